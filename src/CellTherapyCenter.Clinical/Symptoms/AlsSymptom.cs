@@ -1,0 +1,50 @@
+namespace CellTherapyCenter.Clinical.Symptoms;
+
+/// <summary>The thirteen manifestations the clinic records at every visit (clinic.md, section 3).</summary>
+public enum AlsSymptom
+{
+    Weakness = 1,
+    MuscleCramps = 2,
+    SpeechAndSwallowingDisorders = 3,
+    BalanceProblems = 4,
+    Spasticity = 5,
+    IncreasedDeepTendonReflexes = 6,
+    PathologicalReflexes = 7,
+    Fasciculations = 8,
+    Atrophy = 9,
+    FootDrop = 10,
+    RespiratoryDisorders = 11,
+    PseudobulbarAffect = 12,
+    Depression = 13,
+}
+
+public enum SymptomSeverity
+{
+    Absent = 0,
+    Mild = 1,
+    Moderate = 2,
+    Severe = 3,
+}
+
+public static class AlsSymptoms
+{
+    public static IReadOnlyList<AlsSymptom> All { get; } = Enum.GetValues<AlsSymptom>();
+
+    public static string Describe(AlsSymptom symptom) => symptom switch
+    {
+        AlsSymptom.Weakness => "Weakness",
+        AlsSymptom.MuscleCramps => "Muscle spasms (cramps)",
+        AlsSymptom.SpeechAndSwallowingDisorders => "Speech and swallowing disorders",
+        AlsSymptom.BalanceProblems => "Balance problems",
+        AlsSymptom.Spasticity => "Spasticity",
+        AlsSymptom.IncreasedDeepTendonReflexes => "Increased deep tendon reflexes or widened reflexogenic zones",
+        AlsSymptom.PathologicalReflexes => "Pathological reflexes",
+        AlsSymptom.Fasciculations => "Fasciculations",
+        AlsSymptom.Atrophy => "Muscle atrophy",
+        AlsSymptom.FootDrop => "Foot drop",
+        AlsSymptom.RespiratoryDisorders => "Respiratory disorders",
+        AlsSymptom.PseudobulbarAffect => "Episodes of involuntary laughing or crying (pseudobulbar affect)",
+        AlsSymptom.Depression => "Depression",
+        _ => throw new ArgumentOutOfRangeException(nameof(symptom)),
+    };
+}
