@@ -1,0 +1,23 @@
+namespace CellTherapyCenter.Web.Data.Model;
+
+public enum ConsentKind
+{
+    HealthDataProcessing = 1,
+    ResearchUse = 2,
+    CasePublication = 3,
+    ContactByEmail = 4,
+}
+
+public class ConsentRecord : RegistryRecord
+{
+    public Guid PatientId { get; set; }
+    public Patient? Patient { get; set; }
+    public ConsentKind Kind { get; set; }
+    /// <summary>The exact wording the patient agreed to.</summary>
+    public required string Wording { get; set; }
+    public DateTime GivenAt { get; set; }
+    public DateTime? WithdrawnAt { get; set; }
+
+    public bool IsInForce => WithdrawnAt is null && !IsVoided;
+    public override Guid AuditPatientId => PatientId;
+}

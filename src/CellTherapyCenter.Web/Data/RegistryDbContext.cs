@@ -1,0 +1,54 @@
+using CellTherapyCenter.Web.Data.Model;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Data;
+
+/// <summary>
+/// The registry. Each provider has a subclass (<see cref="SqliteRegistryDbContext"/>,
+/// <see cref="PostgreSqlRegistryDbContext"/>) only so that each keeps its own migrations;
+/// features use this type.
+/// </summary>
+public abstract class RegistryDbContext(DbContextOptions options, IAuditActor actor, TimeProvider clock)
+    : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+    public DbSet<Diagnosis> Diagnoses => Set<Diagnosis>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<SymptomObservation> SymptomObservations => Set<SymptomObservation>();
+    public DbSet<ExaminationFinding> ExaminationFindings => Set<ExaminationFinding>();
+    public DbSet<PatientReportedChange> PatientReportedChanges => Set<PatientReportedChange>();
+    public DbSet<AlsfrsRAssessment> AlsfrsRAssessments => Set<AlsfrsRAssessment>();
+    public DbSet<TreatmentCourse> TreatmentCourses => Set<TreatmentCourse>();
+    public DbSet<Transplantation> Transplantations => Set<Transplantation>();
+    public DbSet<AdverseEvent> AdverseEvents => Set<AdverseEvent>();
+    public DbSet<VitalStatus> VitalStatuses => Set<VitalStatus>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
+    internal bool AuditChanges { get; set; } = true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly,
+            t => t.Namespace == typeof(RegistryDbContext).Namespace + ".Configuration");
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: the registry saves asynchronously with its audit.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        RegistryAuditing.Apply(this, actor, now, AuditChanges);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+}
+
+public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options, IAuditActor actor, TimeProvider clock)
+    : RegistryDbContext(options, actor, clock);
+
+public sealed class PostgreSqlRegistryDbContext(DbContextOptions<PostgreSqlRegistryDbContext> options, IAuditActor actor, TimeProvider clock)
+    : RegistryDbContext(options, actor, clock);

@@ -1,0 +1,24 @@
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CellTherapyCenter.Web.Features.Accounts;
+
+[AllowAnonymous]
+public sealed class LogoutModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
+{
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync()
+    {
+        if (User.Identity?.IsAuthenticated == true)
+        {
+            await audit.WriteAsync(AuditActions.Logout, "StaffUser", null, null, null);
+            await signIn.SignOutAsync();
+        }
+        return RedirectToPage();
+    }
+}

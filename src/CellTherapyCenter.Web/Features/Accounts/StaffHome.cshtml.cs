@@ -1,0 +1,12 @@
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CellTherapyCenter.Web.Features.Accounts;
+
+[Authorize(Policy = StaffPolicies.Staff)]
+public sealed class StaffHomeModel : PageModel
+{
+    public IActionResult OnGet() => Redirect("/staff/patients");
+}

@@ -1,0 +1,19 @@
+namespace CellTherapyCenter.Web.Features.Demo;
+
+/// <summary>
+/// Parameters of the synthetic demo cohort (configuration section "Demo"). The cohort follows
+/// the natural history of ALS (shared/domain/natural-history.md); the treatment effect is an
+/// explicit, labelled parameter that defaults to none.
+/// </summary>
+public sealed record DemoCohortOptions
+{
+    public int Patients { get; init; } = 300;
+    public int Seed { get; init; } = 20261125;
+    /// <summary>ALSFRS-R points per month added to a patient's slope after a course. 0 = no effect (default).</summary>
+    public double TreatmentEffectPointsPerMonth { get; init; }
+    /// <summary>The date the synthetic data end (no event after it). Default: today, so the data stay current.</summary>
+    public DateOnly? DataDate { get; init; }
+
+    public static DemoCohortOptions From(IConfiguration configuration) =>
+        configuration.GetSection("Demo").Get<DemoCohortOptions>() ?? new DemoCohortOptions();
+}

@@ -1,0 +1,21 @@
+using System.Security.Claims;
+using CellTherapyCenter.Web.Data.Model;
+
+namespace CellTherapyCenter.Web.Features.Patients;
+
+/// <summary>
+/// What a user may see of a patient's identity. Researchers get the pseudonym and the year of
+/// birth only; every other role sees the identified record.
+/// </summary>
+public sealed record PatientIdentityView(Guid Id, string DisplayName, string Pseudonym, string BirthDisplay, bool Identified, bool IsSynthetic)
+{
+    public static bool MayIdentify(ClaimsPrincipal user) =>
+        user.IsInRole(StaffRoles.Administrator) || user.IsInRole(StaffRoles.Physician) || user.IsInRole(StaffRoles.Coordinator);
+
+    public static PatientIdentityView For(ClaimsPrincipal user, Patient p) => For(user, p.Id, p.FamilyName, p.GivenName, p.Pseudonym, p.DateOfBirth, p.IsSynthetic);
+
+    public static PatientIdentityView For(ClaimsPrincipal user, Guid id, string familyName, string givenName, string pseudonym, DateOnly dateOfBirth, bool isSynthetic) =>
+        MayIdentify(user)
+            ? new(id, $"{familyName}, {givenName}", pseudonym, dateOfBirth.ToString("yyyy-MM-dd"), true, isSynthetic)
+            : new(id, pseudonym, pseudonym, dateOfBirth.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), false, isSynthetic);
+}

@@ -1,0 +1,67 @@
+using System.Security.Cryptography;
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.Demo;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Infrastructure;
+
+/// <summary>
+/// On start: applies migrations, creates the staff roles, and on an empty database an
+/// administrator (password printed once to the console) and, unless Demo:Enabled is false, the
+/// synthetic demo cohort.
+/// </summary>
+public sealed class DatabaseInitialiser(
+    RegistryDbContext db,
+    UserManager<StaffUser> users,
+    RoleManager<IdentityRole> roles,
+    DemoCohortSeeder demo,
+    IConfiguration configuration,
+    ILogger<DatabaseInitialiser> logger)
+{
+    public async Task InitialiseAsync(CancellationToken ct)
+    {
+        await db.Database.MigrateAsync(ct);
+        foreach (var role in StaffRoles.All)
+            if (!await roles.RoleExistsAsync(role))
+                await roles.CreateAsync(new IdentityRole(role));
+
+        if (!await users.Users.AnyAsync(ct))
+            await CreateAdministratorAsync();
+
+        if (configuration.GetValue("Demo:Enabled", true) && !await db.Patients.AnyAsync(ct))
+        {
+            var options = DemoCohortOptions.From(configuration);
+            var count = await demo.SeedAsync(options, ct);
+            logger.LogInformation("Seeded a synthetic demo cohort of {Count} patients (seed {Seed})", count, options.Seed);
+        }
+    }
+
+    private async Task CreateAdministratorAsync()
+    {
+        var email = configuration["Admin:Email"] ?? "admin@celltherapycenter.local";
+        var password = configuration["Admin:Password"] ?? GeneratePassword();
+        var admin = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator" };
+        var result = await users.CreateAsync(admin, password);
+        if (!result.Succeeded)
+            throw new InvalidOperationException("Could not create the administrator: " + string.Join("; ", result.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(admin, StaffRoles.Administrator);
+        // Printed once, to the console only (never to the log): it is not stored anywhere else.
+        Console.WriteLine();
+        Console.WriteLine("==================================================================");
+        Console.WriteLine(" Administrator account created (shown once, note it now):");
+        Console.WriteLine($"   user:     {email}");
+        Console.WriteLine($"   password: {password}");
+        Console.WriteLine("==================================================================");
+        Console.WriteLine();
+    }
+
+    private static string GeneratePassword()
+    {
+        const string alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
+        var chars = RandomNumberGenerator.GetItems<char>(alphabet, 20);
+        // Identity's defaults want a digit, an upper and a lower case letter: make sure of each.
+        return new string(chars) + "Aa7";
+    }
+}

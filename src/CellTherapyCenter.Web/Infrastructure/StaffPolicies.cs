@@ -1,0 +1,32 @@
+using CellTherapyCenter.Web.Data.Model;
+using Microsoft.AspNetCore.Authorization;
+
+namespace CellTherapyCenter.Web.Infrastructure;
+
+/// <summary>
+/// Least privilege by role. Everything not marked anonymous needs a signed-in user (fallback
+/// policy); each staff page names one of these.
+/// </summary>
+public static class StaffPolicies
+{
+    /// <summary>Any staff role; Researchers see pseudonymised data only.</summary>
+    public const string Staff = nameof(Staff);
+    /// <summary>Names, contact details and dates of birth.</summary>
+    public const string ViewIdentified = nameof(ViewIdentified);
+    /// <summary>Record and correct demographics, consent, visits, assessments, vital status.</summary>
+    public const string EditRegistry = nameof(EditRegistry);
+    /// <summary>Clinical judgement: diagnosis, treatment courses, adverse events, eligibility.</summary>
+    public const string EditClinical = nameof(EditClinical);
+    /// <summary>Users, roles and the audit trail.</summary>
+    public const string Administer = nameof(Administer);
+
+    public static void Add(AuthorizationOptions o)
+    {
+        o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        o.AddPolicy(Staff, p => p.RequireRole(StaffRoles.All));
+        o.AddPolicy(ViewIdentified, p => p.RequireRole(StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator));
+        o.AddPolicy(EditRegistry, p => p.RequireRole(StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator));
+        o.AddPolicy(EditClinical, p => p.RequireRole(StaffRoles.Administrator, StaffRoles.Physician));
+        o.AddPolicy(Administer, p => p.RequireRole(StaffRoles.Administrator));
+    }
+}
