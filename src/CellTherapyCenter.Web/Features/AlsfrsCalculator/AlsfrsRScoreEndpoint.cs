@@ -1,60 +1,91 @@
+using System.Text.Json;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Staging;
 
 namespace CellTherapyCenter.Web.Features.AlsfrsCalculator;
 
-/// <summary>The ALSFRS-R item answers as posted to the calculator. Every item is required.</summary>
-public sealed record AlsfrsRScoreRequest(
-    int? Speech, int? Salivation, int? Swallowing, int? Handwriting, int? CuttingFood, bool? Gastrostomy,
-    int? DressingHygiene, int? TurningInBed, int? Walking, int? ClimbingStairs,
-    int? Dyspnea, int? Orthopnea, int? RespiratoryInsufficiency);
-
 public sealed record AlsfrsRScoreResponse(
     int Total, int Bulbar, int FineMotor, int GrossMotor, int Respiratory,
     string KingsStage, int KingsRegionsInvolved, int MitosStage);
 
-/// <summary>POST /api/alsfrs-r/score: stateless and anonymous; stores nothing.</summary>
+/// <summary>
+/// POST /api/alsfrs-r/score: stateless and anonymous; stores nothing. The body is read by hand
+/// so that a wrong type ("speech":"x") is reported against its field like a missing or
+/// out-of-range answer, instead of as an anonymous "bad request".
+/// </summary>
 public static class AlsfrsRScoreEndpoint
 {
+    public const string GastrostomyField = "gastrostomy";
+
     public static IEndpointRouteBuilder MapAlsfrsRScore(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/api/alsfrs-r/score", Score)
+        app.MapPost("/api/alsfrs-r/score", ScoreAsync)
             .AllowAnonymous()
             .DisableAntiforgery()
-            .WithName("ScoreAlsfrsR")
+            .Accepts<Dictionary<string, JsonElement>>("application/json")
             .Produces<AlsfrsRScoreResponse>()
             .ProducesValidationProblem();
         return app;
     }
 
-    public static IResult Score(AlsfrsRScoreRequest? request)
+    private static async Task<IResult> ScoreAsync(HttpRequest request, CancellationToken ct)
     {
-        if (request is null)
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["A JSON body with the twelve ALSFRS-R items is required."] });
+        JsonDocument document;
+        try
+        {
+            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+        }
+        catch (JsonException)
+        {
+            return Problem("body", "The body must be a JSON object with the twelve ALSFRS-R items and 'gastrostomy'.");
+        }
+        using (document)
+        {
+            if (document.RootElement.ValueKind != JsonValueKind.Object)
+                return Problem("body", "The body must be a JSON object with the twelve ALSFRS-R items and 'gastrostomy'.");
+            return Score(document.RootElement);
+        }
+    }
 
+    public static IResult Score(JsonElement body)
+    {
         var errors = new Dictionary<string, string[]>();
-        var responses = AlsfrsRResponses.FromScores(
-            request.Speech, request.Salivation, request.Swallowing, request.Handwriting, request.CuttingFood,
-            request.DressingHygiene, request.TurningInBed, request.Walking, request.ClimbingStairs,
-            request.Dyspnea, request.Orthopnea, request.RespiratoryInsufficiency,
-            request.Gastrostomy == true ? CuttingFoodVersion.WithGastrostomy5b : CuttingFoodVersion.WithoutGastrostomy5a);
+        var fields = body.EnumerateObject().ToDictionary(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase);
+
+        bool? gastrostomy = null;
+        if (!fields.TryGetValue(GastrostomyField, out var g) || g.ValueKind is not (JsonValueKind.True or JsonValueKind.False))
+            errors[GastrostomyField] = ["'gastrostomy' is required: true or false (true when item 5b, with gastrostomy, was answered)."];
+        else
+            gastrostomy = g.GetBoolean();
+
+        var responses = new AlsfrsRResponses
+        {
+            CuttingFoodVersion = gastrostomy == true ? CuttingFoodVersion.WithGastrostomy5b : CuttingFoodVersion.WithoutGastrostomy5a,
+        };
         foreach (var item in AlsfrsRItems.All)
         {
-            var value = responses[item];
             var field = AlsfrsRItems.FieldName(item);
-            if (value is null) errors[field] = [$"'{field}' is required: a whole number from 0 to 4."];
-            else if (value is < AlsfrsRItems.MinimumScore or > AlsfrsRItems.MaximumScore)
-                errors[field] = [$"'{field}' must be a whole number from 0 to 4; {value} is out of range."];
+            if (!fields.TryGetValue(field, out var value) || value.ValueKind == JsonValueKind.Null)
+                errors[field] = [$"'{field}' is required: a whole number from 0 to 4."];
+            else if (value.ValueKind != JsonValueKind.Number || !value.TryGetInt32(out var score))
+                errors[field] = [$"'{field}' must be a whole number from 0 to 4."];
+            else if (score is < AlsfrsRItems.MinimumScore or > AlsfrsRItems.MaximumScore)
+                errors[field] = [$"'{field}' must be a whole number from 0 to 4; {score} is out of range."];
+            else
+                responses = responses.With(item, score);
         }
-        if (request.Gastrostomy is null) errors["gastrostomy"] = ["'gastrostomy' is required: true when item 5b (with gastrostomy) was answered."];
         if (errors.Count > 0)
             return TypedResults.ValidationProblem(errors, title: "The ALSFRS-R answers are incomplete or out of range.");
 
-        var score = AlsfrsRScore.Of(responses);
+        var total = AlsfrsRScore.Of(responses);
         var kings = KingsStage.Estimate(responses)!;
         var mitos = MitosStage.Estimate(responses)!;
         return TypedResults.Ok(new AlsfrsRScoreResponse(
-            score.Total!.Value, score.Bulbar!.Value, score.FineMotor!.Value, score.GrossMotor!.Value, score.Respiratory!.Value,
+            total.Total!.Value, total.Bulbar!.Value, total.FineMotor!.Value, total.GrossMotor!.Value, total.Respiratory!.Value,
             kings.Code, kings.RegionsInvolved, mitos.Stage));
     }
+
+    private static IResult Problem(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },
+            title: "The ALSFRS-R answers could not be read.");
 }

@@ -1,0 +1,137 @@
+using System.Net;
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace CellTherapyCenter.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The whole web app on a fresh, empty database of one provider. Each factory instance owns its
+/// own database (a temporary SQLite file, or a new PostgreSQL database on the server that
+/// ./test.sh starts), so test classes never see each other's data.
+/// </summary>
+public abstract class RegistryAppFactory : WebApplicationFactory<Program>
+{
+    public const string TestPassword = "Test-password-1234";
+    private readonly string _directory = Directory.CreateTempSubdirectory("ctc-test-").FullName;
+    private string? _connectionString;
+
+    public abstract DatabaseProvider Provider { get; }
+
+    protected abstract string CreateDatabase();
+
+    protected virtual void DropDatabase() { }
+
+    public string ConnectionString => _connectionString ??= CreateDatabase();
+
+    protected string TempDirectory => _directory;
+
+    /// <summary>Extra configuration a test class needs (e.g. demo seeding on).</summary>
+    protected virtual IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [];
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        var settings = new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = Provider.ToString(),
+            ["ConnectionStrings:Registry"] = ConnectionString,
+            ["Demo:Enabled"] = "false",
+            ["Admin:Email"] = "admin@test.local",
+            ["Admin:Password"] = TestPassword,
+            ["DataProtection:KeysPath"] = Path.Combine(_directory, "keys"),
+        };
+        foreach (var (k, v) in ExtraSettings) settings[k] = v;
+        foreach (var (k, v) in settings) builder.UseSetting(k, v);
+    }
+
+    /// <summary>A client that keeps cookies, does not follow redirects, and speaks HTTPS (cookies are Secure).</summary>
+    public HttpClient CreateBrowserClient() => CreateClient(new WebApplicationFactoryClientOptions
+    {
+        AllowAutoRedirect = false,
+        HandleCookies = true,
+        BaseAddress = new Uri("https://localhost"),
+    });
+
+    /// <summary>Creates (once) a staff user with the role and returns a client signed in as them.</summary>
+    public async Task<HttpClient> SignedInClientAsync(string role)
+    {
+        var email = $"{role.ToLowerInvariant()}@test.local";
+        if (role != StaffRoles.Administrator) await EnsureUserAsync(email, role);
+        var client = CreateBrowserClient();
+        var response = await StaffSession.SignInAsync(client, email, TestPassword);
+        if (response.StatusCode != HttpStatusCode.Redirect)
+            throw new InvalidOperationException($"Sign-in as {role} failed: {(int)response.StatusCode}");
+        return client;
+    }
+
+    public async Task EnsureUserAsync(string email, string role)
+    {
+        using var scope = Services.CreateScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>();
+        if (await users.FindByEmailAsync(email) is not null) return;
+        var user = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = role };
+        var created = await users.CreateAsync(user, TestPassword);
+        if (!created.Succeeded) throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        await users.AddToRoleAsync(user, role);
+    }
+
+    /// <summary>Runs code against the registry in its own scope (for arranging data and checking results).</summary>
+    public async Task<T> WithDbAsync<T>(Func<RegistryDbContext, Task<T>> action)
+    {
+        using var scope = Services.CreateScope();
+        return await action(scope.ServiceProvider.GetRequiredService<RegistryDbContext>());
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        if (!disposing) return;
+        try { DropDatabase(); } catch (NpgsqlException) { /* best effort: the cluster is thrown away anyway */ }
+        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
+    }
+}
+
+public sealed class SqliteApp : RegistryAppFactory
+{
+    public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
+
+    protected override string CreateDatabase() => $"Data Source={Path.Combine(TempDirectory, "registry.db")};Pooling=False";
+}
+
+public sealed class PostgreSqlApp : RegistryAppFactory
+{
+    /// <summary>Set by ./test.sh to the throwaway server, e.g. Host=127.0.0.1;Port=55432;Username=postgres.</summary>
+    public const string ServerVariable = "CTC_TEST_POSTGRES";
+    private readonly string _database = "ctc_test_" + Guid.NewGuid().ToString("N")[..12];
+
+    public override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
+
+    public static string ServerConnectionString => Environment.GetEnvironmentVariable(ServerVariable)
+        ?? throw new InvalidOperationException(
+            $"{ServerVariable} is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL server.");
+
+    protected override string CreateDatabase()
+    {
+        using (var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres" }.ToString()))
+        {
+            connection.Open();
+            using var command = new NpgsqlCommand($"CREATE DATABASE \"{_database}\"", connection);
+            command.ExecuteNonQuery();
+        }
+        return new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = _database }.ToString();
+    }
+
+    protected override void DropDatabase()
+    {
+        NpgsqlConnection.ClearAllPools();
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ServerConnectionString) { Database = "postgres" }.ToString());
+        connection.Open();
+        using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{_database}\" WITH (FORCE)", connection);
+        command.ExecuteNonQuery();
+    }
+}

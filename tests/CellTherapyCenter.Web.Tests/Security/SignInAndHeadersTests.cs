@@ -1,0 +1,77 @@
+using System.Net;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Tests.Security;
+
+public abstract class SignInAndHeadersTests<TApp>(TApp app) where TApp : RegistryAppFactory
+{
+    [Fact]
+    public async Task Health_answers_200_once_ready()
+    {
+        var response = await app.CreateClient().GetAsync("/health");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("/health")]
+    [InlineData("/staff/login")]
+    [InlineData("/staff/patients")]
+    public async Task Every_response_carries_the_security_headers(string path)
+    {
+        var response = await app.CreateBrowserClient().GetAsync(path);
+        var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.DoesNotContain("unsafe-inline", csp);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+    }
+
+    [Fact]
+    public async Task Anonymous_staff_page_redirects_to_sign_in()
+    {
+        var response = await app.CreateBrowserClient().GetAsync("/staff/patients");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.StartsWith("/staff/login", response.Headers.Location!.PathAndQuery);
+    }
+
+    [Fact]
+    public async Task Sign_in_sets_a_secure_http_only_strict_cookie_and_is_audited()
+    {
+        var client = app.CreateBrowserClient();
+        var response = await StaffSession.SignInAsync(client, "admin@test.local", RegistryAppFactory.TestPassword);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ctc.staff=", StringComparison.Ordinal)).ToLowerInvariant();
+        Assert.Contains("secure", cookie);
+        Assert.Contains("httponly", cookie);
+        Assert.Contains("samesite=strict", cookie);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Login && a.UserName == "admin@test.local")));
+    }
+
+    [Fact]
+    public async Task Five_wrong_passwords_lock_the_account_and_each_is_audited()
+    {
+        const string email = "lockme@test.local";
+        await app.EnsureUserAsync(email, StaffRoles.Coordinator);
+        var client = app.CreateBrowserClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await StaffSession.SignInAsync(client, email, "not-the-password-" + i);
+            Assert.Equal(HttpStatusCode.OK, wrong.StatusCode);
+        }
+        // The right password no longer opens a locked account.
+        var locked = await StaffSession.SignInAsync(client, email, RegistryAppFactory.TestPassword);
+        Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
+        Assert.Contains("locked", await locked.Content.ReadAsStringAsync());
+
+        var actions = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.UserName == email).Select(a => a.Action).ToListAsync());
+        Assert.Equal(4, actions.Count(a => a == AuditActions.LoginFailed));
+        Assert.Equal(2, actions.Count(a => a == AuditActions.Lockout));
+    }
+}
+
+public sealed class SignInAndHeadersTests_Sqlite(SqliteApp app) : SignInAndHeadersTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class SignInAndHeadersTests_PostgreSql(PostgreSqlApp app) : SignInAndHeadersTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
