@@ -17,6 +17,7 @@ namespace CellTherapyCenter.Web.Tests.Infrastructure;
 public abstract class RegistryAppFactory : WebApplicationFactory<Program>
 {
     public const string TestPassword = "Test-password-1234";
+    public const string AdminEmail = "admin@test.local";
     private readonly string _directory = Directory.CreateTempSubdirectory("ctc-test-").FullName;
     private string? _connectionString;
 
@@ -41,7 +42,7 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
             ["Database:Provider"] = Provider.ToString(),
             ["ConnectionStrings:Registry"] = ConnectionString,
             ["Demo:Enabled"] = "false",
-            ["Admin:Email"] = "admin@test.local",
+            ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = TestPassword,
             ["DataProtection:KeysPath"] = Path.Combine(_directory, "keys"),
         };
@@ -60,7 +61,8 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
     /// <summary>Creates (once) a staff user with the role and returns a client signed in as them.</summary>
     public async Task<HttpClient> SignedInClientAsync(string role)
     {
-        var email = $"{role.ToLowerInvariant()}@test.local";
+        // The administrator is the one the app creates on an empty database (Admin:Email).
+        var email = role == StaffRoles.Administrator ? AdminEmail : $"{role.ToLowerInvariant()}@test.local";
         if (role != StaffRoles.Administrator) await EnsureUserAsync(email, role);
         var client = CreateBrowserClient();
         var response = await StaffSession.SignInAsync(client, email, TestPassword);

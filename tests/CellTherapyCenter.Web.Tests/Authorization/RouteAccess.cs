@@ -1,0 +1,47 @@
+using CellTherapyCenter.Web.Data.Model;
+
+namespace CellTherapyCenter.Web.Tests.Authorization;
+
+/// <summary>Who may reach a route. Stated here by hand, independently of the code under test.</summary>
+public enum Access
+{
+    Anonymous,
+    /// <summary>Any staff role, Researcher included.</summary>
+    Staff,
+    /// <summary>Administrator, Physician, Coordinator: identified data and registry edits.</summary>
+    Registry,
+    /// <summary>Administrator and Physician.</summary>
+    Clinical,
+    /// <summary>Administrator only.</summary>
+    Administrator,
+}
+
+public static class RouteAccess
+{
+    /// <summary>
+    /// Every route the app serves, keyed "METHOD pattern" (pages as "PAGE pattern"). A route
+    /// missing here fails the walk, so a new route must be given its intended access.
+    /// </summary>
+    public static IReadOnlyDictionary<string, Access> Expected { get; } = new Dictionary<string, Access>
+    {
+        ["GET /health"] = Access.Anonymous,
+        ["POST /api/alsfrs-r/score"] = Access.Anonymous,
+        ["PAGE /"] = Access.Anonymous,
+        ["PAGE /error"] = Access.Anonymous,
+        ["PAGE /staff/login"] = Access.Anonymous,
+        ["PAGE /staff/logout"] = Access.Anonymous,
+        ["PAGE /staff/access-denied"] = Access.Anonymous,
+        ["PAGE /staff"] = Access.Staff,
+        ["PAGE /staff/patients"] = Access.Staff,
+    };
+
+    public static bool Allows(Access access, string? role) => access switch
+    {
+        Access.Anonymous => true,
+        Access.Staff => role is not null,
+        Access.Registry => role is StaffRoles.Administrator or StaffRoles.Physician or StaffRoles.Coordinator,
+        Access.Clinical => role is StaffRoles.Administrator or StaffRoles.Physician,
+        Access.Administrator => role is StaffRoles.Administrator,
+        _ => false,
+    };
+}

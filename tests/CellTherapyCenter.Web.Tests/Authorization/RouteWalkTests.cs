@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CellTherapyCenter.Web.Tests.Authorization;
+
+/// <summary>
+/// Walks every route the app actually serves, as anonymous and as each role, and checks the
+/// answer against <see cref="RouteAccess.Expected"/>. Routes are discovered from the app's
+/// endpoint data source, so a route nobody listed fails.
+/// </summary>
+public abstract partial class RouteWalkTests<TApp>(TApp app) where TApp : RegistryAppFactory
+{
+    private sealed record Route(string Key, string Method, string Pattern);
+
+    private IReadOnlyList<Route> DiscoverRoutes()
+    {
+        _ = app.Server; // starts the host
+        var source = app.Services.GetRequiredService<EndpointDataSource>();
+        var routes = new List<Route>();
+        foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
+        {
+            var pattern = "/" + (endpoint.RoutePattern.RawText ?? "").TrimStart('/');
+            if (endpoint.Metadata.GetMetadata<PageActionDescriptor>() is not null || endpoint.Metadata.GetMetadata<CompiledPageActionDescriptor>() is not null)
+            {
+                routes.Add(new Route($"PAGE {pattern}", "GET", pattern));
+                continue;
+            }
+            var methods = endpoint.Metadata.GetMetadata<HttpMethodMetadata>()?.HttpMethods ?? ["GET"];
+            routes.AddRange(methods.Select(m => new Route($"{m} {pattern}", m, pattern)));
+        }
+        return routes.DistinctBy(r => r.Key).ToList();
+    }
+
+    [Fact]
+    public void Every_served_route_has_a_stated_access_and_every_stated_route_is_served()
+    {
+        var served = DiscoverRoutes().Select(r => r.Key).ToHashSet();
+        var unlisted = served.Except(RouteAccess.Expected.Keys).Order().ToList();
+        var missing = RouteAccess.Expected.Keys.Except(served).Order().ToList();
+        Assert.True(unlisted.Count == 0, "Routes with no stated access (add them to RouteAccess.Expected): " + string.Join(", ", unlisted));
+        Assert.True(missing.Count == 0, "Stated routes the app does not serve: " + string.Join(", ", missing));
+    }
+
+    public static TheoryData<string?> Identities => new() { null, StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator, StaffRoles.Researcher };
+
+    [Theory]
+    [MemberData(nameof(Identities))]
+    public async Task Each_route_allows_exactly_the_stated_roles(string? role)
+    {
+        var patientId = await app.WithDbAsync(async db =>
+        {
+            var patient = new Patient { FamilyName = "Walk", GivenName = "Route", Pseudonym = "CTC-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), DateOfBirth = new DateOnly(1960, 1, 1) };
+            db.Patients.Add(patient);
+            await db.SaveChangesAsync();
+            return patient.Id;
+        });
+        var client = role is null ? app.CreateBrowserClient() : await app.SignedInClientAsync(role);
+        var failures = new List<string>();
+        foreach (var route in DiscoverRoutes())
+        {
+            if (!RouteAccess.Expected.TryGetValue(route.Key, out var access)) continue; // reported by the test above
+            var url = Fill(route.Pattern, patientId);
+            using var request = new HttpRequestMessage(new HttpMethod(route.Method), url);
+            if (route.Method is "POST" or "PUT" or "PATCH") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            using var response = await client.SendAsync(request);
+            var outcome = Classify(response);
+            var expected = RouteAccess.Allows(access, role) ? Outcome.Allowed : role is null ? Outcome.SignInRequired : Outcome.Forbidden;
+            if (outcome != expected) failures.Add($"{route.Key} as {role ?? "anonymous"}: expected {expected}, got {outcome} ({(int)response.StatusCode} {response.Headers.Location})");
+        }
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
+    }
+
+    private enum Outcome { Allowed, SignInRequired, Forbidden }
+
+    private static Outcome Classify(HttpResponseMessage response)
+    {
+        var location = response.Headers.Location?.OriginalString ?? "";
+        return response.StatusCode switch
+        {
+            HttpStatusCode.Unauthorized => Outcome.SignInRequired,
+            HttpStatusCode.Forbidden => Outcome.Forbidden,
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/staff/login", StringComparison.Ordinal) => Outcome.SignInRequired,
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/staff/access-denied", StringComparison.Ordinal) => Outcome.Forbidden,
+            _ => Outcome.Allowed,
+        };
+    }
+
+    /// <summary>Fills route parameters: {id} with a real patient, other ids with unknown ones (404 still proves access).</summary>
+    private static string Fill(string pattern, Guid patientId) =>
+        Parameter().Replace(pattern, m => m.Groups["name"].Value switch
+        {
+            "id" => patientId.ToString(),
+            _ when m.Value.Contains(":guid", StringComparison.Ordinal) || m.Groups["name"].Value.EndsWith("Id", StringComparison.Ordinal) => Guid.NewGuid().ToString(),
+            _ => "1",
+        });
+
+    [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}]*)?\??\}")]
+    private static partial Regex Parameter();
+}
+
+public sealed class RouteWalkTests_Sqlite(SqliteApp app) : RouteWalkTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class RouteWalkTests_PostgreSql(PostgreSqlApp app) : RouteWalkTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
