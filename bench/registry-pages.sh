@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Benchmark of issue 2: seeds N synthetic patients (default 100,000, ~15 assessments each) into
+# a throwaway PostgreSQL, starts the app in Release on loopback, signs in, and drives the
+# filtered, paged patient list and a patient chart with wrk (16 connections, 2 threads).
+# Usage: bench/registry-pages.sh [patients] [seconds]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+DURATION=${2:-30}
+PORT=5099
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+source scripts/throwaway-postgres.sh
+command -v wrk >/dev/null || apt_install wrk
+command -v curl >/dev/null || apt_install curl
+
+export Database__Provider=PostgreSQL
+export ConnectionStrings__Registry="Host=127.0.0.1;Port=$PG_PORT;Database=ctc_bench;Username=postgres;Maximum Pool Size=64"
+export Admin__Email=bench@bench.local Admin__Password=Bench-password-1234 Demo__Enabled=false
+export DataProtection__KeysPath="$PG_TMP/keys" Logging__LogLevel__Default=Warning
+pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -qc "CREATE DATABASE ctc_bench" postgres
+
+dotnet build src/CellTherapyCenter.Web -c Release -nologo -v quiet >/dev/null
+web="dotnet src/CellTherapyCenter.Web/bin/Release/net10.0/CellTherapyCenter.Web.dll"
+
+echo "== seeding $N synthetic patients"
+start=$(date +%s.%N)
+$web seed-demo --patients "$N"
+seed_seconds=$(echo "$(date +%s.%N) - $start" | bc)
+echo "seeding took ${seed_seconds}s (wall clock, including migrations)"
+counts=$(pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -d ctc_bench -tAc \
+  'SELECT (SELECT count(*) FROM "Patients") || '' patients, '' || (SELECT count(*) FROM "AlsfrsRAssessments") || '' assessments''')
+echo "$counts"
+pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -d ctc_bench -qc "VACUUM ANALYZE"
+
+(cd "$PG_TMP" && $web --urls "http://127.0.0.1:$PORT" >"$PG_TMP/app.log" 2>&1) &
+app_pid=$!
+trap 'kill $app_pid 2>/dev/null || true; stop_throwaway_postgres' EXIT
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done
+
+jar="$PG_TMP/cookies"
+token=$(curl -s -c "$jar" -b "$jar" "http://localhost:$PORT/staff/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
+curl -s -o /dev/null -c "$jar" -b "$jar" -X POST "http://localhost:$PORT/staff/login" \
+  --data-urlencode "Email=$Admin__Email" --data-urlencode "Password=$Admin__Password" --data-urlencode "__RequestVerificationToken=$token"
+cookie=$(awk '$6 == "ctc.staff" {print "ctc.staff=" $7}' "$jar")
+[ -n "$cookie" ] || { echo "sign-in failed"; exit 1; }
+
+patient=$(pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -d ctc_bench -tAc \
+  'SELECT "PatientId" FROM "AlsfrsRAssessments" GROUP BY "PatientId" ORDER BY count(*) DESC, "PatientId" LIMIT 1')
+list="http://127.0.0.1:$PORT/staff/patients?stage=2&status=Alive&p=3"
+chart="http://127.0.0.1:$PORT/staff/patients/$patient"
+for url in "$list" "$chart"; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$url")
+  [ "$code" = 200 ] || { echo "$url answered $code"; exit 1; }
+done
+
+echo "== wrk: patient list, filtered and paged: $list"
+wrk -t2 -c16 -d"${DURATION}s" --latency -H "Cookie: $cookie" "$list"
+echo "== wrk: patient chart (the patient with the most assessments): $chart"
+wrk -t2 -c16 -d"${DURATION}s" --latency -H "Cookie: $cookie" "$chart"
