@@ -121,7 +121,7 @@ public static class EligibilityScreening
     private static RiskFlagFinding Respiratory(EligibilityInput input, AlsfrsRResponses? latest)
     {
         var reasons = new List<string>();
-        if (input.LatestFvcPercentPredicted is { } fvc && fvc < SevereFvcPercent) reasons.Add($"FVC {fvc:0.#}% of predicted");
+        if (input.LatestFvcPercentPredicted is { } fvc && fvc < SevereFvcPercent) reasons.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"FVC {fvc:0.#}% of predicted"));
         if (latest?.Dyspnea is { } d && d <= 1) reasons.Add($"ALSFRS-R dyspnea item {d}");
         return Flag(RiskFlag.GradeIIIRespiratoryFailure, reasons);
     }

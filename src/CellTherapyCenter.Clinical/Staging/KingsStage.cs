@@ -25,8 +25,8 @@ public sealed record KingsStage(
     bool NutritionalFailure,
     bool RespiratoryFailure)
 {
-    /// <summary>No ALSFRS-R region is involved; stage 1 is given because King's stage 1 begins at symptom onset.</summary>
-    public bool NoRegionInvolved => RegionsInvolved == 0;
+    /// <summary>Stage 1 given with no ALSFRS-R region involved, because King's stage 1 begins at symptom onset.</summary>
+    public bool NoRegionInvolved => RegionsInvolved == 0 && Stage == KingsStageValue.Stage1;
 
     /// <summary>"1", "2", "3", "4A", "4B" or "5".</summary>
     public string Code => ToCode(Stage);
@@ -64,6 +64,7 @@ public sealed record KingsStage(
     public static KingsStage? Estimate(AlsfrsRResponses r)
     {
         ArgumentNullException.ThrowIfNull(r);
+        StagingInput.EnsureInRange(r);
         if (RequiredItems.Any(i => r[i] is null)) return null;
 
         var respiratoryFailure = r.Dyspnea == 0 || r.RespiratoryInsufficiency < 4;

@@ -30,6 +30,7 @@ public sealed record MitosStage(int Stage, MitosDomain DomainsLost)
     public static MitosStage? Estimate(AlsfrsRResponses r)
     {
         ArgumentNullException.ThrowIfNull(r);
+        StagingInput.EnsureInRange(r);
         if (RequiredItems.Any(i => r[i] is null)) return null;
 
         var lost = MitosDomain.None;
