@@ -54,6 +54,7 @@ public static class AppSetup
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddAuthorization(StaffPolicies.Add);
+        services.AddFormRateLimits(builder.Configuration);
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -89,6 +90,7 @@ public static class AppSetup
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health").AllowAnonymous();
