@@ -6,5 +6,5 @@ cd "$(dirname "$0")/.."
 dotnet tool restore >/dev/null
 for ctx in Sqlite PostgreSql; do
   dotnet ef migrations add "$name" --project src/CellTherapyCenter.Web --context "${ctx}RegistryDbContext" \
-    --output-dir "Data/Migrations/$ctx" --namespace "CellTherapyCenter.Web.Data.Migrations.$ctx"
+    --output-dir "Data/Migrations/$ctx"
 done
