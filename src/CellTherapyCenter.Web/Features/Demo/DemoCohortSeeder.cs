@@ -1,14 +1,60 @@
+using System.Text.Json;
 using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Infrastructure;
 
 namespace CellTherapyCenter.Web.Features.Demo;
 
-/// <summary>Writes the synthetic demo cohort into an empty registry.</summary>
-public sealed class DemoCohortSeeder(RegistryDbContext db, TimeProvider clock)
+/// <summary>
+/// Writes the synthetic demo cohort into an empty registry in batches. Row-by-row auditing is
+/// off for the bulk insert; one audit line records the seeding and its parameters instead.
+/// </summary>
+public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeProvider clock)
 {
+    private const int PatientsPerBatch = 500;
+
     public async Task<int> SeedAsync(DemoCohortOptions options, CancellationToken ct)
     {
-        _ = db; _ = clock; _ = options;
-        await Task.CompletedTask;
-        return 0;
+        var dataDate = options.DataDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var cohort = new DemoCohortGenerator(options, dataDate).Generate();
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        db.AuditChanges = false;
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        try
+        {
+            var byPatient = cohort.AllRecords().OfType<RegistryRecord>().ToLookup(r => r.AuditPatientId);
+            foreach (var batch in cohort.Patients.Chunk(PatientsPerBatch))
+            {
+                foreach (var patient in batch)
+                {
+                    // Parents before children, so foreign keys hold within the batch.
+                    foreach (var record in byPatient[patient.Id].OrderBy(Order))
+                    {
+                        record.CreatedAt = now;
+                        db.Add(record);
+                    }
+                }
+                await db.SaveChangesAsync(ct);
+                db.ChangeTracker.Clear();
+            }
+        }
+        finally
+        {
+            db.AuditChanges = true;
+            db.ChangeTracker.AutoDetectChangesEnabled = true;
+        }
+
+        await audit.WriteAsync(AuditActions.Create, "DemoCohort", null, null,
+            JsonSerializer.Serialize(new { options.Patients, options.Seed, options.TreatmentEffectPointsPerMonth, DataDate = dataDate, synthetic = true }), ct);
+        return cohort.Patients.Count;
     }
+
+    private static int Order(RegistryRecord r) => r switch
+    {
+        Patient => 0,
+        TreatmentCourse => 1,
+        Visit => 2,
+        _ => 3,
+    };
 }

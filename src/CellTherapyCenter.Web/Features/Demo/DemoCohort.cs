@@ -1,0 +1,25 @@
+using CellTherapyCenter.Web.Data.Model;
+
+namespace CellTherapyCenter.Web.Features.Demo;
+
+/// <summary>The generated records of the demo cohort, flat, with their foreign keys set.</summary>
+public sealed class DemoCohort
+{
+    public List<Patient> Patients { get; } = [];
+    public List<ConsentRecord> Consents { get; } = [];
+    public List<Diagnosis> Diagnoses { get; } = [];
+    public List<VitalStatus> VitalStatuses { get; } = [];
+    public List<TreatmentCourse> Courses { get; } = [];
+    public List<Transplantation> Transplantations { get; } = [];
+    public List<Visit> Visits { get; } = [];
+    public List<SymptomObservation> Symptoms { get; } = [];
+    public List<ExaminationFinding> ExaminationFindings { get; } = [];
+    public List<PatientReportedChange> ReportedChanges { get; } = [];
+    public List<AlsfrsRAssessment> Assessments { get; } = [];
+    public List<AdverseEvent> AdverseEvents { get; } = [];
+
+    public IEnumerable<object> AllRecords() =>
+        Patients.Cast<object>().Concat(Consents).Concat(Diagnoses).Concat(VitalStatuses).Concat(Courses)
+            .Concat(Transplantations).Concat(Visits).Concat(Symptoms).Concat(ExaminationFindings)
+            .Concat(ReportedChanges).Concat(Assessments).Concat(AdverseEvents);
+}

@@ -1,0 +1,304 @@
+using CellTherapyCenter.Clinical.AdverseEvents;
+using CellTherapyCenter.Clinical.Diagnosis;
+using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Web.Data.Model;
+
+namespace CellTherapyCenter.Web.Features.Demo;
+
+/// <summary>
+/// Builds a synthetic cohort that follows the natural history of ALS (shared/domain/natural-history.md):
+/// ALSFRS-R slope about -0.9 ± 0.57 points/month with ~7% nearly flat, survival from onset
+/// log-normal with a median near 34 months and a long tail (~10% beyond ten years), shorter when the
+/// decline is faster. Every patient is treated at least once; about 45% repeat. Without a treatment
+/// effect the courses change nothing: what the analytics then show is natural history alone.
+/// Deterministic: one seed, one cohort.
+/// </summary>
+public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly dataDate)
+{
+    private const double DaysPerMonth = 30.4375;
+    private static readonly string[] FamilyNames = ["Demo-Petrović", "Demo-Jovanović", "Demo-Nikolić", "Demo-Kovalenko", "Demo-Shevchenko", "Demo-Marković", "Demo-Ilić", "Demo-Bondarenko", "Demo-Smith", "Demo-Novak", "Demo-Horvat", "Demo-Popescu"];
+    private static readonly string[] FemaleNames = ["Ana", "Milica", "Olena", "Jelena", "Maria", "Iryna", "Sara", "Vesna"];
+    private static readonly string[] MaleNames = ["Marko", "Nikola", "Petro", "Stefan", "Ivan", "Andriy", "Luka", "Dragan"];
+    private static readonly string[] Countries = ["RS", "RS", "RS", "RS", "UA", "UA", "BA", "ME", "DE", "MK"];
+    private static readonly ChangeAspect[] ReportedAspects = [ChangeAspect.Weakness, ChangeAspect.Appetite, ChangeAspect.Mood, ChangeAspect.Fasciculations, ChangeAspect.Spasticity, ChangeAspect.SpeechAndSwallowing, ChangeAspect.Breathing];
+
+    private readonly SeededRandom _r = new(options.Seed);
+
+    public DemoCohort Generate()
+    {
+        var cohort = new DemoCohort();
+        var pseudonyms = new HashSet<string>();
+        for (var i = 0; i < options.Patients; i++) AddPatient(cohort, pseudonyms);
+        return cohort;
+    }
+
+    private DateOnly MonthsAfter(DateOnly date, double months) => date.AddDays((int)Math.Round(months * DaysPerMonth));
+
+    private static double MonthsBetween(DateOnly from, DateOnly to) => (to.DayNumber - from.DayNumber) / DaysPerMonth;
+
+    private T Stamp<T>(T record) where T : RegistryRecord
+    {
+        record.Id = _r.Guid();
+        record.ConcurrencyStamp = _r.Guid();
+        return record;
+    }
+
+    private void AddPatient(DemoCohort cohort, HashSet<string> pseudonyms)
+    {
+        var female = _r.Chance(0.4);
+        var onset = MonthsAfter(dataDate, -_r.Uniform(4, 110));
+        var ageAtOnset = Math.Clamp(_r.Normal(58, 11), 25, 85);
+        var birth = onset.AddDays(-(int)(ageAtOnset * 365.25));
+        string pseudonym;
+        do pseudonym = "CTC-" + _r.HexCode(6); while (!pseudonyms.Add(pseudonym));
+
+        var country = _r.Pick(Countries);
+        var patient = Stamp(new Patient
+        {
+            FamilyName = _r.Pick(FamilyNames),
+            GivenName = female ? _r.Pick(FemaleNames) : _r.Pick(MaleNames),
+            Pseudonym = pseudonym,
+            Sex = female ? Sex.Female : Sex.Male,
+            DateOfBirth = birth,
+            Country = country,
+            PreferredLanguage = country switch { "UA" => "uk", "RS" or "BA" or "ME" => "sr", _ => "en" },
+            Phone = "+3816" + _r.Int(10000000, 99999999),
+            Email = $"demo.{pseudonym.ToLowerInvariant()}@example.invalid",
+            IsSynthetic = true,
+        });
+        cohort.Patients.Add(patient);
+        AddConsents(cohort, patient, onset);
+
+        var site = PickOnsetSite();
+        // Natural-history decline: -0.9 ± 0.57 points/month; the ~7% above -0.02 are held nearly flat.
+        var slope = Math.Clamp(_r.Normal(-0.9, 0.57), -3.5, -0.02);
+        var survivalMonths = _r.LogNormal(34 * Math.Clamp(Math.Sqrt(0.9 / -slope), 0.6, 2.5), 0.6);
+        var death = MonthsAfter(onset, survivalMonths);
+        var dead = death <= dataDate;
+        var end = dead ? death : dataDate;
+        var diagnosisDate = Min(MonthsAfter(onset, _r.LogNormal(11, 0.5)), end.AddDays(-1));
+        if (diagnosisDate <= onset) diagnosisDate = onset.AddDays(1);
+
+        var sod1 = _r.Chance(0.02) ? GeneticResult.Positive : GeneticResult.Negative;
+        cohort.Diagnoses.Add(Stamp(new Diagnosis
+        {
+            PatientId = patient.Id,
+            OnsetDate = onset,
+            OnsetSite = site,
+            AffectedRegions = Regions(site),
+            DiagnosisDate = diagnosisDate,
+            ElEscorial = (ElEscorialCategory)_r.Int(2, 6),
+            GoldCoastMet = _r.Chance(0.92),
+            FrontotemporalDementia = _r.Chance(0.10),
+            C9orf72 = _r.Chance(0.07) ? GeneticResult.Positive : GeneticResult.Negative,
+            Sod1 = sod1,
+            TakesRiluzole = _r.Chance(0.8),
+            TakesEdaravone = _r.Chance(0.1),
+            TakesTofersen = sod1 == GeneticResult.Positive && _r.Chance(0.7),
+        }));
+
+        var firstAssessment = cohort.Assessments.Count;
+        var firstVisit = cohort.Visits.Count;
+        var disease = new DiseaseCourse(_r, onset, site, slope, end, options.TreatmentEffectPointsPerMonth);
+        var courses = PlanCourses(patient, diagnosisDate, end);
+        cohort.Courses.AddRange(courses);
+        foreach (var course in courses)
+        {
+            disease.AddCourse(course.StartDate);
+            AddTransplantations(cohort, patient, course);
+            if (_r.Chance(0.15)) AddAdverseEvent(cohort, patient, course, end);
+        }
+        AddVisits(cohort, patient, courses, disease, end);
+
+        cohort.VitalStatuses.Add(Stamp(new VitalStatus
+        {
+            PatientId = patient.Id,
+            IsAlive = !dead,
+            DateOfDeath = dead ? death : null,
+            CauseOfDeath = dead ? (_r.Chance(0.8) ? "Respiratory failure" : "Pneumonia") : null,
+            LastKnownAliveOn = dead ? death : MonthsAfter(dataDate, -_r.Uniform(0, 2)),
+            GastrostomyDate = disease.GastrostomyOn,
+            PermanentVentilationDate = disease.PermanentVentilationOn,
+            TracheostomyDate = disease.TracheostomyOn,
+        }));
+        Summarise(patient, dead, cohort.Assessments.Skip(firstAssessment), cohort.Visits.Skip(firstVisit));
+    }
+
+    private OnsetSite PickOnsetSite()
+    {
+        var u = _r.Uniform();
+        return u < 0.30 ? OnsetSite.Bulbar : u < 0.63 ? OnsetSite.UpperLimb : u < 0.95 ? OnsetSite.LowerLimb : u < 0.98 ? OnsetSite.Respiratory : OnsetSite.Generalised;
+    }
+
+    private BodyRegions Regions(OnsetSite site)
+    {
+        var regions = site switch
+        {
+            OnsetSite.Bulbar => BodyRegions.Bulbar,
+            OnsetSite.UpperLimb => BodyRegions.Cervical,
+            OnsetSite.LowerLimb => BodyRegions.Lumbosacral,
+            OnsetSite.Respiratory => BodyRegions.Thoracic,
+            _ => BodyRegions.Cervical | BodyRegions.Lumbosacral,
+        };
+        foreach (var extra in new[] { BodyRegions.Bulbar, BodyRegions.Cervical, BodyRegions.Thoracic, BodyRegions.Lumbosacral })
+            if (_r.Chance(0.45)) regions |= extra;
+        return regions;
+    }
+
+    private void AddConsents(DemoCohort cohort, Patient patient, DateOnly onset)
+    {
+        var given = onset.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).AddDays(_r.Int(60, 400));
+        if (given > dataDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc)) given = dataDate.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        void Add(ConsentKind kind, string wording) => cohort.Consents.Add(Stamp(new ConsentRecord { PatientId = patient.Id, Kind = kind, Wording = wording, GivenAt = given }));
+        Add(ConsentKind.HealthDataProcessing, "Synthetic demo consent: the clinic may record and process my health data for my care.");
+        Add(ConsentKind.ResearchUse, "Synthetic demo consent: my pseudonymised data may be used to evaluate the treatment's outcomes.");
+        if (_r.Chance(0.05)) Add(ConsentKind.CasePublication, "Synthetic demo consent: my case may be published with my initials and age.");
+    }
+
+    private List<TreatmentCourse> PlanCourses(Patient patient, DateOnly diagnosis, DateOnly end)
+    {
+        var courses = new List<TreatmentCourse>();
+        var start = MonthsAfter(diagnosis, _r.Uniform(1, 12));
+        if (start >= end.AddDays(-14)) start = MonthsAfter(diagnosis, 0.5);
+        var repeatChance = 0.45;
+        while (start < end.AddDays(-7) && courses.Count < 6)
+        {
+            courses.Add(Stamp(new TreatmentCourse { PatientId = patient.Id, Number = courses.Count + 1, StartDate = start, EndDate = start.AddDays(_r.Int(3, 10)) }));
+            if (!_r.Chance(repeatChance)) break;
+            repeatChance = 0.5;
+            start = MonthsAfter(start, _r.Uniform(8, 24));
+        }
+        return courses;
+    }
+
+    private void AddTransplantations(DemoCohort cohort, Patient patient, TreatmentCourse course)
+    {
+        var count = _r.Chance(0.3) ? 2 : 1;
+        for (var i = 0; i < count; i++)
+            cohort.Transplantations.Add(Stamp(new Transplantation
+            {
+                TreatmentCourseId = course.Id,
+                PatientId = patient.Id,
+                Date = course.StartDate.AddDays(i * 2),
+                CellProductLot = $"DEMO-LOT-{course.StartDate.Year}-{_r.Int(1, 200):000}",
+                SuspensionCount = 4,
+                VolumeMl = Math.Round((decimal)_r.Uniform(2, 16), 1),
+                Route = _r.Chance(0.6) ? AdministrationRoute.IntravenousDrip : AdministrationRoute.Subcutaneous,
+            }));
+    }
+
+    private void AddAdverseEvent(DemoCohort cohort, Patient patient, TreatmentCourse course, DateOnly end)
+    {
+        var onset = Min(course.StartDate.AddDays(_r.Int(0, 4)), end);
+        cohort.AdverseEvents.Add(Stamp(new AdverseEvent
+        {
+            PatientId = patient.Id,
+            TreatmentCourseId = course.Id,
+            Term = _r.Pick(["Headache", "Fever", "Injection-site reaction", "Nausea"]),
+            OnsetDate = onset,
+            ResolvedDate = Min(onset.AddDays(_r.Int(1, 5)), end),
+            Grade = _r.Chance(0.8) ? CtcaeGrade.Mild : CtcaeGrade.Moderate,
+            Relatedness = (Relatedness)_r.Int(2, 5),
+            Outcome = AdverseEventOutcome.Recovered,
+        }));
+    }
+
+    private void AddVisits(DemoCohort cohort, Patient patient, List<TreatmentCourse> courses, DiseaseCourse disease, DateOnly end)
+    {
+        for (var c = 0; c < courses.Count; c++)
+        {
+            var course = courses[c];
+            var until = c + 1 < courses.Count ? courses[c + 1].StartDate.AddDays(-2) : end;
+            AddVisit(cohort, patient, disease, course, course.StartDate.AddDays(-1), VisitKind.Baseline, firstFollowUp: false);
+            var first = true;
+            foreach (var months in FollowUpMonths())
+            {
+                var date = MonthsAfter(course.StartDate, months + _r.Uniform(-0.3, 0.3));
+                if (date > until) break;
+                if (_r.Chance(0.15)) continue; // missed visit
+                AddVisit(cohort, patient, disease, course, date, VisitKind.FollowUp, first);
+                first = false;
+            }
+            // Self-reports at home between visits, in about a fifth of months.
+            for (var m = 1.0; MonthsAfter(course.StartDate, m) < until; m += 1)
+                if (_r.Chance(0.2))
+                    AddAssessment(cohort, patient, disease, MonthsAfter(course.StartDate, m), null,
+                        _r.Chance(0.6) ? AssessmentRater.Patient : AssessmentRater.Caregiver, AssessmentMode.SelfAdministeredOnline);
+        }
+    }
+
+    private static IEnumerable<double> FollowUpMonths()
+    {
+        yield return 2; yield return 3; yield return 6; yield return 12;
+        for (var m = 24; m < 240; m += 12) yield return m;
+    }
+
+    private void AddVisit(DemoCohort cohort, Patient patient, DiseaseCourse disease, TreatmentCourse course, DateOnly date, VisitKind kind, bool firstFollowUp)
+    {
+        var lost = disease.PointsLost(date);
+        var visit = Stamp(new Visit
+        {
+            PatientId = patient.Id,
+            Date = date,
+            Kind = kind,
+            TreatmentCourseId = course.Id,
+            FvcPercentPredicted = Math.Round(Math.Clamp(100 - lost * 1.6 + _r.Normal(0, 6), 15, 130), 1),
+            WeightKg = Math.Round(Math.Clamp((patient.Sex == Sex.Female ? 66 : 80) - lost * 0.3 + _r.Normal(0, 4), 35, 140), 1),
+        });
+        cohort.Visits.Add(visit);
+        AddAssessment(cohort, patient, disease, date, visit.Id, AssessmentRater.Clinician, AssessmentMode.InPerson);
+        if (kind == VisitKind.Baseline || firstFollowUp)
+            foreach (var symptom in AlsSymptoms.All)
+                cohort.Symptoms.Add(Stamp(new SymptomObservation { VisitId = visit.Id, PatientId = patient.Id, Symptom = symptom, Severity = Severity(symptom, lost) }));
+        if (!firstFollowUp) return;
+
+        foreach (var domain in Enum.GetValues<ExaminationDomain>())
+            if (_r.Chance(0.5))
+                cohort.ExaminationFindings.Add(Stamp(new ExaminationFinding
+                {
+                    VisitId = visit.Id, PatientId = patient.Id, Domain = domain,
+                    // Examination noise around a steady decline: a few "improved" findings appear without any effect.
+                    Change = _r.Uniform() switch { < 0.08 => ExaminationChange.Improved, < 0.7 => ExaminationChange.Unchanged, _ => ExaminationChange.Worsened },
+                }));
+        foreach (var aspect in ReportedAspects)
+            cohort.ReportedChanges.Add(Stamp(new PatientReportedChange
+            {
+                VisitId = visit.Id, PatientId = patient.Id, Aspect = aspect,
+                // About 7% per aspect report improvement: ~30% in at least one of five, as placebo arms do.
+                Rating = _r.Uniform() switch
+                {
+                    < 0.015 => ChangeRating.MuchImproved,
+                    < 0.07 => ChangeRating.MinimallyImproved,
+                    < 0.6 => ChangeRating.NoChange,
+                    < 0.9 => ChangeRating.MinimallyWorse,
+                    _ => ChangeRating.MuchWorse,
+                },
+            }));
+    }
+
+    private SymptomSeverity Severity(AlsSymptom symptom, double lost)
+    {
+        var level = lost / 12 + _r.Normal(0, 0.7) - (symptom is AlsSymptom.PseudobulbarAffect or AlsSymptom.Depression ? 1 : 0);
+        return (SymptomSeverity)Math.Clamp((int)Math.Round(level), 0, 3);
+    }
+
+    private void AddAssessment(DemoCohort cohort, Patient patient, DiseaseCourse disease, DateOnly date, Guid? visitId, AssessmentRater rater, AssessmentMode mode)
+    {
+        var assessment = Stamp(new AlsfrsRAssessment { PatientId = patient.Id, VisitId = visitId, AssessedOn = date, Rater = rater, Mode = mode });
+        assessment.SetResponses(disease.ResponsesOn(date));
+        cohort.Assessments.Add(assessment);
+    }
+
+    /// <summary>The patient's summary columns, as PatientSummaries.RefreshAsync would compute them.</summary>
+    private static void Summarise(Patient patient, bool dead, IEnumerable<AlsfrsRAssessment> assessments, IEnumerable<Visit> visits)
+    {
+        var latest = assessments.OrderBy(a => a.AssessedOn).LastOrDefault();
+        patient.VitalState = dead ? VitalState.Deceased : VitalState.Alive;
+        patient.LatestAlsfrsRTotal = latest?.Total;
+        patient.CurrentKingsStage = dead ? "5" : latest?.KingsStage;
+        patient.CurrentMitosStage = dead ? Clinical.Staging.MitosStage.DeathStage : latest?.MitosStage;
+        patient.LastVisitOn = visits.Max(v => (DateOnly?)v.Date);
+    }
+
+    private static DateOnly Min(DateOnly a, DateOnly b) => a < b ? a : b;
+}
