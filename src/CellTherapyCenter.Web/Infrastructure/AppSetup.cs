@@ -39,7 +39,7 @@ public static class AppSetup
             o.AccessDeniedPath = "/staff/access-denied";
             o.Cookie.Name = "ctc.staff";
             o.Cookie.HttpOnly = true;
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // plain HTTP only from loopback: StaffTransportSecurity
             o.Cookie.SameSite = SameSiteMode.Strict;
             o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
             o.SlidingExpiration = true;
@@ -50,7 +50,7 @@ public static class AppSetup
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ctc.af";
-            o.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.Cookie.SameSite = SameSiteMode.Strict;
         });
         services.AddAuthorization(StaffPolicies.Add);
@@ -86,6 +86,7 @@ public static class AppSetup
         app.UseExceptionHandler("/error");
         app.UseStatusCodePages();
         app.UseSecurityHeaders();
+        app.UseStaffTransportSecurity();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseAuthentication();

@@ -33,6 +33,8 @@ public static class RouteAccess
         ["PAGE /staff/access-denied"] = Access.Anonymous,
         ["PAGE /staff"] = Access.Staff,
         ["PAGE /staff/patients"] = Access.Staff,
+        ["PAGE /staff/patients/{id:guid}"] = Access.Staff,
+        ["GET /staff/patients/{id:guid}/trajectory.png"] = Access.Staff,
     };
 
     public static bool Allows(Access access, string? role) => access switch

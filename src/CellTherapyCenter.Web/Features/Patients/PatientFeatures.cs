@@ -1,8 +1,27 @@
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
 namespace CellTherapyCenter.Web.Features.Patients;
 
 public static class PatientFeatures
 {
     public static IServiceCollection AddPatientFeatures(this IServiceCollection services) => services;
 
-    public static IEndpointRouteBuilder MapPatientEndpoints(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapPatientEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/staff/patients/{id:guid}/trajectory.png", TrajectoryAsync).RequireAuthorization(StaffPolicies.Staff);
+        return app;
+    }
+
+    private static async Task<IResult> TrajectoryAsync(Guid id, RegistryDbContext db, AuditLog audit, HttpContext http, CancellationToken ct)
+    {
+        if (!await db.Patients.AnyAsync(p => p.Id == id, ct)) return TypedResults.NotFound();
+        var assessments = await ChartData.AssessmentsAsync(db, id, ct);
+        var courses = await db.TreatmentCourses.Where(c => c.PatientId == id && c.VoidedAt == null).Select(c => c.StartDate).ToListAsync(ct);
+        await audit.ReadAsync(nameof(AlsfrsRAssessment), id, detail: "trajectory plot", ct: ct);
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.File(TrajectoryPlot.Render(assessments, courses), "image/png");
+    }
 }

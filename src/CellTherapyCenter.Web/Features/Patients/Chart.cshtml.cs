@@ -1,0 +1,101 @@
+using CellTherapyCenter.Clinical.Progression;
+using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CellTherapyCenter.Web.Features.Patients;
+
+/// <summary>The patient chart: summary, ALSFRS-R trajectory, and a timeline of everything recorded.</summary>
+[Authorize(Policy = StaffPolicies.Staff)]
+public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
+{
+    public ChartData Data { get; private set; } = null!;
+    public PatientIdentityView Identity { get; private set; } = null!;
+    public bool MayEdit { get; private set; }
+    public double? DeltaFrs { get; private set; }
+    public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+
+    public sealed record TimelineEntry(DateOnly Date, string Kind, string Title, IReadOnlyList<string> Details, string? VoidReason, string? EditLink);
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        var data = await ChartData.LoadAsync(db, id, ct);
+        if (data is null) return NotFound();
+        Data = data;
+        Identity = PatientIdentityView.For(User, data.Patient);
+        MayEdit = Identity.Identified && !User.IsInRole(StaffRoles.Researcher);
+
+        var latestComplete = data.Assessments.LastOrDefault(a => a.VoidedAt == null && a.Total is not null);
+        if (latestComplete is not null && data.Diagnosis?.OnsetDate is { } onset)
+            DeltaFrs = ProgressionRate.DeltaFrs(latestComplete.Total!.Value, onset, latestComplete.AssessedOn);
+        Timeline = BuildTimeline(data, id);
+
+        await audit.ReadAsync(nameof(Patient), id, detail: "chart", ct: ct);
+        return Page();
+    }
+
+    private List<TimelineEntry> BuildTimeline(ChartData d, Guid id)
+    {
+        var entries = new List<TimelineEntry>();
+        string? Link(string path) => MayEdit ? $"/staff/patients/{id}/{path}" : null;
+
+        foreach (var a in d.Assessments)
+            entries.Add(new(a.AssessedOn, "ALSFRS-R",
+                a.Total is { } t ? $"ALSFRS-R {t}/48" : "ALSFRS-R incomplete (no total)",
+                [$"Bulbar {a.Bulbar?.ToString() ?? "–"}, fine motor {a.FineMotor?.ToString() ?? "–"}, gross motor {a.GrossMotor?.ToString() ?? "–"}, respiratory {a.Respiratory?.ToString() ?? "–"}",
+                 $"King's {a.KingsStage ?? "–"}, MiToS {a.MitosStage?.ToString() ?? "–"}; rated by {a.Rater}, {a.Mode}"],
+                a.VoidReason, Link($"assessments/{a.Id}")));
+
+        foreach (var v in d.Visits)
+        {
+            var details = new List<string>();
+            if (v.FvcPercentPredicted is { } fvc) details.Add($"FVC {fvc:0.#}% predicted");
+            if (v.WeightKg is { } kg) details.Add($"Weight {kg:0.#} kg");
+            var present = v.Symptoms.Where(s => s.VoidedAt == null && s.Severity != SymptomSeverity.Absent).ToList();
+            if (v.Symptoms.Count > 0)
+                details.Add(present.Count == 0 ? "Symptom inventory: none present" :
+                    "Symptoms: " + string.Join("; ", present.Select(s => $"{AlsSymptoms.Describe(s.Symptom)} ({s.Severity.ToString().ToLowerInvariant()})")));
+            foreach (var f in v.ExaminationFindings.Where(f => f.VoidedAt == null))
+                details.Add($"Examination, {f.Domain}: {f.Change.ToString().ToLowerInvariant()}");
+            var changes = v.ReportedChanges.Where(c => c.VoidedAt == null).ToList();
+            if (changes.Count > 0)
+                details.Add("Patient-reported change: " + string.Join("; ", changes.Select(c => $"{c.Aspect} {ChangeRatings.Describe(c.Rating).ToLowerInvariant()}")));
+            if (Identity.Identified && !string.IsNullOrWhiteSpace(v.Notes)) details.Add("Notes: " + v.Notes);
+            entries.Add(new(v.Date, "Visit", $"{v.Kind} visit", details, v.VoidReason, Link($"visits/{v.Id}")));
+        }
+
+        foreach (var c in d.Courses)
+        {
+            entries.Add(new(c.StartDate, "Course", $"Treatment course {c.Number} begins",
+                c.EndDate is { } end ? [$"Ends {end:yyyy-MM-dd}"] : [], c.VoidReason, Link($"courses/{c.Id}")));
+            foreach (var t in c.Transplantations)
+                entries.Add(new(t.Date, "Transplantation", $"Transplantation (course {c.Number})",
+                    [$"Lot {t.CellProductLot}; {t.SuspensionCount} suspensions, {t.VolumeMl:0.#} ml; {t.Route}"], t.VoidReason,
+                    MayEdit ? $"/staff/patients/{id}/courses/{c.Id}/transplantations/{t.Id}" : null));
+        }
+
+        foreach (var e in d.AdverseEvents)
+            entries.Add(new(e.OnsetDate, "Adverse event", $"{e.Term}, CTCAE grade {(int)e.Grade}",
+                [$"Relation to transplantation: {e.Relatedness.ToString().ToLowerInvariant()}; {(e.Serious ? "serious" : "not serious")}; outcome {e.Outcome}"
+                 + (e.ResolvedDate is { } r ? $", resolved {r:yyyy-MM-dd}" : "")],
+                e.VoidReason, Link($"adverse-events/{e.Id}")));
+
+        foreach (var c in d.Consents)
+            entries.Add(new(DateOnly.FromDateTime(c.GivenAt), "Consent", $"Consent: {c.Kind}",
+                c.WithdrawnAt is { } w ? [$"Withdrawn {w:yyyy-MM-dd}"] : [], c.VoidReason, Link($"consents/{c.Id}")));
+
+        if (d.VitalStatus is { } vs)
+        {
+            void Milestone(DateOnly? date, string title) { if (date is { } x) entries.Add(new(x, "Milestone", title, [], vs.VoidReason, Link("vital-status"))); }
+            Milestone(vs.GastrostomyDate, "Gastrostomy");
+            Milestone(vs.PermanentVentilationDate, "Permanent ventilation");
+            Milestone(vs.TracheostomyDate, "Tracheostomy");
+            if (!vs.IsAlive) Milestone(vs.DateOfDeath, "Death" + (vs.CauseOfDeath is { } cause ? $": {cause}" : ""));
+        }
+        return entries.OrderByDescending(e => e.Date).ThenBy(e => e.Kind).ToList();
+    }
+}

@@ -1,0 +1,73 @@
+using CellTherapyCenter.Web.Data.Model;
+using ScottPlot;
+
+namespace CellTherapyCenter.Web.Features.Patients;
+
+/// <summary>
+/// The ALSFRS-R trajectory as a PNG: total (left axis, 0-48) and the four domain subscores
+/// (right axis, 0-12) over time, with each course's start as a vertical line. Voided
+/// assessments are left out; an incomplete one gives only the subscores it has.
+/// </summary>
+public static class TrajectoryPlot
+{
+    public const int Width = 900;
+    public const int Height = 500;
+
+    public static byte[] Render(IEnumerable<AlsfrsRAssessment> assessments, IEnumerable<DateOnly> courseStarts)
+    {
+        var points = assessments.Where(a => a.VoidedAt == null).OrderBy(a => a.AssessedOn).ToList();
+        var plot = new Plot();
+        plot.Axes.DateTimeTicksBottom();
+        plot.XLabel("Date of assessment");
+        plot.YLabel("ALSFRS-R total (0-48)");
+        plot.Axes.Right.Label.Text = "Domain subscore (0-12)";
+
+        static double X(DateOnly d) => d.ToDateTime(TimeOnly.MinValue).ToOADate();
+
+        var complete = points.Where(a => a.Total is not null).ToList();
+        if (complete.Count > 0)
+        {
+            var total = plot.Add.Scatter(complete.Select(a => X(a.AssessedOn)).ToArray(), complete.Select(a => (double)a.Total!.Value).ToArray());
+            total.LegendText = "Total";
+            total.LineWidth = 3;
+            total.MarkerSize = 7;
+            total.Color = Colors.Black;
+        }
+        AddDomain(plot, points, a => a.Bulbar, "Bulbar", Colors.DarkOrange);
+        AddDomain(plot, points, a => a.FineMotor, "Fine motor", Colors.SteelBlue);
+        AddDomain(plot, points, a => a.GrossMotor, "Gross motor", Colors.ForestGreen);
+        AddDomain(plot, points, a => a.Respiratory, "Respiratory", Colors.Purple);
+
+        var number = 1;
+        foreach (var start in courseStarts.Order())
+        {
+            var line = plot.Add.VerticalLine(X(start), 2, Colors.Gray, LinePattern.Dashed);
+            line.LabelText = $"Course {number++}";
+            line.LabelOppositeAxis = true;
+        }
+
+        plot.Axes.Left.Min = 0;
+        plot.Axes.Left.Max = 48;
+        plot.Axes.Right.Min = 0;
+        plot.Axes.Right.Max = 12;
+        if (points.Count == 0) plot.Title("No ALSFRS-R recorded yet");
+        plot.Axes.SetLimitsY(0, 49, plot.Axes.Left);
+        plot.Axes.SetLimitsY(0, 12.25, plot.Axes.Right);
+        plot.ShowLegend(Alignment.LowerLeft);
+        return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    private static void AddDomain(Plot plot, List<AlsfrsRAssessment> points, Func<AlsfrsRAssessment, int?> domain, string label, Color color)
+    {
+        var withValue = points.Where(a => domain(a) is not null).ToList();
+        if (withValue.Count == 0) return;
+        var scatter = plot.Add.Scatter(
+            withValue.Select(a => a.AssessedOn.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray(),
+            withValue.Select(a => (double)domain(a)!.Value).ToArray());
+        scatter.LegendText = label + " (right axis)";
+        scatter.Color = color;
+        scatter.LineWidth = 1.5f;
+        scatter.MarkerSize = 4;
+        scatter.Axes.YAxis = plot.Axes.Right;
+    }
+}
