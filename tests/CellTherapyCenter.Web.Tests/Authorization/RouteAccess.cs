@@ -35,6 +35,7 @@ public static class RouteAccess
         ["PAGE /staff/patients"] = Access.Staff,
         ["PAGE /staff/patients/{id:guid}"] = Access.Staff,
         ["GET /staff/patients/{id:guid}/trajectory.png"] = Access.Staff,
+        ["PAGE /staff/patients/{id:guid}/assessments/{assessmentId}"] = Access.Registry,
     };
 
     public static bool Allows(Access access, string? role) => access switch

@@ -9,10 +9,14 @@ namespace CellTherapyCenter.Web.Features.Patients;
 /// </summary>
 public sealed record PatientIdentityView(Guid Id, string DisplayName, string Pseudonym, string BirthDisplay, bool Identified, bool IsSynthetic)
 {
+    /// <summary>For checking dates on forms only; never shown to a role that may not identify.</summary>
+    public DateOnly DateOfBirthForValidation { get; init; }
+
     public static bool MayIdentify(ClaimsPrincipal user) =>
         user.IsInRole(StaffRoles.Administrator) || user.IsInRole(StaffRoles.Physician) || user.IsInRole(StaffRoles.Coordinator);
 
-    public static PatientIdentityView For(ClaimsPrincipal user, Patient p) => For(user, p.Id, p.FamilyName, p.GivenName, p.Pseudonym, p.DateOfBirth, p.IsSynthetic);
+    public static PatientIdentityView For(ClaimsPrincipal user, Patient p) =>
+        For(user, p.Id, p.FamilyName, p.GivenName, p.Pseudonym, p.DateOfBirth, p.IsSynthetic) with { DateOfBirthForValidation = p.DateOfBirth };
 
     public static PatientIdentityView For(ClaimsPrincipal user, Guid id, string familyName, string givenName, string pseudonym, DateOnly dateOfBirth, bool isSynthetic) =>
         MayIdentify(user)

@@ -1,0 +1,118 @@
+using CellTherapyCenter.Clinical.Alsfrs;
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.Assessments;
+
+/// <summary>Records a new ALSFRS-R ("new") or corrects or voids a stored one. Totals and stages are derived, never typed.</summary>
+[Authorize(Policy = StaffPolicies.EditRegistry)]
+public sealed class AssessmentFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+{
+    [BindProperty] public AssessmentInput Input { get; set; } = new();
+    [BindProperty] public string? VoidReason { get; set; }
+
+    public PatientIdentityView Patient { get; private set; } = null!;
+    public AlsfrsRAssessment? Stored { get; private set; }
+    public string? Conflict { get; private set; }
+    public bool IsNew => Stored is null;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string assessmentId, Guid? visitId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, assessmentId, ct) is { } missing) return missing;
+        if (Stored is not null)
+        {
+            Input = AssessmentInput.From(Stored);
+            await audit.ReadAsync(nameof(AlsfrsRAssessment), id, Stored.Id.ToString(), ct: ct);
+        }
+        else
+        {
+            Input = new AssessmentInput { AssessedOn = Today, VisitId = visitId };
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string assessmentId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, assessmentId, ct, track: true) is { } missing) return missing;
+        Validate();
+        if (!ModelState.IsValid) return Page();
+
+        var assessment = Stored ?? new AlsfrsRAssessment { PatientId = id };
+        if (Stored is null) db.AlsfrsRAssessments.Add(assessment);
+        else db.Entry(assessment).Property(a => a.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        assessment.AssessedOn = Input.AssessedOn!.Value;
+        assessment.Rater = Input.Rater;
+        assessment.Mode = Input.Mode;
+        assessment.VisitId = Input.VisitId;
+        assessment.SetResponses(Input.ToResponses());
+        return await SaveAsync(id, assessmentId, ct);
+    }
+
+    public async Task<IActionResult> OnPostVoidAsync(Guid id, string assessmentId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, assessmentId, ct, track: true) is { } missing) return missing;
+        if (Stored is null) return NotFound();
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(VoidReason))
+        {
+            ModelState.AddModelError(nameof(VoidReason), FormConventions.VoidReasonRequired);
+            Input = AssessmentInput.From(Stored);
+            return Page();
+        }
+        db.Entry(Stored).Property(a => a.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        Stored.VoidedAt = clock.GetUtcNow().UtcDateTime;
+        Stored.VoidReason = VoidReason.Trim();
+        Stored.VoidedBy = User.Identity?.Name;
+        return await SaveAsync(id, assessmentId, ct);
+    }
+
+    private async Task<IActionResult> SaveAsync(Guid id, string assessmentId, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveWithSummaryAsync(id, ct);
+            return Redirect($"/staff/patients/{id}");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, assessmentId, ct);
+            Conflict = FormConventions.ConcurrencyConflict;
+            ModelState.Clear();
+            Input = Stored is null ? Input : AssessmentInput.From(Stored);
+            return Page();
+        }
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private void Validate()
+    {
+        foreach (var item in AlsfrsRItems.All)
+            if (Input.ToResponses()[item] is { } score && (score < 0 || score > 4))
+                ModelState.AddModelError($"Input.{item}", $"Choose an answer from 0 to 4 for \"{AlsfrsRAnchors.Question(item)}\".");
+        if (Input.AssessedOn is { } date)
+        {
+            if (date > Today) ModelState.AddModelError("Input.AssessedOn", "The date cannot be in the future.");
+            if (date < Patient.DateOfBirthForValidation) ModelState.AddModelError("Input.AssessedOn", "The date cannot be before the patient's birth.");
+        }
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, string assessmentId, CancellationToken ct, bool track = false)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null) return NotFound();
+        Patient = PatientIdentityView.For(User, patient);
+        if (assessmentId == "new") return null;
+        if (!Guid.TryParse(assessmentId, out var assessmentGuid)) return NotFound();
+        var query = track ? db.AlsfrsRAssessments : db.AlsfrsRAssessments.AsNoTracking();
+        Stored = await query.FirstOrDefaultAsync(a => a.Id == assessmentGuid && a.PatientId == id, ct);
+        return Stored is null ? NotFound() : null;
+    }
+}
