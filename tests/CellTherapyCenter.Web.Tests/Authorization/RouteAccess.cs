@@ -36,6 +36,7 @@ public static class RouteAccess
         ["PAGE /staff/patients/{id:guid}"] = Access.Staff,
         ["GET /staff/patients/{id:guid}/trajectory.png"] = Access.Staff,
         ["PAGE /staff/patients/{id:guid}/assessments/{assessmentId}"] = Access.Registry,
+        ["PAGE /staff/patients/{id:guid}/eligibility"] = Access.Staff,
     };
 
     public static bool Allows(Access access, string? role) => access switch
