@@ -37,6 +37,9 @@ public static class RouteAccess
         ["GET /staff/patients/{id:guid}/trajectory.png"] = Access.Staff,
         ["PAGE /staff/patients/{id:guid}/assessments/{assessmentId}"] = Access.Registry,
         ["PAGE /staff/patients/{id:guid}/eligibility"] = Access.Staff,
+        ["PAGE /staff/patients/new"] = Access.Registry,
+        ["PAGE /staff/patients/{id:guid}/edit"] = Access.Registry,
+        ["PAGE /staff/patients/{id:guid}/vital-status"] = Access.Registry,
     };
 
     public static bool Allows(Access access, string? role) => access switch

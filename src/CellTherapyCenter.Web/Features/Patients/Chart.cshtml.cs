@@ -65,28 +65,28 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
             if (changes.Count > 0)
                 details.Add("Patient-reported change: " + string.Join("; ", changes.Select(c => $"{c.Aspect} {ChangeRatings.Describe(c.Rating).ToLowerInvariant()}")));
             if (Identity.Identified && !string.IsNullOrWhiteSpace(v.Notes)) details.Add("Notes: " + v.Notes);
-            entries.Add(new(v.Date, "Visit", $"{v.Kind} visit", details, v.VoidReason, Link($"visits/{v.Id}")));
+            entries.Add(new(v.Date, "Visit", $"{v.Kind} visit", details, v.VoidReason, null));
         }
 
         foreach (var c in d.Courses)
         {
             entries.Add(new(c.StartDate, "Course", $"Treatment course {c.Number} begins",
-                c.EndDate is { } end ? [$"Ends {end:yyyy-MM-dd}"] : [], c.VoidReason, Link($"courses/{c.Id}")));
+                c.EndDate is { } end ? [$"Ends {end:yyyy-MM-dd}"] : [], c.VoidReason, null));
             foreach (var t in c.Transplantations)
                 entries.Add(new(t.Date, "Transplantation", $"Transplantation (course {c.Number})",
                     [$"Lot {t.CellProductLot}; {t.SuspensionCount} suspensions, {t.VolumeMl:0.#} ml; {t.Route}"], t.VoidReason,
-                    MayEdit ? $"/staff/patients/{id}/courses/{c.Id}/transplantations/{t.Id}" : null));
+                    null));
         }
 
         foreach (var e in d.AdverseEvents)
             entries.Add(new(e.OnsetDate, "Adverse event", $"{e.Term}, CTCAE grade {(int)e.Grade}",
                 [$"Relation to transplantation: {e.Relatedness.ToString().ToLowerInvariant()}; {(e.Serious ? "serious" : "not serious")}; outcome {e.Outcome}"
                  + (e.ResolvedDate is { } r ? $", resolved {r:yyyy-MM-dd}" : "")],
-                e.VoidReason, Link($"adverse-events/{e.Id}")));
+                e.VoidReason, null));
 
         foreach (var c in d.Consents)
             entries.Add(new(DateOnly.FromDateTime(c.GivenAt), "Consent", $"Consent: {c.Kind}",
-                c.WithdrawnAt is { } w ? [$"Withdrawn {w:yyyy-MM-dd}"] : [], c.VoidReason, Link($"consents/{c.Id}")));
+                c.WithdrawnAt is { } w ? [$"Withdrawn {w:yyyy-MM-dd}"] : [], c.VoidReason, null));
 
         if (d.VitalStatus is { } vs)
         {

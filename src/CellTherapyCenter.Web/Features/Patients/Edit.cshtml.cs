@@ -1,0 +1,76 @@
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.Patients;
+
+/// <summary>Corrects a patient's demographics, or voids the patient with a reason (nothing is deleted).</summary>
+[Authorize(Policy = StaffPolicies.EditRegistry)]
+public sealed class EditModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+{
+    [BindProperty] public PatientInput Input { get; set; } = new();
+    [BindProperty] public string? VoidReason { get; set; }
+    public Patient Stored { get; private set; } = null!;
+    public string? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } patient) return NotFound();
+        Stored = patient;
+        Input = PatientInput.From(patient);
+        await audit.ReadAsync(nameof(Patient), id, detail: "edit form", ct: ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct) is not { } patient) return NotFound();
+        Stored = patient;
+        var phone = Input.Validate(ModelState, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
+        if (!ModelState.IsValid) return Page();
+        db.Entry(patient).Property(p => p.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        Input.ApplyTo(patient, phone);
+        return await SaveAsync(id, ct);
+    }
+
+    public async Task<IActionResult> OnPostVoidAsync(Guid id, CancellationToken ct)
+    {
+        if (!User.IsInRole(StaffRoles.Administrator) && !User.IsInRole(StaffRoles.Physician)) return Forbid();
+        if (await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct) is not { } patient) return NotFound();
+        Stored = patient;
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(VoidReason))
+        {
+            Input = PatientInput.From(patient);
+            ModelState.AddModelError(nameof(VoidReason), FormConventions.VoidReasonRequired);
+            return Page();
+        }
+        db.Entry(patient).Property(p => p.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        patient.VoidedAt = clock.GetUtcNow().UtcDateTime;
+        patient.VoidReason = VoidReason.Trim();
+        patient.VoidedBy = User.Identity?.Name;
+        return await SaveAsync(id, ct);
+    }
+
+    private async Task<IActionResult> SaveAsync(Guid id, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Redirect($"/staff/patients/{id}");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            Stored = await db.Patients.AsNoTracking().SingleAsync(p => p.Id == id, ct);
+            Input = PatientInput.From(Stored);
+            ModelState.Clear();
+            Conflict = FormConventions.ConcurrencyConflict;
+            return Page();
+        }
+    }
+}
