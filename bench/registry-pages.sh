@@ -21,19 +21,21 @@ export DataProtection__KeysPath="$PG_TMP/keys" Logging__LogLevel__Default=Warnin
 pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -qc "CREATE DATABASE ctc_bench" postgres
 
 dotnet build src/CellTherapyCenter.Web -c Release -nologo -v quiet >/dev/null
-web="dotnet src/CellTherapyCenter.Web/bin/Release/net10.0/CellTherapyCenter.Web.dll"
+bin="$PWD/src/CellTherapyCenter.Web/bin/Release/net10.0"
+web="dotnet $bin/CellTherapyCenter.Web.dll"
 
 echo "== seeding $N synthetic patients"
 start=$(date +%s.%N)
-$web seed-demo --patients "$N"
+# About 15 ALSFRS-R per patient: clinic visits plus monthly self-reports in 70% of months.
+$web seed-demo --patients "$N" --self-report-share 0.7 --contentRoot "$bin"
 seed_seconds=$(echo "$(date +%s.%N) - $start" | bc)
 echo "seeding took ${seed_seconds}s (wall clock, including migrations)"
-counts=$(pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -d ctc_bench -tAc \
-  'SELECT (SELECT count(*) FROM "Patients") || '' patients, '' || (SELECT count(*) FROM "AlsfrsRAssessments") || '' assessments''')
+sql() { pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -d ctc_bench -tAc "$1"; }
+counts="$(sql 'SELECT count(*) FROM "Patients"') patients, $(sql 'SELECT count(*) FROM "AlsfrsRAssessments"') assessments"
 echo "$counts"
 pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -d ctc_bench -qc "VACUUM ANALYZE"
 
-(cd "$PG_TMP" && $web --urls "http://127.0.0.1:$PORT" >"$PG_TMP/app.log" 2>&1) &
+$web --urls "http://127.0.0.1:$PORT" --contentRoot "$bin" >"$PG_TMP/app.log" 2>&1 &
 app_pid=$!
 trap 'kill $app_pid 2>/dev/null || true; stop_throwaway_postgres' EXIT
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$PORT/health" >/dev/null && break; sleep 0.5; done

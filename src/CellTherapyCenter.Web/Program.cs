@@ -1,4 +1,7 @@
+using CellTherapyCenter.Web.Features.Demo;
 using CellTherapyCenter.Web.Infrastructure;
+
+if (await DemoCommand.TryRunAsync(args) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCellTherapyCenter();
@@ -7,6 +10,7 @@ var app = builder.Build();
 await app.PrepareDatabaseAsync();
 app.UseCellTherapyCenter();
 app.Run();
+return 0;
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>
 public partial class Program;

@@ -221,7 +221,7 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
             }
             // Self-reports at home between visits, in about a fifth of months.
             for (var m = 1.0; MonthsAfter(course.StartDate, m) < until; m += 1)
-                if (_r.Chance(0.2))
+                if (_r.Chance(options.SelfReportShare))
                     AddAssessment(cohort, patient, disease, MonthsAfter(course.StartDate, m), null,
                         _r.Chance(0.6) ? AssessmentRater.Patient : AssessmentRater.Caregiver, AssessmentMode.SelfAdministeredOnline);
         }

@@ -11,6 +11,8 @@ public sealed record DemoCohortOptions
     public int Seed { get; init; } = 20261125;
     /// <summary>ALSFRS-R points per month added to a patient's slope after a course. 0 = no effect (default).</summary>
     public double TreatmentEffectPointsPerMonth { get; init; }
+    /// <summary>Share of months between visits with a self-reported ALSFRS-R from home.</summary>
+    public double SelfReportShare { get; init; } = 0.2;
     /// <summary>The date the synthetic data end (no event after it). Default: today, so the data stay current.</summary>
     public DateOnly? DataDate { get; init; }
 

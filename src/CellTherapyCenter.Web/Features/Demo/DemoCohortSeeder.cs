@@ -2,6 +2,7 @@ using System.Text.Json;
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Data.Model;
 using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Demo;
 
@@ -19,6 +20,14 @@ public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeP
         var cohort = new DemoCohortGenerator(options, dataDate).Generate();
         var now = clock.GetUtcNow().UtcDateTime;
 
+        foreach (var record in cohort.AllRecords().OfType<RegistryRecord>()) record.CreatedAt = now;
+        if (db.Database.IsNpgsql())
+        {
+            await PostgreSqlBulkWriter.WriteAsync(db, cohort.AllRecords().ToList(), ct);
+            await WriteAuditAsync(options, dataDate, ct);
+            return cohort.Patients.Count;
+        }
+
         db.AuditChanges = false;
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         try
@@ -30,10 +39,7 @@ public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeP
                 {
                     // Parents before children, so foreign keys hold within the batch.
                     foreach (var record in byPatient[patient.Id].OrderBy(Order))
-                    {
-                        record.CreatedAt = now;
                         db.Add(record);
-                    }
                 }
                 await db.SaveChangesAsync(ct);
                 db.ChangeTracker.Clear();
@@ -45,10 +51,13 @@ public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeP
             db.ChangeTracker.AutoDetectChangesEnabled = true;
         }
 
-        await audit.WriteAsync(AuditActions.Create, "DemoCohort", null, null,
-            JsonSerializer.Serialize(new { options.Patients, options.Seed, options.TreatmentEffectPointsPerMonth, DataDate = dataDate, synthetic = true }), ct);
+        await WriteAuditAsync(options, dataDate, ct);
         return cohort.Patients.Count;
     }
+
+    private Task WriteAuditAsync(DemoCohortOptions options, DateOnly dataDate, CancellationToken ct) =>
+        audit.WriteAsync(AuditActions.Create, "DemoCohort", null, null,
+            JsonSerializer.Serialize(new { options.Patients, options.Seed, options.TreatmentEffectPointsPerMonth, options.SelfReportShare, DataDate = dataDate, synthetic = true }), ct);
 
     private static int Order(RegistryRecord r) => r switch
     {
