@@ -40,6 +40,10 @@ public static class RouteAccess
         ["PAGE /staff/patients/new"] = Access.Registry,
         ["PAGE /staff/patients/{id:guid}/edit"] = Access.Registry,
         ["PAGE /staff/patients/{id:guid}/vital-status"] = Access.Registry,
+        ["PAGE /staff/users"] = Access.Administrator,
+        ["PAGE /staff/users/new"] = Access.Administrator,
+        ["PAGE /staff/users/{id}"] = Access.Administrator,
+        ["PAGE /staff/audit"] = Access.Administrator,
     };
 
     public static bool Allows(Access access, string? role) => access switch
