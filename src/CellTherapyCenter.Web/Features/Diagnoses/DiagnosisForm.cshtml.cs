@@ -1,0 +1,98 @@
+using CellTherapyCenter.Clinical.Diagnosis;
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using DiagnosisRecord = CellTherapyCenter.Web.Data.Model.Diagnosis;
+
+namespace CellTherapyCenter.Web.Features.Diagnoses;
+
+/// <summary>The patient's single diagnosis record: onset, regions, diagnostic criteria, genetics, ALS drugs.</summary>
+[Authorize(Policy = StaffPolicies.EditClinical)]
+public sealed class DiagnosisFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public sealed class DiagnosisInput
+    {
+        public DateOnly? OnsetDate { get; set; }
+        public OnsetSite? OnsetSite { get; set; }
+        public List<BodyRegions> AffectedRegions { get; set; } = [];
+        public DateOnly? DiagnosisDate { get; set; }
+        public ElEscorialCategory? ElEscorial { get; set; }
+        public bool? GoldCoastMet { get; set; }
+        public bool? FrontotemporalDementia { get; set; }
+        public GeneticResult C9orf72 { get; set; }
+        public GeneticResult Sod1 { get; set; }
+        public string? OtherGenetics { get; set; }
+        public bool TakesRiluzole { get; set; }
+        public bool TakesEdaravone { get; set; }
+        public bool TakesTofersen { get; set; }
+        public string? OtherAlsDrugs { get; set; }
+        public Guid ConcurrencyStamp { get; set; }
+    }
+
+    [BindProperty] public DiagnosisInput Input { get; set; } = new();
+    public PatientIdentityView Patient { get; private set; } = null!;
+    public string? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } patient) return NotFound();
+        Patient = PatientIdentityView.For(User, patient);
+        if (await db.Diagnoses.AsNoTracking().FirstOrDefaultAsync(d => d.PatientId == id, ct) is { } stored)
+        {
+            Input = From(stored);
+            await audit.ReadAsync(nameof(DiagnosisRecord), id, stored.Id.ToString(), ct: ct);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
+    {
+        if (await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } patient) return NotFound();
+        Patient = PatientIdentityView.For(User, patient);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        foreach (var (field, date) in new[] { ("OnsetDate", Input.OnsetDate), ("DiagnosisDate", Input.DiagnosisDate) })
+            if (date is { } value && (value > today || value < patient.DateOfBirth))
+                ModelState.AddModelError($"Input.{field}", "The date must lie between the patient's birth and today.");
+        if (Input.OnsetDate > Input.DiagnosisDate)
+            ModelState.AddModelError("Input.OnsetDate", "Symptom onset cannot come after the diagnosis.");
+        if (Input.TakesTofersen && Input.Sod1 != GeneticResult.Positive)
+            ModelState.AddModelError("Input.TakesTofersen", "Tofersen is given to SOD1 carriers: record the SOD1 result as positive, or untick tofersen.");
+        if (!ModelState.IsValid) return Page();
+
+        var d = await db.Diagnoses.FirstOrDefaultAsync(x => x.PatientId == id, ct);
+        if (d is null) db.Diagnoses.Add(d = new DiagnosisRecord { PatientId = id });
+        else db.Entry(d).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        d.OnsetDate = Input.OnsetDate; d.OnsetSite = Input.OnsetSite; d.DiagnosisDate = Input.DiagnosisDate;
+        d.AffectedRegions = Input.AffectedRegions.Aggregate(BodyRegions.None, (all, r) => all | r);
+        d.ElEscorial = Input.ElEscorial; d.GoldCoastMet = Input.GoldCoastMet; d.FrontotemporalDementia = Input.FrontotemporalDementia;
+        d.C9orf72 = Input.C9orf72; d.Sod1 = Input.Sod1; d.OtherGenetics = Input.OtherGenetics?.Trim();
+        d.TakesRiluzole = Input.TakesRiluzole; d.TakesEdaravone = Input.TakesEdaravone; d.TakesTofersen = Input.TakesTofersen;
+        d.OtherAlsDrugs = Input.OtherAlsDrugs?.Trim();
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Redirect($"/staff/patients/{id}");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            Input = From(await db.Diagnoses.AsNoTracking().SingleAsync(x => x.PatientId == id, ct));
+            ModelState.Clear();
+            Conflict = FormConventions.ConcurrencyConflict;
+            return Page();
+        }
+    }
+
+    private static DiagnosisInput From(DiagnosisRecord d) => new()
+    {
+        OnsetDate = d.OnsetDate, OnsetSite = d.OnsetSite, DiagnosisDate = d.DiagnosisDate,
+        AffectedRegions = Enum.GetValues<BodyRegions>().Where(r => r != BodyRegions.None && d.AffectedRegions.HasFlag(r)).ToList(),
+        ElEscorial = d.ElEscorial, GoldCoastMet = d.GoldCoastMet, FrontotemporalDementia = d.FrontotemporalDementia,
+        C9orf72 = d.C9orf72, Sod1 = d.Sod1, OtherGenetics = d.OtherGenetics, TakesRiluzole = d.TakesRiluzole,
+        TakesEdaravone = d.TakesEdaravone, TakesTofersen = d.TakesTofersen, OtherAlsDrugs = d.OtherAlsDrugs, ConcurrencyStamp = d.ConcurrencyStamp,
+    };
+}
