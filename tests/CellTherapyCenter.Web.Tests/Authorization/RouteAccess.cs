@@ -41,6 +41,7 @@ public static class RouteAccess
         ["PAGE /staff/patients/{id:guid}/edit"] = Access.Registry,
         ["PAGE /staff/patients/{id:guid}/vital-status"] = Access.Registry,
         ["PAGE /staff/patients/{id:guid}/diagnosis"] = Access.Clinical,
+        ["PAGE /staff/patients/{id:guid}/visits/{visitId}"] = Access.Registry,
         ["PAGE /staff/users"] = Access.Administrator,
         ["PAGE /staff/users/new"] = Access.Administrator,
         ["PAGE /staff/users/{id}"] = Access.Administrator,

@@ -65,7 +65,7 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
             if (changes.Count > 0)
                 details.Add("Patient-reported change: " + string.Join("; ", changes.Select(c => $"{c.Aspect} {ChangeRatings.Describe(c.Rating).ToLowerInvariant()}")));
             if (Identity.Identified && !string.IsNullOrWhiteSpace(v.Notes)) details.Add("Notes: " + v.Notes);
-            entries.Add(new(v.Date, "Visit", $"{v.Kind} visit", details, v.VoidReason, null));
+            entries.Add(new(v.Date, "Visit", $"{v.Kind} visit", details, v.VoidReason, Link($"visits/{v.Id}")));
         }
 
         foreach (var c in d.Courses)

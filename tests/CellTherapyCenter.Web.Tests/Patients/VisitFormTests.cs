@@ -1,0 +1,64 @@
+using System.Net;
+using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Tests.Patients;
+
+public abstract class VisitFormTests<TApp>(TApp app) where TApp : RegistryAppFactory
+{
+    [Fact]
+    public async Task A_visit_with_fvc_symptoms_examination_and_reported_change_round_trips_and_edits_in_place()
+    {
+        var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Visitova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
+        var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Date"] = "2025-04-04", ["Input.Kind"] = "FollowUp", ["Input.FvcPercentPredicted"] = "71.5", ["Input.WeightKg"] = "64",
+            ["Input.Symptoms[Fasciculations]"] = "Moderate", ["Input.Symptoms[Weakness]"] = "Severe",
+            ["Input.Examination[Reflexes]"] = "Improved", ["Input.Examination[Rigidity]"] = "",
+            ["Input.ReportedChange[Mood]"] = "MinimallyImproved", ["Input.ReportedChange[Appetite]"] = "",
+        };
+        // A browser posts all 13 radio groups, each with "Absent" checked unless changed.
+        foreach (var symptom in AlsSymptoms.All) fields.TryAdd($"Input.Symptoms[{symptom}]", "Absent");
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/visits/new", fields)).StatusCode);
+
+        var visit = await app.WithDbAsync(db => db.Visits.Include(v => v.Symptoms).Include(v => v.ExaminationFindings).Include(v => v.ReportedChanges).SingleAsync(v => v.PatientId == id));
+        Assert.Equal((71.5, 64.0), (visit.FvcPercentPredicted!.Value, visit.WeightKg!.Value));
+        Assert.Equal(13, visit.Symptoms.Count);
+        Assert.Equal(SymptomSeverity.Moderate, visit.Symptoms.Single(s => s.Symptom == AlsSymptom.Fasciculations).Severity);
+        Assert.Equal(SymptomSeverity.Absent, visit.Symptoms.Single(s => s.Symptom == AlsSymptom.Depression).Severity);
+        Assert.Equal(ExaminationDomain.Reflexes, Assert.Single(visit.ExaminationFindings).Domain);
+        Assert.Equal(ChangeRating.MinimallyImproved, Assert.Single(visit.ReportedChanges).Rating);
+        Assert.Equal(new DateOnly(2025, 4, 4), await app.WithDbAsync(db => db.Patients.Where(p => p.Id == id).Select(p => p.LastVisitOn).SingleAsync()));
+
+        // Editing: the examination finding removed is voided, not deleted; the symptom row is updated in place.
+        fields["Input.Examination[Reflexes]"] = "";
+        fields["Input.Symptoms[Fasciculations]"] = "Mild";
+        fields["Input.ConcurrencyStamp"] = visit.ConcurrencyStamp.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/visits/{visit.Id}", fields)).StatusCode);
+        var edited = await app.WithDbAsync(db => db.Visits.Include(v => v.Symptoms).Include(v => v.ExaminationFindings).SingleAsync(v => v.Id == visit.Id));
+        Assert.Equal(13, edited.Symptoms.Count);
+        Assert.Equal(SymptomSeverity.Mild, edited.Symptoms.Single(s => s.Symptom == AlsSymptom.Fasciculations).Severity);
+        Assert.NotNull(Assert.Single(edited.ExaminationFindings).VoidedAt);
+    }
+
+    [Fact]
+    public async Task An_impossible_fvc_is_refused_beside_the_field()
+    {
+        var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Fvcova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
+        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        var response = await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/visits/new",
+            new Dictionary<string, string> { ["Input.Date"] = "2025-04-04", ["Input.FvcPercentPredicted"] = "450" });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = StaffSession.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("between 0 and 200", html.QuerySelector("[data-valmsg-for='Input.FvcPercentPredicted']")?.TextContent);
+        Assert.Equal("450", html.QuerySelector("#Input_FvcPercentPredicted")?.GetAttribute("value"));
+        Assert.False(await app.WithDbAsync(db => db.Visits.AnyAsync(v => v.PatientId == id)));
+    }
+}
+
+public sealed class VisitFormTests_Sqlite(SqliteApp app) : VisitFormTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class VisitFormTests_PostgreSql(PostgreSqlApp app) : VisitFormTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
