@@ -16,6 +16,7 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
     public ChartData Data { get; private set; } = null!;
     public PatientIdentityView Identity { get; private set; } = null!;
     public bool MayEdit { get; private set; }
+    public bool MayEditClinical { get; private set; }
     public double? DeltaFrs { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
 
@@ -28,6 +29,7 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
         Data = data;
         Identity = PatientIdentityView.For(User, data.Patient);
         MayEdit = Identity.Identified && !User.IsInRole(StaffRoles.Researcher);
+        MayEditClinical = User.IsInRole(StaffRoles.Administrator) || User.IsInRole(StaffRoles.Physician);
 
         var latestComplete = data.Assessments.LastOrDefault(a => a.VoidedAt == null && a.Total is not null);
         if (latestComplete is not null && data.Diagnosis?.OnsetDate is { } onset)
@@ -71,7 +73,7 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
         foreach (var c in d.Courses)
         {
             entries.Add(new(c.StartDate, "Course", $"Treatment course {c.Number} begins",
-                c.EndDate is { } end ? [$"Ends {end:yyyy-MM-dd}"] : [], c.VoidReason, null));
+                c.EndDate is { } end ? [$"Ends {end:yyyy-MM-dd}"] : [], c.VoidReason, MayEditClinical ? $"/staff/patients/{id}/courses/{c.Id}" : null));
             foreach (var t in c.Transplantations)
                 entries.Add(new(t.Date, "Transplantation", $"Transplantation (course {c.Number})",
                     [$"Lot {t.CellProductLot}; {t.SuspensionCount} suspensions, {t.VolumeMl:0.#} ml; {t.Route}"], t.VoidReason,

@@ -1,0 +1,146 @@
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.Courses;
+
+/// <summary>A treatment course ("new" or stored) and the transplantations given in it.</summary>
+[Authorize(Policy = StaffPolicies.EditClinical)]
+public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public sealed class CourseInput
+    {
+        public int Number { get; set; } = 1;
+        public DateOnly? StartDate { get; set; }
+        public DateOnly? EndDate { get; set; }
+        public string? Notes { get; set; }
+        public Guid ConcurrencyStamp { get; set; }
+    }
+
+    public sealed class TransplantationInput
+    {
+        public DateOnly? Date { get; set; }
+        public string? CellProductLot { get; set; }
+        public int? SuspensionCount { get; set; } = 4;
+        public decimal? VolumeMl { get; set; }
+        public AdministrationRoute Route { get; set; } = AdministrationRoute.IntravenousDrip;
+    }
+
+    [BindProperty] public CourseInput Input { get; set; } = new();
+    [BindProperty] public TransplantationInput Transplantation { get; set; } = new();
+    [BindProperty] public string? VoidReason { get; set; }
+    public PatientIdentityView Patient { get; private set; } = null!;
+    public TreatmentCourse? Stored { get; private set; }
+    public string? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string courseId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, courseId, ct) is { } missing) return missing;
+        if (Stored is null)
+            Input = new CourseInput { Number = await db.TreatmentCourses.CountAsync(c => c.PatientId == id && c.VoidedAt == null, ct) + 1, StartDate = Today };
+        else
+        {
+            Input = From(Stored);
+            Transplantation.Date = Stored.StartDate;
+            await audit.ReadAsync(nameof(TreatmentCourse), id, Stored.Id.ToString(), ct: ct);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string courseId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, courseId, ct, track: true) is { } missing) return missing;
+        ModelState.Clear();
+        if (Input.StartDate is not { } start) ModelState.AddModelError("Input.StartDate", "Enter the start date.");
+        else if (start > Today || start < Patient.DateOfBirthForValidation) ModelState.AddModelError("Input.StartDate", "The date must lie between the patient's birth and today.");
+        if (Input.EndDate < Input.StartDate) ModelState.AddModelError("Input.EndDate", "The course cannot end before it starts.");
+        if (Input.Number is < 1 or > 50) ModelState.AddModelError("Input.Number", "The course number is 1 for the first course, 2 for the first repeat, and so on.");
+        if (!ModelState.IsValid) return Page();
+
+        var course = Stored ?? new TreatmentCourse { PatientId = id };
+        if (Stored is null) db.TreatmentCourses.Add(course);
+        else db.Entry(course).Property(c => c.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        course.Number = Input.Number; course.StartDate = Input.StartDate!.Value; course.EndDate = Input.EndDate;
+        course.Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim();
+        return await SaveAsync(id, courseId, $"/staff/patients/{id}/courses/{course.Id}", ct);
+    }
+
+    public async Task<IActionResult> OnPostTransplantationAsync(Guid id, string courseId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, courseId, ct, track: true) is { } missing) return missing;
+        if (Stored is null) return NotFound();
+        ModelState.Clear();
+        Input = From(Stored);
+        var t = Transplantation;
+        if (t.Date is not { } date) ModelState.AddModelError("Transplantation.Date", "Enter the date.");
+        else if (date > Today || date < Stored.StartDate.AddDays(-7) || (Stored.EndDate is { } end && date > end.AddDays(7)))
+            ModelState.AddModelError("Transplantation.Date", "The date must fall within the course (a week either side) and not in the future.");
+        if (string.IsNullOrWhiteSpace(t.CellProductLot)) ModelState.AddModelError("Transplantation.CellProductLot", "Enter the cell product lot: every transplantation must be traceable.");
+        if (t.SuspensionCount is not (>= 1 and <= 20)) ModelState.AddModelError("Transplantation.SuspensionCount", "Enter the number of suspensions, 1 to 20.");
+        if (t.VolumeMl is not (>= 0.1m and <= 100m)) ModelState.AddModelError("Transplantation.VolumeMl", "Enter the total volume, 0.1 to 100 ml.");
+        if (!ModelState.IsValid) return Page();
+        db.Transplantations.Add(new Transplantation
+        {
+            TreatmentCourseId = Stored.Id, PatientId = id, Date = t.Date!.Value, CellProductLot = t.CellProductLot!.Trim(),
+            SuspensionCount = t.SuspensionCount!.Value, VolumeMl = t.VolumeMl!.Value, Route = t.Route,
+        });
+        return await SaveAsync(id, courseId, $"/staff/patients/{id}/courses/{Stored.Id}", ct);
+    }
+
+    public async Task<IActionResult> OnPostVoidAsync(Guid id, string courseId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, courseId, ct, track: true) is { } missing) return missing;
+        if (Stored is null) return NotFound();
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(VoidReason))
+        {
+            Input = From(Stored);
+            ModelState.AddModelError(nameof(VoidReason), FormConventions.VoidReasonRequired);
+            return Page();
+        }
+        db.Entry(Stored).Property(c => c.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        Stored.VoidedAt = clock.GetUtcNow().UtcDateTime;
+        Stored.VoidReason = VoidReason.Trim();
+        Stored.VoidedBy = User.Identity?.Name;
+        return await SaveAsync(id, courseId, $"/staff/patients/{id}", ct);
+    }
+
+    private async Task<IActionResult> SaveAsync(Guid id, string courseId, string next, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Redirect(next);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, courseId, ct);
+            if (Stored is not null) Input = From(Stored);
+            ModelState.Clear();
+            Conflict = FormConventions.ConcurrencyConflict;
+            return Page();
+        }
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static CourseInput From(TreatmentCourse c) => new() { Number = c.Number, StartDate = c.StartDate, EndDate = c.EndDate, Notes = c.Notes, ConcurrencyStamp = c.ConcurrencyStamp };
+
+    private async Task<IActionResult?> LoadAsync(Guid id, string courseId, CancellationToken ct, bool track = false)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null) return NotFound();
+        Patient = PatientIdentityView.For(User, patient);
+        if (courseId == "new") return null;
+        if (!Guid.TryParse(courseId, out var cid)) return NotFound();
+        var query = db.TreatmentCourses.Include(c => c.Transplantations);
+        Stored = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == cid && c.PatientId == id, ct);
+        return Stored is null ? NotFound() : null;
+    }
+}
