@@ -84,7 +84,7 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
             entries.Add(new(e.OnsetDate, "Adverse event", $"{e.Term}, CTCAE grade {(int)e.Grade}",
                 [$"Relation to transplantation: {e.Relatedness.ToString().ToLowerInvariant()}; {(e.Serious ? "serious" : "not serious")}; outcome {e.Outcome}"
                  + (e.ResolvedDate is { } r ? $", resolved {r:yyyy-MM-dd}" : "")],
-                e.VoidReason, null));
+                e.VoidReason, MayEditClinical ? $"/staff/patients/{id}/adverse-events/{e.Id}" : null));
 
         foreach (var c in d.Consents)
             entries.Add(new(DateOnly.FromDateTime(c.GivenAt), "Consent", $"Consent: {c.Kind}",

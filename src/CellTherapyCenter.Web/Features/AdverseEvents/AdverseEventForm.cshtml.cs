@@ -1,0 +1,128 @@
+using CellTherapyCenter.Clinical.AdverseEvents;
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.AdverseEvents;
+
+/// <summary>Reports an adverse event ("new") or corrects or voids a stored one.</summary>
+[Authorize(Policy = StaffPolicies.EditClinical)]
+public sealed class AdverseEventFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+{
+    public sealed class AdverseEventInput
+    {
+        public string? Term { get; set; }
+        public DateOnly? OnsetDate { get; set; }
+        public DateOnly? ResolvedDate { get; set; }
+        public CtcaeGrade Grade { get; set; } = CtcaeGrade.Mild;
+        public Relatedness Relatedness { get; set; } = Relatedness.Possible;
+        public bool Serious { get; set; }
+        public AdverseEventOutcome Outcome { get; set; } = AdverseEventOutcome.Ongoing;
+        public Guid? TreatmentCourseId { get; set; }
+        public string? Description { get; set; }
+        public Guid ConcurrencyStamp { get; set; }
+    }
+
+    [BindProperty] public AdverseEventInput Input { get; set; } = new();
+    [BindProperty] public string? VoidReason { get; set; }
+    public PatientIdentityView Patient { get; private set; } = null!;
+    public AdverseEvent? Stored { get; private set; }
+    public IReadOnlyList<TreatmentCourse> Courses { get; private set; } = [];
+    public string? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, string eventId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, eventId, ct) is { } missing) return missing;
+        if (Stored is null) Input = new AdverseEventInput { OnsetDate = Today, TreatmentCourseId = Courses.LastOrDefault()?.Id };
+        else
+        {
+            Input = From(Stored);
+            await audit.ReadAsync(nameof(AdverseEvent), id, Stored.Id.ToString(), ct: ct);
+        }
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid id, string eventId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, eventId, ct, track: true) is { } missing) return missing;
+        if (string.IsNullOrWhiteSpace(Input.Term)) ModelState.AddModelError("Input.Term", "Name the event, e.g. \"Headache\".");
+        if (Input.OnsetDate is not { } onset) ModelState.AddModelError("Input.OnsetDate", "Enter the date the event began.");
+        else if (onset > Today || onset < Patient.DateOfBirthForValidation) ModelState.AddModelError("Input.OnsetDate", "The date must lie between the patient's birth and today.");
+        if (Input.ResolvedDate < Input.OnsetDate) ModelState.AddModelError("Input.ResolvedDate", "An event cannot resolve before it began.");
+        if (CtcaeGrades.Inconsistency(Input.Grade, Input.Outcome) is { } problem) ModelState.AddModelError("Input.Outcome", problem);
+        if (Input.TreatmentCourseId is { } c && Courses.All(x => x.Id != c)) ModelState.AddModelError("Input.TreatmentCourseId", "Choose one of this patient's courses.");
+        if (!ModelState.IsValid) return Page();
+
+        var e = Stored ?? new AdverseEvent { PatientId = id, Term = "" };
+        if (Stored is null) db.AdverseEvents.Add(e);
+        else db.Entry(e).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        e.Term = Input.Term!.Trim(); e.OnsetDate = Input.OnsetDate!.Value; e.ResolvedDate = Input.ResolvedDate;
+        e.Grade = Input.Grade; e.Relatedness = Input.Relatedness; e.Outcome = Input.Outcome;
+        // Grades 4 and 5 are serious by definition, whatever was ticked.
+        e.Serious = Input.Serious || CtcaeGrades.IsSeriousByGrade(Input.Grade);
+        e.TreatmentCourseId = Input.TreatmentCourseId;
+        e.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        return await SaveAsync(id, eventId, ct);
+    }
+
+    public async Task<IActionResult> OnPostVoidAsync(Guid id, string eventId, CancellationToken ct)
+    {
+        if (await LoadAsync(id, eventId, ct, track: true) is { } missing) return missing;
+        if (Stored is null) return NotFound();
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(VoidReason))
+        {
+            Input = From(Stored);
+            ModelState.AddModelError(nameof(VoidReason), FormConventions.VoidReasonRequired);
+            return Page();
+        }
+        db.Entry(Stored).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        Stored.VoidedAt = clock.GetUtcNow().UtcDateTime;
+        Stored.VoidReason = VoidReason.Trim();
+        Stored.VoidedBy = User.Identity?.Name;
+        return await SaveAsync(id, eventId, ct);
+    }
+
+    private async Task<IActionResult> SaveAsync(Guid id, string eventId, CancellationToken ct)
+    {
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return Redirect($"/staff/patients/{id}");
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            db.ChangeTracker.Clear();
+            await LoadAsync(id, eventId, ct);
+            if (Stored is not null) Input = From(Stored);
+            ModelState.Clear();
+            Conflict = FormConventions.ConcurrencyConflict;
+            return Page();
+        }
+    }
+
+    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+
+    private static AdverseEventInput From(AdverseEvent e) => new()
+    {
+        Term = e.Term, OnsetDate = e.OnsetDate, ResolvedDate = e.ResolvedDate, Grade = e.Grade, Relatedness = e.Relatedness,
+        Serious = e.Serious, Outcome = e.Outcome, TreatmentCourseId = e.TreatmentCourseId, Description = e.Description, ConcurrencyStamp = e.ConcurrencyStamp,
+    };
+
+    private async Task<IActionResult?> LoadAsync(Guid id, string eventId, CancellationToken ct, bool track = false)
+    {
+        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null) return NotFound();
+        Patient = PatientIdentityView.For(User, patient);
+        Courses = await db.TreatmentCourses.AsNoTracking().Where(c => c.PatientId == id && c.VoidedAt == null).OrderBy(c => c.Number).ToListAsync(ct);
+        if (eventId == "new") return null;
+        if (!Guid.TryParse(eventId, out var eid)) return NotFound();
+        Stored = await (track ? db.AdverseEvents : db.AdverseEvents.AsNoTracking()).FirstOrDefaultAsync(e => e.Id == eid && e.PatientId == id, ct);
+        return Stored is null ? NotFound() : null;
+    }
+}
