@@ -88,7 +88,7 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
 
         foreach (var c in d.Consents)
             entries.Add(new(DateOnly.FromDateTime(c.GivenAt), "Consent", $"Consent: {c.Kind}",
-                c.WithdrawnAt is { } w ? [$"Withdrawn {w:yyyy-MM-dd}"] : [], c.VoidReason, null));
+                c.WithdrawnAt is { } w ? [$"Withdrawn {w:yyyy-MM-dd}"] : [], c.VoidReason, Link($"consents/{c.Id}")));
 
         if (d.VitalStatus is { } vs)
         {

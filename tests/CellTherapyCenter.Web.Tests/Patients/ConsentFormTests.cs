@@ -1,0 +1,32 @@
+using System.Net;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Tests.Patients;
+
+public abstract class ConsentFormTests<TApp>(TApp app) where TApp : RegistryAppFactory
+{
+    [Fact]
+    public async Task A_consent_keeps_its_wording_and_a_withdrawal_is_recorded_not_deleted()
+    {
+        var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Consentova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
+        var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        var created = await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/consents/new?kind=CasePublication",
+            new Dictionary<string, string> { ["Kind"] = "CasePublication", ["Wording"] = "I agree to my case being shown.", ["GivenOn"] = "2025-01-05" });
+        Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
+        var consent = await app.WithDbAsync(db => db.Consents.SingleAsync(c => c.PatientId == id));
+        Assert.Equal((ConsentKind.CasePublication, "I agree to my case being shown."), (consent.Kind, consent.Wording));
+
+        var withdrawn = await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/consents/{consent.Id}",
+            new Dictionary<string, string> { ["ConcurrencyStamp"] = consent.ConcurrencyStamp.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
+        var after = await app.WithDbAsync(db => db.Consents.SingleAsync(c => c.Id == consent.Id));
+        Assert.NotNull(after.WithdrawnAt);
+        Assert.Equal("I agree to my case being shown.", after.Wording);
+    }
+}
+
+public sealed class ConsentFormTests_Sqlite(SqliteApp app) : ConsentFormTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class ConsentFormTests_PostgreSql(PostgreSqlApp app) : ConsentFormTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
