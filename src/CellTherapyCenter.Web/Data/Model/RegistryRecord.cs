@@ -17,6 +17,15 @@ public abstract class RegistryRecord
 
     public bool IsVoided => VoidedAt is not null;
 
+    /// <summary>Marks the record void; it stays stored and in the audit trail.</summary>
+    public void Void(string reason, string? by, DateTime at)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        VoidedAt = at;
+        VoidReason = reason.Trim();
+        VoidedBy = by;
+    }
+
     /// <summary>The patient this record belongs to, for the audit trail.</summary>
     public abstract Guid AuditPatientId { get; }
 }

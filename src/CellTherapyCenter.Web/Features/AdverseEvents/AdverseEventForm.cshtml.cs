@@ -82,9 +82,7 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, AuditLog audit, 
             return Page();
         }
         db.Entry(Stored).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        Stored.VoidedAt = clock.GetUtcNow().UtcDateTime;
-        Stored.VoidReason = VoidReason.Trim();
-        Stored.VoidedBy = User.Identity?.Name;
+        Stored.Void(VoidReason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(id, eventId, ct);
     }
 

@@ -66,9 +66,7 @@ public sealed class AssessmentFormModel(RegistryDbContext db, AuditLog audit, Ti
             return Page();
         }
         db.Entry(Stored).Property(a => a.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        Stored.VoidedAt = clock.GetUtcNow().UtcDateTime;
-        Stored.VoidReason = VoidReason.Trim();
-        Stored.VoidedBy = User.Identity?.Name;
+        Stored.Void(VoidReason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(id, assessmentId, ct);
     }
 

@@ -104,9 +104,7 @@ public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimePr
             return Page();
         }
         db.Entry(Stored).Property(c => c.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        Stored.VoidedAt = clock.GetUtcNow().UtcDateTime;
-        Stored.VoidReason = VoidReason.Trim();
-        Stored.VoidedBy = User.Identity?.Name;
+        Stored.Void(VoidReason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(id, courseId, $"/staff/patients/{id}", ct);
     }
 

@@ -50,9 +50,7 @@ public sealed class EditModel(RegistryDbContext db, AuditLog audit, TimeProvider
             return Page();
         }
         db.Entry(patient).Property(p => p.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        patient.VoidedAt = clock.GetUtcNow().UtcDateTime;
-        patient.VoidReason = VoidReason.Trim();
-        patient.VoidedBy = User.Identity?.Name;
+        patient.Void(VoidReason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(id, ct);
     }
 

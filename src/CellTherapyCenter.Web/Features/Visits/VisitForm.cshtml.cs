@@ -61,9 +61,7 @@ public sealed class VisitFormModel(RegistryDbContext db, AuditLog audit, TimePro
             return Page();
         }
         db.Entry(Stored).Property(v => v.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        Stored.VoidedAt = clock.GetUtcNow().UtcDateTime;
-        Stored.VoidReason = VoidReason.Trim();
-        Stored.VoidedBy = User.Identity?.Name;
+        Stored.Void(VoidReason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime);
         return await SaveAsync(id, visitId, ct);
     }
 

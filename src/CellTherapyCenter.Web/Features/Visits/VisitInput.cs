@@ -57,7 +57,7 @@ public sealed class VisitInput
         foreach (var row in rows.Where(r => r.VoidedAt == null).ToList())
         {
             if (wanted.TryGetValue(key(row), out var value)) set(row, value);
-            else { row.VoidedAt = now; row.VoidReason = "Removed from the visit form"; row.VoidedBy = user; }
+            else row.Void("Removed from the visit form", user, now);
         }
         foreach (var (k, value) in wanted.Where(w => !rows.Any(r => r.VoidedAt == null && EqualityComparer<TKey>.Default.Equals(key(r), w.Key))))
             rows.Add(create(k, value));
