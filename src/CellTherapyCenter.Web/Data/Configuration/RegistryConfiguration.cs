@@ -34,6 +34,10 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.HasIndex(x => x.Pseudonym).IsUnique();
         b.HasIndex(x => new { x.FamilyName, x.GivenName });
         b.HasIndex(x => x.CurrentKingsStage);
+        // The patient list: filter by stage and vital state, order by name, page. Partial on
+        // live records so that count and page are read from the index alone.
+        b.HasIndex(x => new { x.CurrentKingsStage, x.VitalState, x.FamilyName, x.GivenName, x.Id })
+            .HasDatabaseName("IX_Patients_List").HasFilter("\"VoidedAt\" IS NULL");
         b.HasIndex(x => x.LastVisitOn);
         b.HasOne(x => x.Diagnosis).WithOne(x => x.Patient).HasForeignKey<Diagnosis>(x => x.PatientId);
         b.HasOne(x => x.VitalStatus).WithOne(x => x.Patient).HasForeignKey<VitalStatus>(x => x.PatientId);

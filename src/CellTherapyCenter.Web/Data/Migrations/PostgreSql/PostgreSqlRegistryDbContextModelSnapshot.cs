@@ -548,6 +548,10 @@ namespace CellTherapyCenter.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("FamilyName", "GivenName");
 
+                    b.HasIndex("CurrentKingsStage", "VitalState", "FamilyName", "GivenName", "Id")
+                        .HasDatabaseName("IX_Patients_List")
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
                     b.ToTable("Patients");
                 });
 
