@@ -6,9 +6,25 @@ namespace CellTherapyCenter.Web.Data.Model;
 /// </summary>
 public abstract class RegistryRecord
 {
-    public Guid Id { get; set; } = Guid.CreateVersion7();
+    // Both values are made on first read, not in the constructor: EF Core materialises thousands
+    // of records per chart and overwrites them at once, and each new Guid costs a getrandom call.
+    // The fields are deliberately not named after the properties, so EF Core sets and reads them
+    // through the properties (a conventional backing field would bypass the lazy getters).
+    private Guid _lazyId;
+    private Guid _lazyStamp;
+
+    public Guid Id
+    {
+        get => _lazyId == Guid.Empty ? _lazyId = Guid.CreateVersion7() : _lazyId;
+        set => _lazyId = value;
+    }
+
     /// <summary>Replaced on every update; a save whose stamp no longer matches is refused.</summary>
-    public Guid ConcurrencyStamp { get; set; } = Guid.NewGuid();
+    public Guid ConcurrencyStamp
+    {
+        get => _lazyStamp == Guid.Empty ? _lazyStamp = Guid.NewGuid() : _lazyStamp;
+        set => _lazyStamp = value;
+    }
     public DateTime CreatedAt { get; set; }
     public DateTime? UpdatedAt { get; set; }
     public DateTime? VoidedAt { get; set; }
