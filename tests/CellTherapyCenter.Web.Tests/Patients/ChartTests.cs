@@ -1,5 +1,7 @@
 using System.Net;
+using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -54,6 +56,58 @@ public abstract class ChartTests<TApp>(TApp app) where TApp : RegistryAppFactory
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == id && a.Detail == "trajectory plot")));
+    }
+
+    [Fact]
+    public async Task Visits_show_their_own_symptoms_and_reported_changes()
+    {
+        var id = await Arrange.PatientWithHistoryAsync(app, "Visitova");
+        await app.WithDbAsync(async db =>
+        {
+            var early = new Visit { PatientId = id, Date = new DateOnly(2025, 2, 1), Kind = VisitKind.Baseline, FvcPercentPredicted = 91 };
+            early.Symptoms.Add(new SymptomObservation { PatientId = id, Symptom = AlsSymptom.MuscleCramps, Severity = SymptomSeverity.Mild });
+            var late = new Visit { PatientId = id, Date = new DateOnly(2025, 8, 1), Kind = VisitKind.FollowUp, FvcPercentPredicted = 77 };
+            late.Symptoms.Add(new SymptomObservation { PatientId = id, Symptom = AlsSymptom.FootDrop, Severity = SymptomSeverity.Severe });
+            late.ReportedChanges.Add(new PatientReportedChange { PatientId = id, Aspect = ChangeAspect.SpeechAndSwallowing, Rating = ChangeRating.MuchImproved });
+            db.Visits.AddRange(early, late);
+            return await db.SaveChangesAsync();
+        });
+        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        var html = await (await client.GetAsync($"/staff/patients/{id}")).Content.ReadAsStringAsync();
+
+        // Each visit's child rows are attached to that visit, not to the other one.
+        var early = html[html.IndexOf("FVC 91% predicted", StringComparison.Ordinal)..];
+        var late = html[html.IndexOf("FVC 77% predicted", StringComparison.Ordinal)..html.IndexOf("FVC 91% predicted", StringComparison.Ordinal)];
+        Assert.Contains("Muscle spasms (cramps) (mild)", early);
+        Assert.DoesNotContain("Foot drop", early);
+        Assert.Contains("Foot drop (severe)", late);
+        Assert.Contains("much improved", late);
+        Assert.DoesNotContain("cramps", late);
+    }
+
+    [Fact]
+    public async Task A_long_timeline_opens_with_the_most_recent_entries_and_shows_all_on_request()
+    {
+        var id = await Arrange.PatientWithHistoryAsync(app, "Longova");
+        await app.WithDbAsync(async db =>
+        {
+            for (var month = 1; month <= 24; month++)
+                db.AlsfrsRAssessments.Add(Arrange.Assessment(id, new DateOnly(2023, 1, 1).AddMonths(month),
+                    Clinical.Alsfrs.AlsfrsRResponses.FromScores(4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4)));
+            return await db.SaveChangesAsync();
+        });
+        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+
+        var recent = await (await client.GetAsync($"/staff/patients/{id}")).Content.ReadAsStringAsync();
+        Assert.Contains($"The {ChartModel.RecentTimelineEntries} most recent of 26 entries", recent);
+        Assert.Contains("<time datetime=\"2025-06-10\">", recent);
+        Assert.DoesNotContain("<time datetime=\"2023-02-01\">", recent);
+        // The assessment table beside the plot always lists every assessment.
+        Assert.Contains("<td>2023-02-01</td>", recent);
+
+        var all = await (await client.GetAsync($"/staff/patients/{id}?timeline=all")).Content.ReadAsStringAsync();
+        Assert.Contains("All 26 entries", all);
+        Assert.Contains("<time datetime=\"2023-02-01\">", all);
     }
 
     [Fact]

@@ -19,6 +19,12 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
     public bool MayEditClinical { get; private set; }
     public double? DeltaFrs { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
+    public int TimelineCount { get; private set; }
+
+    /// <summary>The chart opens with the most recent entries; <c>?timeline=all</c> shows every one.</summary>
+    public const int RecentTimelineEntries = 20;
+    [BindProperty(SupportsGet = true, Name = "timeline")] public string? TimelineScope { get; set; }
+    public bool FullTimeline => TimelineScope == "all";
 
     public sealed record TimelineEntry(DateOnly Date, string Kind, string Title, IReadOnlyList<string> Details, string? VoidReason, string? EditLink);
 
@@ -34,7 +40,9 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
         var latestComplete = data.Assessments.LastOrDefault(a => a.VoidedAt == null && a.Total is not null);
         if (latestComplete is not null && data.Diagnosis?.OnsetDate is { } onset)
             DeltaFrs = ProgressionRate.DeltaFrs(latestComplete.Total!.Value, onset, latestComplete.AssessedOn);
-        Timeline = BuildTimeline(data, id);
+        var timeline = BuildTimeline(data, id);
+        TimelineCount = timeline.Count;
+        Timeline = FullTimeline ? timeline : timeline.Take(RecentTimelineEntries).ToList();
 
         await audit.ReadAsync(nameof(Patient), id, detail: "chart", ct: ct);
         return Page();
