@@ -63,14 +63,22 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
     /// <summary>Creates (once) a staff user with the role and returns a client signed in as them.</summary>
     public async Task<HttpClient> SignedInClientAsync(string role)
     {
-        // The administrator is the one the app creates on an empty database (Admin:Email).
-        var email = role == StaffRoles.Administrator ? AdminEmail : $"{role.ToLowerInvariant()}@test.local";
-        if (role != StaffRoles.Administrator) await EnsureUserAsync(email, role);
+        var email = await StaffEmailAsync(role);
         var client = CreateBrowserClient();
         var response = await StaffSession.SignInAsync(client, email, TestPassword);
         if (response.StatusCode != HttpStatusCode.Redirect)
             throw new InvalidOperationException($"Sign-in as {role} failed: {(int)response.StatusCode}");
         return client;
+    }
+
+    /// <summary>The email of a staff user with the role, created on first use (password <see cref="TestPassword"/>).</summary>
+    public async Task<string> StaffEmailAsync(string role)
+    {
+        // The administrator is the one the app creates on an empty database (Admin:Email).
+        if (role == StaffRoles.Administrator) return AdminEmail;
+        var email = $"{role.ToLowerInvariant()}@test.local";
+        await EnsureUserAsync(email, role);
+        return email;
     }
 
     public async Task EnsureUserAsync(string email, string role)
@@ -100,7 +108,8 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
     }
 }
 
-public sealed class SqliteApp : RegistryAppFactory
+/// <summary>Not sealed: the browser tests run the same app on Kestrel (BrowserApp).</summary>
+public class SqliteApp : RegistryAppFactory
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
