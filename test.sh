@@ -1,12 +1,18 @@
 #!/usr/bin/env bash
 # Runs every test project against SQLite and against a throwaway PostgreSQL cluster on
 # 127.0.0.1 that lives in a temporary directory and is stopped and deleted afterwards.
-# Installs what it lacks with apt-get (PostgreSQL). CI calls exactly this script.
+# Installs what it lacks with apt-get (PostgreSQL, and Chromium for the browser tests). CI calls
+# exactly this script.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 source scripts/throwaway-postgres.sh
+# The browser tests drive Debian's Chromium (tests/CellTherapyCenter.Browser.Tests), never a Playwright download.
+if [ ! -x /usr/bin/chromium ]; then
+  echo "installing Chromium from apt"
+  apt_install chromium
+fi
 export CTC_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Maximum Pool Size=20"
 
 dotnet tool restore >/dev/null
