@@ -1,4 +1,5 @@
 using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,6 +26,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<AdverseEvent> AdverseEvents => Set<AdverseEvent>();
     public DbSet<VitalStatus> VitalStatuses => Set<VitalStatus>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
 
     /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
     internal bool AuditChanges { get; set; } = true;
@@ -34,6 +36,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly,
             t => t.Namespace == typeof(RegistryDbContext).Namespace + ".Configuration");
+        builder.ApplyConfiguration(new OutboundEmailConfiguration());
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
