@@ -2,6 +2,7 @@ using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Data.Model;
 using CellTherapyCenter.Web.Features.AlsfrsCalculator;
 using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 
 namespace CellTherapyCenter.Web.Infrastructure;
@@ -17,6 +18,7 @@ public static class AppSetup
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditLog>();
         services.AddRegistryDatabase(builder.Configuration);
+        services.AddEmail(builder.Configuration);
 
         services.AddIdentityCore<StaffUser>(o =>
             {

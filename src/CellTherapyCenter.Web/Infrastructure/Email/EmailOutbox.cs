@@ -1,0 +1,50 @@
+using CellTherapyCenter.Web.Data;
+using MimeKit;
+
+namespace CellTherapyCenter.Web.Infrastructure.Email;
+
+/// <summary>
+/// Queues outbound email in the caller's unit of work: <see cref="Enqueue"/> only adds the row to
+/// the scoped <see cref="RegistryDbContext"/>, so the message is committed by the caller's
+/// <c>SaveChangesAsync</c> together with the record that caused it, or not at all. After a save
+/// outside an explicit transaction the dispatcher is woken at once; inside one, its next poll
+/// sends the message.
+/// </summary>
+public sealed class EmailOutbox(RegistryDbContext db, TimeProvider clock, EmailSignal signal)
+{
+    private bool _subscribed;
+
+    /// <param name="kind">What the message is for, e.g. "inquiry-confirmation"; logged instead of any content.</param>
+    /// <param name="toAddress">One recipient's address (addr-spec, e.g. "ana@example.org").</param>
+    public OutboundEmail Enqueue(string kind, string toAddress, string? toName, string subject, string textBody, string? htmlBody = null)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentException.ThrowIfNullOrWhiteSpace(subject);
+        ArgumentNullException.ThrowIfNull(textBody);
+        if (kind.Length > OutboundEmailConfiguration.KindLength) throw new ArgumentException("Kind is too long.", nameof(kind));
+        if (subject.Length > OutboundEmailConfiguration.SubjectLength || subject.AsSpan().IndexOfAny('\r', '\n') >= 0)
+            throw new ArgumentException("Subject must be one line of at most 300 characters.", nameof(subject));
+        var address = toAddress?.Trim() ?? "";
+        if (address.Length > OutboundEmailConfiguration.AddressLength || !MailboxAddress.TryParse(address, out var parsed) || parsed.Address != address)
+            throw new ArgumentException("Not a single email address.", nameof(toAddress));
+        var name = string.IsNullOrWhiteSpace(toName) ? null : toName.Trim();
+        if (name?.Length > OutboundEmailConfiguration.NameLength) throw new ArgumentException("Name is too long.", nameof(toName));
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var email = new OutboundEmail
+        {
+            Kind = kind, ToAddress = address, ToName = name, Subject = subject, TextBody = textBody, HtmlBody = htmlBody,
+            CreatedAt = now, NextAttemptAt = now,
+        };
+        db.Set<OutboundEmail>().Add(email);
+        if (!_subscribed)
+        {
+            _subscribed = true;
+            db.SavedChanges += (_, _) =>
+            {
+                if (db.Database.CurrentTransaction is null) signal.Wake();
+            };
+        }
+        return email;
+    }
+}
