@@ -67,6 +67,13 @@ public static class DatabaseSetup
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
         // On by default in PostgreSQL; pinned here so a server default cannot weaken durability.
         builder.Options = string.Join(' ', new[] { builder.Options, "-c synchronous_commit=on" }.Where(s => !string.IsNullOrWhiteSpace(s)));
+        // The registry sends the same few dozen queries over and over: let Npgsql prepare them on
+        // the server instead of parsing and planning each one again (measured in docs/benchmarks.md:
+        // a third less PostgreSQL CPU per page). An explicit setting in the connection string wins.
+        if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
+        // The app changes no session state (no SET, temporary tables or advisory locks), so the
+        // reset a pooled connection would otherwise run before its next command is wasted work.
+        if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         return builder.ToString();
     }
 
