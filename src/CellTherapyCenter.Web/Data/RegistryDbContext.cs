@@ -1,4 +1,5 @@
 using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -27,6 +28,11 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<VitalStatus> VitalStatuses => Set<VitalStatus>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
+    public DbSet<SitePage> SitePages => Set<SitePage>();
+    public DbSet<PatientCase> PatientCases => Set<PatientCase>();
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<PublicationFile> PublicationFiles => Set<PublicationFile>();
+    public DbSet<Patent> Patents => Set<Patent>();
 
     /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
     internal bool AuditChanges { get; set; } = true;
@@ -37,6 +43,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
         builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly,
             t => t.Namespace == typeof(RegistryDbContext).Namespace + ".Configuration");
         builder.ApplyConfiguration(new OutboundEmailConfiguration());
+        SiteContentConfiguration.Apply(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
