@@ -54,6 +54,28 @@ internal static class RegistryAuditing
             }
         }
         db.Set<AuditEntry>().AddRange(lines);
+        GuardParentsOfChangedParts(db, now);
+    }
+
+    /// <summary>
+    /// A visit is edited as one form with its symptom, examination and reported-change rows. When
+    /// only those rows change, the visit row itself would not be written, so its concurrency stamp
+    /// would neither be checked nor replaced and a second editor of the same visit would overwrite
+    /// the first without warning. Writing a new stamp on the parent makes EF Core check the stamp
+    /// the form was loaded with, and makes the next stale form fail.
+    /// </summary>
+    private static void GuardParentsOfChangedParts(DbContext db, DateTime now)
+    {
+        var visitIds = db.ChangeTracker.Entries<IVisitPart>()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified)
+            .Select(e => e.Entity.VisitId).ToHashSet();
+        if (visitIds.Count == 0) return;
+        foreach (var visit in db.ChangeTracker.Entries<Visit>())
+        {
+            if (visit.State != EntityState.Unchanged || !visitIds.Contains(visit.Entity.Id)) continue;
+            visit.Entity.ConcurrencyStamp = Guid.NewGuid();
+            visit.Entity.UpdatedAt = now;
+        }
     }
 
     private static AuditEntry Line(IAuditActor actor, DateTime now, string action, RegistryRecord record, object changes) => new()

@@ -45,6 +45,30 @@ public abstract class VisitFormTests<TApp>(TApp app) where TApp : RegistryAppFac
     }
 
     [Fact]
+    public async Task Two_editors_changing_only_symptoms_of_one_visit_are_not_both_accepted()
+    {
+        var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Racova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
+        var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        var fields = new Dictionary<string, string> { ["Input.Date"] = "2025-04-04", ["Input.Kind"] = "FollowUp" };
+        foreach (var symptom in AlsSymptoms.All) fields[$"Input.Symptoms[{symptom}]"] = "Absent";
+        await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/visits/new", fields);
+        var visit = await app.WithDbAsync(db => db.Visits.AsNoTracking().SingleAsync(v => v.PatientId == id));
+        var url = $"/staff/patients/{id}/visits/{visit.Id}";
+
+        // Both open the same form (same stamp); each changes one symptom and nothing on the visit row.
+        var first = new Dictionary<string, string>(fields) { ["Input.ConcurrencyStamp"] = visit.ConcurrencyStamp.ToString(), ["Input.Symptoms[Weakness]"] = "Severe" };
+        var second = new Dictionary<string, string>(fields) { ["Input.ConcurrencyStamp"] = visit.ConcurrencyStamp.ToString(), ["Input.Symptoms[Atrophy]"] = "Mild" };
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(client, url, first)).StatusCode);
+        var refused = await StaffSession.SubmitFormAsync(client, url, second);
+
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Someone else saved this record", await refused.Content.ReadAsStringAsync());
+        var stored = await app.WithDbAsync(db => db.SymptomObservations.AsNoTracking().Where(s => s.VisitId == visit.Id).ToListAsync());
+        Assert.Equal(SymptomSeverity.Severe, stored.Single(s => s.Symptom == AlsSymptom.Weakness).Severity); // the first edit is kept
+        Assert.Equal(SymptomSeverity.Absent, stored.Single(s => s.Symptom == AlsSymptom.Atrophy).Severity); // the stale one did not land
+    }
+
+    [Fact]
     public async Task An_impossible_fvc_is_refused_beside_the_field()
     {
         var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Fvcova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });

@@ -47,8 +47,14 @@ public class Visit : RegistryRecord
     public override Guid AuditPatientId => PatientId;
 }
 
+/// <summary>A row recorded on a visit's form; changing it counts as changing the visit (optimistic concurrency).</summary>
+public interface IVisitPart
+{
+    Guid VisitId { get; }
+}
+
 /// <summary>One of the 13 manifestations at a visit, with its severity.</summary>
-public class SymptomObservation : RegistryRecord
+public class SymptomObservation : RegistryRecord, IVisitPart
 {
     public Guid VisitId { get; set; }
     public Guid PatientId { get; set; }
@@ -58,7 +64,7 @@ public class SymptomObservation : RegistryRecord
 }
 
 /// <summary>A clinician's examination finding in one domain, compared with the course baseline.</summary>
-public class ExaminationFinding : RegistryRecord
+public class ExaminationFinding : RegistryRecord, IVisitPart
 {
     public Guid VisitId { get; set; }
     public Guid PatientId { get; set; }
@@ -69,7 +75,7 @@ public class ExaminationFinding : RegistryRecord
 }
 
 /// <summary>The patient's own rating of change in one aspect on the 7-point scale.</summary>
-public class PatientReportedChange : RegistryRecord
+public class PatientReportedChange : RegistryRecord, IVisitPart
 {
     public Guid VisitId { get; set; }
     public Guid PatientId { get; set; }
