@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CellTherapyCenter.Clinical.AdverseEvents;
 
 /// <summary>Common Terminology Criteria for Adverse Events severity grade.</summary>
@@ -6,6 +8,7 @@ public enum CtcaeGrade
     Mild = 1,
     Moderate = 2,
     Severe = 3,
+    [Display(Name = "Life-threatening")]
     LifeThreatening = 4,
     Death = 5,
 }
@@ -24,6 +27,7 @@ public enum AdverseEventOutcome
 {
     Ongoing = 1,
     Recovered = 2,
+    [Display(Name = "Recovered with sequelae")]
     RecoveredWithSequelae = 3,
     Fatal = 4,
     Unknown = 5,

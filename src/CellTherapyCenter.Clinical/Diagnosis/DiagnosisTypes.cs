@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CellTherapyCenter.Clinical.Diagnosis;
 
 /// <summary>Revised El Escorial (Airlie House) diagnostic certainty.</summary>
@@ -5,6 +7,7 @@ public enum ElEscorialCategory
 {
     Suspected = 1,
     Possible = 2,
+    [Display(Name = "Probable, laboratory-supported")]
     ProbableLaboratorySupported = 3,
     Probable = 4,
     Definite = 5,
@@ -14,7 +17,9 @@ public enum ElEscorialCategory
 public enum OnsetSite
 {
     Bulbar = 1,
+    [Display(Name = "Upper limb")]
     UpperLimb = 2,
+    [Display(Name = "Lower limb")]
     LowerLimb = 3,
     Respiratory = 4,
     Generalised = 5,
@@ -32,9 +37,11 @@ public enum BodyRegions
 
 public enum GeneticResult
 {
+    [Display(Name = "Not tested")]
     NotTested = 0,
     Negative = 1,
     Positive = 2,
+    [Display(Name = "Variant of uncertain significance")]
     VariantOfUncertainSignificance = 3,
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Staging;
 
@@ -12,8 +13,10 @@ public enum AssessmentRater
 
 public enum AssessmentMode
 {
+    [Display(Name = "In person")]
     InPerson = 1,
     Phone = 2,
+    [Display(Name = "Self-administered online")]
     SelfAdministeredOnline = 3,
     Video = 4,
 }

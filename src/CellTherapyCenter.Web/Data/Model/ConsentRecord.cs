@@ -1,10 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CellTherapyCenter.Web.Data.Model;
 
 public enum ConsentKind
 {
+    [Display(Name = "Processing of health data")]
     HealthDataProcessing = 1,
+    [Display(Name = "Research use")]
     ResearchUse = 2,
+    [Display(Name = "Publication as a case")]
     CasePublication = 3,
+    [Display(Name = "Contact by email")]
     ContactByEmail = 4,
 }
 

@@ -1,7 +1,10 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CellTherapyCenter.Web.Data.Model;
 
 public enum AdministrationRoute
 {
+    [Display(Name = "Intravenous drip")]
     IntravenousDrip = 1,
     Subcutaneous = 2,
     Other = 9,

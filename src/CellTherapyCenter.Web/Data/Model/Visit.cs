@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Clinical.Symptoms;
 
 namespace CellTherapyCenter.Web.Data.Model;
@@ -5,6 +6,7 @@ namespace CellTherapyCenter.Web.Data.Model;
 public enum VisitKind
 {
     Baseline = 1,
+    [Display(Name = "Follow-up")]
     FollowUp = 2,
     Unscheduled = 3,
     Remote = 4,
@@ -12,9 +14,11 @@ public enum VisitKind
 
 public enum ExaminationDomain
 {
+    [Display(Name = "Range of motion")]
     RangeOfMotion = 1,
     Rigidity = 2,
     Reflexes = 3,
+    [Display(Name = "Fasciculation zones")]
     FasciculationZones = 4,
     Dysphagia = 5,
     Dysarthria = 6,

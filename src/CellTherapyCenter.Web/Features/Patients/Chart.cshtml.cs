@@ -1,5 +1,6 @@
 using CellTherapyCenter.Clinical.Progression;
 using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Clinical.Text;
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Data.Model;
 using CellTherapyCenter.Web.Infrastructure;
@@ -57,7 +58,7 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
             entries.Add(new(a.AssessedOn, "ALSFRS-R",
                 a.Total is { } t ? $"ALSFRS-R {t}/48" : "ALSFRS-R incomplete (no total)",
                 [$"Bulbar {a.Bulbar?.ToString() ?? "–"}, fine motor {a.FineMotor?.ToString() ?? "–"}, gross motor {a.GrossMotor?.ToString() ?? "–"}, respiratory {a.Respiratory?.ToString() ?? "–"}",
-                 $"King's {a.KingsStage ?? "–"}, MiToS {a.MitosStage?.ToString() ?? "–"}; rated by {a.Rater}, {a.Mode}"],
+                 $"King's {a.KingsStage ?? "–"}, MiToS {a.MitosStage?.ToString() ?? "–"}; rated by {EnumText.Describe(a.Rater).ToLowerInvariant()}, {EnumText.Describe(a.Mode).ToLowerInvariant()}"],
                 a.VoidReason, Link($"assessments/{a.Id}")));
 
         foreach (var v in d.Visits)
@@ -70,12 +71,12 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
                 details.Add(present.Count == 0 ? "Symptom inventory: none present" :
                     "Symptoms: " + string.Join("; ", present.Select(s => $"{AlsSymptoms.Describe(s.Symptom)} ({s.Severity.ToString().ToLowerInvariant()})")));
             foreach (var f in v.ExaminationFindings.Where(f => f.VoidedAt == null))
-                details.Add($"Examination, {f.Domain}: {f.Change.ToString().ToLowerInvariant()}");
+                details.Add($"Examination, {EnumText.Describe(f.Domain).ToLowerInvariant()}: {EnumText.Describe(f.Change).ToLowerInvariant()}");
             var changes = v.ReportedChanges.Where(c => c.VoidedAt == null).ToList();
             if (changes.Count > 0)
-                details.Add("Patient-reported change: " + string.Join("; ", changes.Select(c => $"{c.Aspect} {ChangeRatings.Describe(c.Rating).ToLowerInvariant()}")));
+                details.Add("Patient-reported change: " + string.Join("; ", changes.Select(c => $"{EnumText.Describe(c.Aspect)} {ChangeRatings.Describe(c.Rating).ToLowerInvariant()}")));
             if (Identity.Identified && !string.IsNullOrWhiteSpace(v.Notes)) details.Add("Notes: " + v.Notes);
-            entries.Add(new(v.Date, "Visit", $"{v.Kind} visit", details, v.VoidReason, Link($"visits/{v.Id}")));
+            entries.Add(new(v.Date, "Visit", $"{EnumText.Describe(v.Kind)} visit", details, v.VoidReason, Link($"visits/{v.Id}")));
         }
 
         foreach (var c in d.Courses)
@@ -84,18 +85,18 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
                 c.EndDate is { } end ? [$"Ends {end:yyyy-MM-dd}"] : [], c.VoidReason, MayEditClinical ? $"/staff/patients/{id}/courses/{c.Id}" : null));
             foreach (var t in c.Transplantations)
                 entries.Add(new(t.Date, "Transplantation", $"Transplantation (course {c.Number})",
-                    [$"Lot {t.CellProductLot}; {t.SuspensionCount} suspensions, {t.VolumeMl:0.#} ml; {t.Route}"], t.VoidReason,
+                    [$"Lot {t.CellProductLot}; {t.SuspensionCount} suspensions, {t.VolumeMl:0.#} ml; {EnumText.Describe(t.Route).ToLowerInvariant()}"], t.VoidReason,
                     null));
         }
 
         foreach (var e in d.AdverseEvents)
             entries.Add(new(e.OnsetDate, "Adverse event", $"{e.Term}, CTCAE grade {(int)e.Grade}",
-                [$"Relation to transplantation: {e.Relatedness.ToString().ToLowerInvariant()}; {(e.Serious ? "serious" : "not serious")}; outcome {e.Outcome}"
+                [$"Relation to transplantation: {e.Relatedness.ToString().ToLowerInvariant()}; {(e.Serious ? "serious" : "not serious")}; outcome {EnumText.Describe(e.Outcome).ToLowerInvariant()}"
                  + (e.ResolvedDate is { } r ? $", resolved {r:yyyy-MM-dd}" : "")],
                 e.VoidReason, MayEditClinical ? $"/staff/patients/{id}/adverse-events/{e.Id}" : null));
 
         foreach (var c in d.Consents)
-            entries.Add(new(DateOnly.FromDateTime(c.GivenAt), "Consent", $"Consent: {c.Kind}",
+            entries.Add(new(DateOnly.FromDateTime(c.GivenAt), "Consent", $"Consent: {EnumText.Describe(c.Kind).ToLowerInvariant()}",
                 c.WithdrawnAt is { } w ? [$"Withdrawn {w:yyyy-MM-dd}"] : [], c.VoidReason, Link($"consents/{c.Id}")));
 
         if (d.VitalStatus is { } vs)
