@@ -49,11 +49,22 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new InvalidOperationException("Use SaveChangesAsync: the registry saves asynchronously with its audit.");
 
+    private static long s_patientsVersion;
+
+    /// <summary>
+    /// Moves on after every save in this process that adds or changes a patient row (their list
+    /// summary columns included), so in-process caches of patient lists can key on it.
+    /// </summary>
+    public static long PatientsVersion => Interlocked.Read(ref s_patientsVersion);
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         RegistryAuditing.Apply(this, actor, now, AuditChanges);
-        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var patientsChange = ChangeTracker.Entries<Patient>().Any(e => e.State is EntityState.Added or EntityState.Modified);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (patientsChange) Interlocked.Increment(ref s_patientsVersion);
+        return saved;
     }
 }
 

@@ -10,7 +10,7 @@ namespace CellTherapyCenter.Web.Features.Patients;
 
 /// <summary>The patient list: search, filter by stage, vital status and last visit, paged.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class IndexModel(RegistryDbContext db, AuditLog audit) : PageModel
+public sealed class IndexModel(RegistryDbContext db, AuditLog audit, PatientListCounts counts) : PageModel
 {
     public const int PageSize = 25;
 
@@ -55,7 +55,7 @@ public sealed class IndexModel(RegistryDbContext db, AuditLog audit) : PageModel
         if (LastVisitFrom is not null) query = query.Where(p => p.LastVisitOn >= LastVisitFrom);
         if (LastVisitTo is not null) query = query.Where(p => p.LastVisitOn <= LastVisitTo);
 
-        TotalCount = await query.CountAsync(ct);
+        TotalCount = await counts.CountAsync($"{Identified}|{Q?.Trim()}|{Stage}|{Status}|{LastVisitFrom}|{LastVisitTo}", () => query.CountAsync(ct));
         var ordered = Identified
             ? query.OrderBy(p => p.FamilyName).ThenBy(p => p.GivenName).ThenBy(p => p.Id)
             : query.OrderBy(p => p.Pseudonym);

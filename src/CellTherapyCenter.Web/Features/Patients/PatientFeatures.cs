@@ -7,7 +7,8 @@ namespace CellTherapyCenter.Web.Features.Patients;
 
 public static class PatientFeatures
 {
-    public static IServiceCollection AddPatientFeatures(this IServiceCollection services) => services;
+    public static IServiceCollection AddPatientFeatures(this IServiceCollection services) =>
+        services.AddMemoryCache().AddSingleton<PatientListCounts>();
 
     public static IEndpointRouteBuilder MapPatientEndpoints(this IEndpointRouteBuilder app)
     {

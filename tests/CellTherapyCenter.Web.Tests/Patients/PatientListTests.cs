@@ -1,0 +1,39 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+
+namespace CellTherapyCenter.Web.Tests.Patients;
+
+public abstract partial class PatientListTests<TApp>(TApp app) where TApp : RegistryAppFactory
+{
+    [Fact]
+    public async Task The_count_of_a_filter_follows_a_new_patient_at_once()
+    {
+        var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        async Task<int> CountAsync()
+        {
+            var response = await client.GetAsync("/staff/patients?stage=4B&status=Alive");
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            return int.Parse(Caption().Match(await response.Content.ReadAsStringAsync()).Groups[1].Value);
+        }
+
+        var before = await CountAsync();
+        Assert.Equal(before, await CountAsync()); // the second read may come from the remembered count
+        await app.WithDbAsync(async db =>
+        {
+            var p = Arrange.Patient("Countova");
+            p.CurrentKingsStage = "4B";
+            db.Patients.Add(p);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(before + 1, await CountAsync());
+    }
+
+    [GeneratedRegex(@"<caption>(\d+) patients?, page")]
+    private static partial Regex Caption();
+}
+
+public sealed class PatientListTests_Sqlite(SqliteApp app) : PatientListTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PatientListTests_PostgreSql(PostgreSqlApp app) : PatientListTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
