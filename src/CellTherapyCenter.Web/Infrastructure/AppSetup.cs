@@ -2,6 +2,7 @@ using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Data.Model;
 using CellTherapyCenter.Web.Features.AlsfrsCalculator;
 using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 
@@ -65,6 +66,7 @@ public static class AppSetup
         services.AddScoped<DatabaseInitialiser>();
         services.AddScoped<CellTherapyCenter.Web.Features.Demo.DemoCohortSeeder>();
         services.AddPatientFeatures();
+        services.AddPublicSite(builder.Configuration);
         return builder;
     }
 
@@ -96,12 +98,14 @@ public static class AppSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseOutputCache();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
         app.MapAlsfrsRScore();
         app.MapPatientEndpoints();
+        app.MapPublicSite(app.Configuration);
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Data.Model;
 using CellTherapyCenter.Web.Features.Demo;
+using CellTherapyCenter.Web.Features.PublicSite.Content;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,13 +11,14 @@ namespace CellTherapyCenter.Web.Infrastructure;
 /// <summary>
 /// On start: applies migrations, creates the staff roles, and on an empty database an
 /// administrator (password printed once to the console) and, unless Demo:Enabled is false, the
-/// synthetic demo cohort.
+/// synthetic demo cohort with example public-site content; the default text of the public pages always.
 /// </summary>
 public sealed class DatabaseInitialiser(
     RegistryDbContext db,
     UserManager<StaffUser> users,
     RoleManager<IdentityRole> roles,
     DemoCohortSeeder demo,
+    SiteContentSeeder siteContent,
     IConfiguration configuration,
     ILogger<DatabaseInitialiser> logger)
 {
@@ -30,11 +32,13 @@ public sealed class DatabaseInitialiser(
         if (!await users.Users.AnyAsync(ct))
             await CreateAdministratorAsync();
 
+        await siteContent.SeedPagesAsync(ct);
         if (configuration.GetValue("Demo:Enabled", true) && !await db.Patients.AnyAsync(ct))
         {
             var options = DemoCohortOptions.From(configuration);
             var count = await demo.SeedAsync(options, ct);
             logger.LogInformation("Seeded a synthetic demo cohort of {Count} patients (seed {Seed})", count, options.Seed);
+            await siteContent.SeedDemoExamplesAsync(ct);
         }
     }
 

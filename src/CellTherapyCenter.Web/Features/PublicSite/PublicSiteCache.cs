@@ -2,9 +2,14 @@ namespace CellTherapyCenter.Web.Features.PublicSite;
 
 /// <summary>
 /// Public pages are served from the output cache; anything that changes what they show (an
-/// administrator's edit of text, cases, publications or patents) evicts this tag after saving.
+/// administrator's edit of text, cases, publications or patents) evicts <see cref="Tag"/> after saving.
 /// </summary>
 public static class PublicSiteCache
 {
     public const string Tag = "public-site";
+    /// <summary>Pages whose content changes only by an edit: kept until evicted (or ten minutes).</summary>
+    public const string PagePolicy = "public-page";
+    /// <summary>Pages with figures from the registry: at most a minute old.</summary>
+    public const string LivePolicy = "public-live";
+    public static readonly TimeSpan LiveFor = TimeSpan.FromMinutes(1);
 }

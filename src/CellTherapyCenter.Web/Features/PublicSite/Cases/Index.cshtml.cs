@@ -1,0 +1,23 @@
+using CellTherapyCenter.Web.Data;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.PublicSite.Cases;
+
+[OutputCache(PolicyName = PublicSiteCache.PagePolicy)]
+public sealed class IndexModel(RegistryDbContext db) : PublicPageModel(db)
+{
+    protected override string Slug => "cases";
+
+    public sealed record Item(string Slug, string Initials, int AgeYears, string ClinicalPicture, bool IsDemo);
+
+    public IReadOnlyList<Item> Cases { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await LoadTextAsync(ct);
+        Cases = await PublishedCases.Visible(Db).OrderBy(c => c.SortOrder).ThenBy(c => c.Initials)
+            .Select(c => new Item(c.Slug, c.Initials, c.AgeYears, c.ClinicalPicture, c.IsDemo))
+            .ToListAsync(ct);
+    }
+}

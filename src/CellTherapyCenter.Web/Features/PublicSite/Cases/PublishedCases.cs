@@ -1,0 +1,19 @@
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.PublicSite.Content;
+
+namespace CellTherapyCenter.Web.Features.PublicSite.Cases;
+
+/// <summary>
+/// The only way the public site reaches patient cases: published, on a patient record that is not
+/// voided, and with the patient's consent to publication in force, checked in the same query on
+/// every read, so a withdrawn consent hides the case at the next request (and the next cache fill).
+/// </summary>
+public static class PublishedCases
+{
+    public static IQueryable<PatientCase> Visible(RegistryDbContext db) =>
+        db.PatientCases.Where(c => c.Published
+            && db.Patients.Any(p => p.Id == c.PatientId && p.VoidedAt == null)
+            && db.Consents.Any(k => k.PatientId == c.PatientId && k.Kind == ConsentKind.CasePublication
+                                    && k.WithdrawnAt == null && k.VoidedAt == null));
+}

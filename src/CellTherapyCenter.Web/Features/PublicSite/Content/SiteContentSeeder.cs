@@ -1,0 +1,76 @@
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.PublicSite.Content;
+
+/// <summary>
+/// On an empty site: the default text of every public page (the clinic's real pages) and, with
+/// the demo cohort, example cases, a publication and patents, all marked as examples.
+/// </summary>
+public sealed class SiteContentSeeder(RegistryDbContext db, TimeProvider clock)
+{
+    private static readonly string[] DemoPictures =
+    [
+        "ALS, cervical form, marked flaccid weakness of all four limbs",
+        "ALS with cervical and thoracic involvement, marked weakness of all four limbs and bulbar palsy",
+        "Bulbar palsy with spastic weakness of all four limbs",
+        "Motor neuron disease",
+    ];
+
+    public async Task SeedPagesAsync(CancellationToken ct)
+    {
+        if (await db.SitePages.AnyAsync(ct)) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var page in DefaultPages.All)
+            db.SitePages.Add(new SitePage { Slug = page.Slug, Title = page.Title, Summary = page.Summary, BodyMarkdown = page.BodyMarkdown, UpdatedAt = now, UpdatedBy = "system" });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Examples for the demo database; only when there are no cases, publications or patents yet.</summary>
+    public async Task SeedDemoExamplesAsync(CancellationToken ct)
+    {
+        if (await db.PatientCases.AnyAsync(ct) || await db.Publications.AnyAsync(ct) || await db.Patents.AnyAsync(ct)) return;
+        var now = clock.GetUtcNow().UtcDateTime;
+
+        var candidates = await db.Patients.AsNoTracking()
+            .Where(p => p.IsSynthetic && p.VoidedAt == null
+                && db.Consents.Any(c => c.PatientId == p.Id && c.Kind == ConsentKind.CasePublication && c.WithdrawnAt == null && c.VoidedAt == null)
+                && db.TreatmentCourses.Any(c => c.PatientId == p.Id && c.VoidedAt == null)
+                && db.AlsfrsRAssessments.Count(a => a.PatientId == p.Id && a.Total != null) >= 3)
+            .OrderBy(p => p.Pseudonym)
+            .Select(p => new { p.Id, p.GivenName, p.FamilyName, p.DateOfBirth, FirstCourse = db.TreatmentCourses.Where(c => c.PatientId == p.Id).Min(c => c.StartDate) })
+            .Take(DemoPictures.Length).ToListAsync(ct);
+        for (var i = 0; i < candidates.Count; i++)
+        {
+            var p = candidates[i];
+            db.PatientCases.Add(new PatientCase
+            {
+                Slug = $"example-{i + 1}",
+                PatientId = p.Id,
+                Initials = $"{p.GivenName[0]}.{p.FamilyName[0]}.",
+                AgeYears = AgeAt(p.DateOfBirth, p.FirstCourse),
+                ClinicalPicture = DemoPictures[i],
+                BodyMarkdown = "A synthetic example generated with the demo registry: the patient does not exist, and the figures follow the natural history of ALS without any treatment effect.",
+                Published = true, SortOrder = i, IsDemo = true, UpdatedAt = now, UpdatedBy = "demo",
+            });
+        }
+
+        var pdf = DemoPublicationPdf.Create();
+        db.Publications.Add(new Publication
+        {
+            Title = "Fetal stem cells in amyotrophic lateral sclerosis (example poster)",
+            Language = "en", ContentType = "application/pdf", FileName = "example-poster.pdf", SizeBytes = pdf.Length, Year = 2024,
+            Description = "A generated example standing in for the clinic's poster; replace it with the real document.",
+            IsDemo = true, UpdatedAt = now, UpdatedBy = "demo",
+            File = new PublicationFile { Content = pdf },
+        });
+        db.Patents.AddRange(
+            new Patent { Number = "RS-EXAMPLE-0001", Title = "Example: a method of preparing a cell suspension for transplantation", Year = 2010, IsDemo = true, SortOrder = 0, UpdatedAt = now, UpdatedBy = "demo" },
+            new Patent { Number = "RS-EXAMPLE-0002", Title = "Example: a container for transporting cell suspensions", Year = 2014, IsDemo = true, SortOrder = 1, UpdatedAt = now, UpdatedBy = "demo" });
+        await db.SaveChangesAsync(ct);
+    }
+
+    private static int AgeAt(DateOnly birth, DateOnly on) =>
+        on.Year - birth.Year - (on.DayOfYear < birth.DayOfYear ? 1 : 0);
+}

@@ -1,0 +1,54 @@
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Features.PublicSite.Cases;
+using CellTherapyCenter.Web.Features.PublicSite.Content;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.PublicSite;
+
+public static class PublicSiteEndpoints
+{
+    public static IServiceCollection AddPublicSite(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ClinicOptions>(configuration.GetSection("Clinic"));
+        services.AddScoped<SiteContentSeeder>();
+        services.AddOutputCache(o =>
+        {
+            o.AddPolicy(PublicSiteCache.PagePolicy, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(PublicSiteCache.Tag));
+            o.AddPolicy(PublicSiteCache.LivePolicy, b => b.Expire(PublicSiteCache.LiveFor).Tag(PublicSiteCache.Tag));
+        });
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app, IConfiguration configuration)
+    {
+        app.MapGet("/publications/{id:guid}/file", PublicationFileAsync).AllowAnonymous().CacheOutput(PublicSiteCache.PagePolicy);
+        app.MapGet("/cases/{slug}/trajectory.png", CasePlotAsync).AllowAnonymous().CacheOutput(PublicSiteCache.PagePolicy);
+        // A bare endpoint to compare the content pages against in bench/public-pages.sh; off unless asked for.
+        if (configuration.GetValue("Benchmarks:HelloEndpoint", false))
+            app.MapGet("/hello", () => "hello").AllowAnonymous();
+        return app;
+    }
+
+    private static async Task<IResult> PublicationFileAsync(Guid id, RegistryDbContext db, CancellationToken ct)
+    {
+        var publication = await db.Publications.AsNoTracking().Where(p => p.Id == id)
+            .Select(p => new { p.FileName, p.ContentType, File = p.File!.Content }).FirstOrDefaultAsync(ct);
+        if (publication is null) return TypedResults.NotFound();
+        return TypedResults.File(publication.File, publication.ContentType, publication.FileName);
+    }
+
+    private static async Task<IResult> CasePlotAsync(string slug, RegistryDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        var found = await PublishedCases.Visible(db).AsNoTracking().Where(c => c.Slug == slug)
+            .Select(c => new { c.Id, c.PatientId }).FirstOrDefaultAsync(ct);
+        if (found is null) return TypedResults.NotFound();
+        var assessments = await db.AlsfrsRAssessments.AsNoTracking()
+            .Where(a => a.PatientId == found.PatientId).OrderBy(a => a.AssessedOn).ToListAsync(ct);
+        var courses = await db.TreatmentCourses.AsNoTracking()
+            .Where(c => c.PatientId == found.PatientId && c.VoidedAt == null).Select(c => c.StartDate).ToListAsync(ct);
+        await audit.ReadAsync(nameof(PatientCase), found.PatientId, found.Id.ToString(), "published case plot", ct);
+        return TypedResults.File(TrajectoryPlot.Render(assessments, courses), "image/png");
+    }
+}

@@ -1,0 +1,203 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.PublicSite;
+using CellTherapyCenter.Web.Features.PublicSite.Content;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CellTherapyCenter.Web.Tests.PublicSite;
+
+public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : RegistryAppFactory
+{
+    private async Task<string> GetAsync(string path)
+    {
+        var response = await app.CreateClient().GetAsync(path);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.False(response.Headers.Contains("Set-Cookie"), $"{path} sets a cookie, so it cannot be served from the cache");
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private async Task EvictAsync() =>
+        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteCache.Tag, default);
+
+    [Theory]
+    [InlineData("/", "Cell therapy for ALS")]
+    [InlineData("/als", "The 13 signs we follow")]
+    [InlineData("/treatment", "Former reasons to refuse treatment")]
+    [InlineData("/outcomes", "Each statement beside its measurement")]
+    [InlineData("/cases", "Patient cases")]
+    [InlineData("/publications", "Publications")]
+    [InlineData("/patents", "Patents")]
+    [InlineData("/contact", "Monday to Friday")]
+    public async Task Every_public_page_answers_anonymously_with_its_content(string path, string expected) =>
+        Assert.Contains(expected, await GetAsync(path));
+
+    [Fact]
+    public async Task The_phone_number_is_a_tel_link_in_the_header_and_on_the_home_page()
+    {
+        var html = await GetAsync("/");
+        var header = html[..html.IndexOf("<main", StringComparison.Ordinal)];
+        var main = html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
+        Assert.Single(TelLink().Matches(header));
+        Assert.Single(TelLink().Matches(main));
+        Assert.Contains("+381 64 251 88 20", WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
+    public async Task The_als_page_lists_the_13_manifestations_of_the_clinical_library()
+    {
+        var html = WebUtility.HtmlDecode(await GetAsync("/als"));
+        foreach (var symptom in AlsSymptoms.All) Assert.Contains(AlsSymptoms.Describe(symptom), html);
+    }
+
+    [Fact]
+    public async Task The_treatment_page_lists_former_contraindications_as_reviewed_risks()
+    {
+        var html = await GetAsync("/treatment");
+        foreach (var text in new[] { "grade III respiratory failure", "ventilator", "dysphagia", "gastrostomy", "confirmed the diagnosis" })
+            Assert.Contains(text, html);
+    }
+
+    [Fact]
+    public async Task The_outcomes_page_states_each_claim_with_its_definition_and_no_unchecked_figure()
+    {
+        var html = WebUtility.HtmlDecode(await GetAsync("/outcomes"));
+        foreach (var id in new[] { "C1", "C2", "C3", "C4", "C5", "C6" }) Assert.Contains($"{id} · ", html);
+        Assert.Contains("The clinic's statement:", html);
+        Assert.Contains("Not yet computed", html);
+        Assert.Contains("27.7%", html);
+    }
+
+    [Fact]
+    public async Task The_outcomes_counts_come_from_the_registry()
+    {
+        await EvictAsync();
+        var before = Counts(await GetAsync("/outcomes"));
+        await app.WithDbAsync(async db =>
+        {
+            var p = Arrange.Patient("Outcomova");
+            db.Patients.Add(p);
+            db.TreatmentCourses.Add(new TreatmentCourse { PatientId = p.Id, Number = 1, StartDate = new DateOnly(2025, 3, 1) });
+            db.AlsfrsRAssessments.Add(Arrange.Assessment(p.Id, new DateOnly(2025, 2, 1), Clinical.Alsfrs.AlsfrsRResponses.FromScores(4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4)));
+            db.AlsfrsRAssessments.Add(Arrange.Assessment(p.Id, new DateOnly(2025, 5, 1), Clinical.Alsfrs.AlsfrsRResponses.FromScores(4, 4, 4, 3, 4, 4, 4, 4, 4, 4, 4, 4)));
+            var untreated = Arrange.Patient("Untreatedova");
+            db.Patients.Add(untreated);
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(before, Counts(await GetAsync("/outcomes"))); // served from the cache for up to a minute
+        await EvictAsync();
+        var after = Counts(await GetAsync("/outcomes"));
+        Assert.Equal(before["In the registry"] + 2, after["In the registry"]);
+        Assert.Equal(before["Treated"] + 1, after["Treated"]);
+        Assert.Equal(before["Treated, with a later ALSFRS-R"] + 1, after["Treated, with a later ALSFRS-R"]);
+        Assert.Equal(before["Treated, with a reported change"], after["Treated, with a reported change"]);
+    }
+
+    [Fact]
+    public async Task A_case_shows_only_while_its_publication_consent_is_in_force()
+    {
+        var (patientId, slug) = await app.WithDbAsync(async db =>
+        {
+            var p = Arrange.Patient("Casova");
+            db.Patients.Add(p);
+            db.AlsfrsRAssessments.Add(Arrange.Assessment(p.Id, new DateOnly(2025, 1, 10), Clinical.Alsfrs.AlsfrsRResponses.FromScores(4, 4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 4)));
+            var c = new PatientCase { Slug = "case-" + p.Pseudonym.ToLowerInvariant(), PatientId = p.Id, Initials = "V.C.", AgeYears = 59, ClinicalPicture = "Bulbar palsy, a test case", Published = true };
+            db.PatientCases.Add(c);
+            await db.SaveChangesAsync();
+            return (p.Id, c.Slug);
+        });
+        var client = app.CreateClient();
+        await EvictAsync();
+        Assert.DoesNotContain("Bulbar palsy, a test case", await GetAsync("/cases"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{slug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{slug}/trajectory.png")).StatusCode);
+
+        var consentId = await app.WithDbAsync(async db =>
+        {
+            var consent = new ConsentRecord { PatientId = patientId, Kind = ConsentKind.CasePublication, Wording = "My case may be shown with my initials and age.", GivenAt = DateTime.UtcNow };
+            db.Consents.Add(consent);
+            await db.SaveChangesAsync();
+            return consent.Id;
+        });
+        await EvictAsync();
+        Assert.Contains("Bulbar palsy, a test case", await GetAsync("/cases"));
+        var page = await GetAsync($"/cases/{slug}");
+        Assert.Contains("V.C., 59", page);
+        Assert.Contains("<td>2025-01</td><td>44</td>", page);
+        Assert.DoesNotContain("Casova", page);
+        Assert.DoesNotContain("2025-01-10", page);
+        var plot = await client.GetAsync($"/cases/{slug}/trajectory.png");
+        Assert.Equal("image/png", plot.Content.Headers.ContentType?.MediaType);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == patientId && a.Detail == "published case page")));
+
+        await app.WithDbAsync(async db =>
+        {
+            var consent = await db.Consents.SingleAsync(c => c.Id == consentId);
+            consent.WithdrawnAt = DateTime.UtcNow;
+            return await db.SaveChangesAsync();
+        });
+        await EvictAsync();
+        Assert.DoesNotContain("Bulbar palsy, a test case", await GetAsync("/cases"));
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{slug}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_publication_is_listed_with_language_format_and_size_and_downloads_as_stored()
+    {
+        var bytes = new byte[930_400];
+        "%PDF-1.4 test"u8.CopyTo(bytes);
+        var id = await app.WithDbAsync(async db =>
+        {
+            var publication = new Publication
+            {
+                Title = "A poster for the test", Language = "en", ContentType = "application/pdf", FileName = "poster.pdf",
+                SizeBytes = bytes.Length, File = new PublicationFile { Content = bytes },
+            };
+            db.Publications.Add(publication);
+            await db.SaveChangesAsync();
+            return publication.Id;
+        });
+        await EvictAsync();
+        Assert.Contains("(English, PDF, 930 kB", await GetAsync("/publications"));
+
+        var response = await app.CreateClient().GetAsync($"/publications/{id}/file");
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("poster.pdf", response.Content.Headers.ContentDisposition?.FileName);
+        Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
+        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/publications/{Guid.NewGuid()}/file")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Edited_page_text_shows_once_the_cache_is_evicted_and_raw_html_is_not_rendered()
+    {
+        await GetAsync("/contact");
+        await app.WithDbAsync(async db =>
+        {
+            var page = await db.SitePages.SingleAsync(p => p.Slug == "contact");
+            page.BodyMarkdown = "Ring the **night bell**. <script>alert(1)</script>";
+            return await db.SaveChangesAsync();
+        });
+        Assert.DoesNotContain("night bell", await GetAsync("/contact"));
+        await EvictAsync();
+        var html = await GetAsync("/contact");
+        Assert.Contains("Ring the <strong>night bell</strong>", html);
+        Assert.DoesNotContain("<script>alert(1)</script>", html);
+    }
+
+    private static Dictionary<string, int> Counts(string html) =>
+        CountRow().Matches(html).ToDictionary(m => WebUtility.HtmlDecode(m.Groups["name"].Value), m => int.Parse(m.Groups["n"].Value));
+
+    [GeneratedRegex(@"href=""tel:(\+|&#x2B;)381642518820""")]
+    private static partial Regex TelLink();
+
+    [GeneratedRegex(@"<th scope=""row"">(?<name>[^<]+)</th><td>(?<n>\d+)</td>")]
+    private static partial Regex CountRow();
+}
+
+public sealed class PublicPagesTests_Sqlite(SqliteApp app) : PublicPagesTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class PublicPagesTests_PostgreSql(PostgreSqlApp app) : PublicPagesTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
