@@ -1,4 +1,5 @@
 using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -33,6 +34,9 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<PublicationFile> PublicationFiles => Set<PublicationFile>();
     public DbSet<Patent> Patents => Set<Patent>();
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+    public DbSet<InquiryDocument> InquiryDocuments => Set<InquiryDocument>();
+    public DbSet<InquiryNote> InquiryNotes => Set<InquiryNote>();
 
     /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
     internal bool AuditChanges { get; set; } = true;
@@ -44,6 +48,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
             t => t.Namespace == typeof(RegistryDbContext).Namespace + ".Configuration");
         builder.ApplyConfiguration(new OutboundEmailConfiguration());
         SiteContentConfiguration.Apply(builder);
+        InquiryConfiguration.Apply(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -1,6 +1,7 @@
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Data.Model;
 using CellTherapyCenter.Web.Features.AlsfrsCalculator;
+using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
@@ -106,6 +107,7 @@ public static class AppSetup
         app.MapAlsfrsRScore();
         app.MapPatientEndpoints();
         app.MapPublicSite(app.Configuration);
+        app.MapInquiryEndpoints();
         return app;
     }
 }

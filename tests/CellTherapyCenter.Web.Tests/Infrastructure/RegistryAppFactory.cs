@@ -47,6 +47,7 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
             ["DataProtection:KeysPath"] = Path.Combine(_directory, "keys"),
             // Tests sign in many clients from one address; the limit itself is tested with a low value.
             ["RateLimits:SignInPerMinute"] = "10000",
+            ["RateLimits:InquiriesPerHour"] = "10000",
         };
         foreach (var (k, v) in ExtraSettings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);

@@ -12,6 +12,7 @@ public static class PublicSiteEndpoints
     public static IServiceCollection AddPublicSite(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<ClinicOptions>(configuration.GetSection("Clinic"));
+        services.Configure<Inquiries.InquiryOptions>(configuration.GetSection("Inquiries"));
         services.AddScoped<SiteContentSeeder>();
         services.AddOutputCache(o =>
         {

@@ -1,0 +1,136 @@
+using System.Security.Cryptography;
+using CellTherapyCenter.Clinical.Alsfrs;
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Email;
+using CellTherapyCenter.Web.Infrastructure.Uploads;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CellTherapyCenter.Web.Features.Inquiries;
+
+/// <summary>
+/// The public "request additional information" form. A request, its documents and both emails
+/// (to the clinic and to the sender) are stored in one transaction before the sender sees the
+/// reference number, so an acknowledged request is never lost.
+/// </summary>
+[AllowAnonymous]
+[EnableRateLimiting(RateLimits.Inquiries)]
+[RequestSizeLimit(InquiryOptions.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = InquiryOptions.MaxRequestBytes)]
+public sealed class RequestInformationModel(RegistryDbContext db, EmailOutbox outbox, IOptions<InquiryOptions> options, TimeProvider clock) : PageModel
+{
+    public const string DocumentsField = "Documents";
+
+    [BindProperty] public InquiryInput Input { get; set; } = new();
+    [BindProperty(Name = DocumentsField)] public List<IFormFile> Documents { get; set; } = [];
+
+    public InquiryOptions Limits => options.Value;
+    public int CurrentYear => clock.GetUtcNow().Year;
+
+    public void OnGet() { }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        // A robot that filled the hidden field gets what a person would, and nothing is stored.
+        if (!string.IsNullOrEmpty(Input.Website)) return RedirectToPage("Sent", new { reference = NewReference() });
+
+        var phone = Input.Validate(ModelState, CurrentYear);
+        var documents = await ReadDocumentsAsync(ct);
+        if (!ModelState.IsValid) return Page();
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var responses = Input.AlsfrsResponses();
+        var inquiry = new Inquiry
+        {
+            Reference = await UniqueReferenceAsync(ct),
+            SubmittedAt = now,
+            RequesterRole = Input.Role!.Value,
+            Name = Input.Name!.Trim(),
+            Email = string.IsNullOrWhiteSpace(Input.Email) ? null : Input.Email.Trim(),
+            Phone = phone,
+            Country = Input.Country!,
+            PreferredLanguage = Input.PreferredLanguage!,
+            DiagnosisYear = Input.DiagnosisYear,
+            Symptoms = string.Join(",", Input.Symptoms.Distinct().Order()),
+            Ventilation = Input.Ventilation,
+            Gastrostomy = Input.GastrostomyValue,
+            AlsfrsRAnswers = responses is null ? null : string.Join(",", AlsfrsRItems.All.Select(i => responses[i]?.ToString() ?? "")),
+            AlsfrsRWithGastrostomy = responses?.CuttingFoodVersion == CuttingFoodVersion.WithGastrostomy5b,
+            AlsfrsRTotal = responses is null ? null : AlsfrsRScore.Of(responses).Total,
+            Message = string.IsNullOrWhiteSpace(Input.Message) ? null : Input.Message,
+            ConsentWording = InquiryInput.ConsentWording,
+            ConsentGivenAt = now,
+            Documents = documents,
+        };
+        db.Add(inquiry);
+        InquiryEmails.Enqueue(outbox, inquiry, options.Value);
+        await db.SaveChangesAsync(ct);
+        return RedirectToPage("Sent", new { reference = inquiry.Reference });
+    }
+
+    private async Task<List<InquiryDocument>> ReadDocumentsAsync(CancellationToken ct)
+    {
+        var limits = options.Value;
+        var files = Documents.Where(f => f.Length > 0 || !string.IsNullOrEmpty(f.FileName)).ToList();
+        var stored = new List<InquiryDocument>();
+        if (files.Count > limits.MaxFiles)
+        {
+            ModelState.AddModelError(DocumentsField, $"Send at most {limits.MaxFiles} documents with one request; you chose {files.Count}.");
+            return stored;
+        }
+        foreach (var file in files)
+        {
+            var name = SafeFileName(file.FileName);
+            if (file.Length == 0) { ModelState.AddModelError(DocumentsField, $"\"{name}\" is empty."); continue; }
+            if (file.Length > limits.MaxFileBytes)
+            {
+                ModelState.AddModelError(DocumentsField, $"\"{name}\" is larger than {limits.MaxFileBytes / (1024 * 1024)} MB.");
+                continue;
+            }
+            using var content = new MemoryStream((int)file.Length);
+            await file.CopyToAsync(content, ct);
+            content.Position = 0;
+            if (await FileSignature.RecogniseAsync(content, ct) is not { } kind)
+            {
+                ModelState.AddModelError(DocumentsField, $"\"{name}\" is not a PDF, JPEG or PNG file (checked by its content, whatever its name).");
+                continue;
+            }
+            var bytes = content.ToArray();
+            stored.Add(new InquiryDocument
+            {
+                FileName = name, ContentType = FileSignature.ContentType(kind), SizeBytes = bytes.Length,
+                Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Content = bytes,
+            });
+        }
+        if (!ModelState.IsValid && files.Count > 0)
+            ModelState.AddModelError(DocumentsField, "For your safety the browser forgets chosen files when a form comes back: please choose them again.");
+        return stored;
+    }
+
+    /// <summary>The name without any folder part, control characters or excess length.</summary>
+    public static string SafeFileName(string? name)
+    {
+        var bare = Path.GetFileName((name ?? "").Replace('\\', '/'));
+        var clean = new string(bare.Where(c => !char.IsControl(c)).ToArray()).Trim();
+        if (clean.Length == 0) clean = "document";
+        return clean.Length <= 255 ? clean : clean[^255..];
+    }
+
+    private async Task<string> UniqueReferenceAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            var reference = NewReference();
+            if (!await db.Set<Inquiry>().AnyAsync(i => i.Reference == reference, ct)) return reference;
+        }
+    }
+
+    /// <summary>"RQ-" and eight characters from an alphabet without 0/O and 1/I/L, easy to read out on the phone.</summary>
+    public static string NewReference() =>
+        "RQ-" + new string(RandomNumberGenerator.GetItems<char>("ABCDEFGHJKMNPQRSTUVWXYZ23456789", 8));
+}

@@ -1,0 +1,186 @@
+using System.Net;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.Inquiries;
+using CellTherapyCenter.Web.Tests.Email;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Tests.Inquiries;
+
+public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TApp : RegistryAppFactory
+{
+    private EmailTestKit Kit { get; } = new(app);
+
+    public Task InitializeAsync() => Kit.EmptyOutboxAsync();
+
+    public async Task DisposeAsync() => await Kit.DisposeAsync();
+
+    [Fact]
+    public async Task A_request_is_stored_with_its_document_before_the_reference_is_shown_and_both_emails_go_out()
+    {
+        var client = app.CreateBrowserClient();
+        var pdf = InquiryForm.Pdf(5000);
+        var response = await InquiryForm.SubmitAsync(client, InquiryForm.ValidFields(), [("C:\\scans\\mri report.pdf", pdf)],
+            [("Input.Symptoms", "Weakness"), ("Input.Symptoms", "FootDrop"), ("Input.Alsfrs[Speech]", "3"), ("Input.Alsfrs[Walking]", "2")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
+        Assert.Matches("^RQ-[A-Z0-9]{8}$", reference);
+        var confirmation = await client.GetStringAsync(response.Headers.Location);
+        Assert.Contains(reference, confirmation);
+        Assert.DoesNotContain("Petrovi", confirmation);
+
+        var stored = await app.WithDbAsync(db => db.Inquiries.Include(i => i.Documents).AsNoTracking().SingleAsync(i => i.Reference == reference));
+        Assert.Equal(RequesterRole.Relative, stored.RequesterRole);
+        Assert.Equal("+381641234567", stored.Phone);
+        Assert.Equal("Weakness,FootDrop", stored.Symptoms);
+        Assert.Equal(VentilationSupport.NonInvasive, stored.Ventilation);
+        Assert.False(stored.Gastrostomy);
+        Assert.Equal(2024, stored.DiagnosisYear);
+        Assert.Equal("3,,,,,,,2,,,,", stored.AlsfrsRAnswers);
+        Assert.Null(stored.AlsfrsRTotal); // ten items skipped: no total
+        Assert.Equal("Can my mother be treated? <b>She</b> uses a mask at night.", stored.Message); // raw, as typed
+        Assert.Equal(InquiryInput.ConsentWording, stored.ConsentWording);
+        var document = Assert.Single(stored.Documents);
+        Assert.Equal(("mri report.pdf", "application/pdf", 5000L), (document.FileName, document.ContentType, document.SizeBytes));
+        Assert.Equal(pdf, document.Content);
+
+        Kit.Clock.Advance(TimeSpan.FromMinutes(5));
+        await Kit.Dispatcher().ProcessDueAsync(default);
+        var messages = Kit.Sink.Received.ToList();
+        var notice = Assert.Single(messages, m => m.Recipients.Contains("intake@celltherapycenter.local"));
+        Assert.Contains(reference, notice.Message.Subject);
+        Assert.DoesNotContain("mask", notice.Message.TextBody); // no health details by email
+        var confirmationMail = Assert.Single(messages, m => m.Recipients.Contains("ana.petrovic@example.org"));
+        Assert.Contains(reference, confirmationMail.Message.TextBody);
+    }
+
+    [Theory]
+    [InlineData("Input.Role", "", "Say who is asking")]
+    [InlineData("Input.Name", "", "Enter a name")]
+    [InlineData("Input.Email", "ana@", "does not look like an email address")]
+    [InlineData("Input.Phone", "064 12", "with its country code")]
+    [InlineData("Input.Country", "XX", "Choose a country")]
+    [InlineData("Input.Consent", "false", "only accept the request with your agreement")]
+    public async Task Each_invalid_field_is_reported_beside_it_and_the_rest_is_kept(string field, string value, string message)
+    {
+        var fields = InquiryForm.ValidFields();
+        fields[field] = value;
+        var before = await app.WithDbAsync(db => db.Inquiries.CountAsync());
+        var response = await InquiryForm.SubmitAsync(app.CreateBrowserClient(), fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = StaffSession.Parse(await response.Content.ReadAsStringAsync());
+        var error = field == "Input.Role"
+            ? html.QuerySelector("#role-error")?.TextContent
+            : html.QuerySelector($"[data-valmsg-for='{field}']")?.TextContent;
+        Assert.Contains(message, error);
+        if (field != "Input.Name") Assert.Equal("Ana Marija Petrović", html.QuerySelector("#Input_Name")?.GetAttribute("value"));
+        Assert.Equal("Can my mother be treated? <b>She</b> uses a mask at night.", html.QuerySelector("#Input_Message")?.TextContent.Trim());
+        Assert.Equal(before, await app.WithDbAsync(db => db.Inquiries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Without_email_and_phone_both_fields_say_one_is_needed()
+    {
+        var fields = InquiryForm.ValidFields();
+        fields["Input.Email"] = "";
+        fields["Input.Phone"] = "";
+        var html = StaffSession.Parse(await (await InquiryForm.SubmitAsync(app.CreateBrowserClient(), fields)).Content.ReadAsStringAsync());
+        Assert.Contains("email address or a phone number", html.QuerySelector("[data-valmsg-for='Input.Email']")?.TextContent);
+        Assert.Contains("phone number or an email address", html.QuerySelector("[data-valmsg-for='Input.Phone']")?.TextContent);
+    }
+
+    [Fact]
+    public async Task A_renamed_executable_is_refused_by_its_content()
+    {
+        byte[] executable = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00];
+        var before = await app.WithDbAsync(db => db.Inquiries.CountAsync());
+        var response = await InquiryForm.SubmitAsync(app.CreateBrowserClient(), InquiryForm.ValidFields(), [("report.pdf", executable)]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = StaffSession.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Contains("\"report.pdf\" is not a PDF, JPEG or PNG file", html.QuerySelector("#documents-error")?.TextContent);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Inquiries.CountAsync()));
+    }
+
+    [Fact]
+    public async Task More_than_ten_documents_are_refused()
+    {
+        var files = Enumerable.Range(1, 11).Select(n => ($"page{n}.pdf", InquiryForm.Pdf(100)));
+        var html = StaffSession.Parse(await (await InquiryForm.SubmitAsync(app.CreateBrowserClient(), InquiryForm.ValidFields(), files)).Content.ReadAsStringAsync());
+        Assert.Contains("at most 10 documents", html.QuerySelector("#documents-error")?.TextContent);
+    }
+
+    [Fact]
+    public async Task A_filled_honeypot_looks_like_success_and_stores_nothing()
+    {
+        var fields = InquiryForm.ValidFields();
+        fields["Input.Website"] = "http://spam.example";
+        var before = await app.WithDbAsync(db => db.Inquiries.CountAsync());
+        var response = await InquiryForm.SubmitAsync(app.CreateBrowserClient(), fields);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("/request-information/sent/RQ-", response.Headers.Location!.OriginalString);
+        Assert.Equal(before, await app.WithDbAsync(db => db.Inquiries.CountAsync()));
+        Assert.Equal(0, await app.WithDbAsync(db => db.OutboundEmails.CountAsync()));
+    }
+
+    [Fact]
+    public async Task The_request_is_shown_encoded_in_the_inbox_and_can_be_worked_and_registered()
+    {
+        var response = await InquiryForm.SubmitAsync(app.CreateBrowserClient(), InquiryForm.ValidFields(), [("scan.pdf", InquiryForm.Pdf())]);
+        var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
+        var id = await app.WithDbAsync(db => db.Inquiries.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync());
+        var staff = await app.SignedInClientAsync(StaffRoles.Coordinator);
+
+        var inbox = await staff.GetStringAsync("/staff/inquiries?status=New");
+        Assert.Contains(reference, inbox);
+        var detail = await staff.GetStringAsync($"/staff/inquiries/{id}");
+        Assert.Contains("&lt;b&gt;She&lt;/b&gt;", detail);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Inquiry) && a.EntityId == id.ToString() && a.Action == AuditActions.Read)));
+
+        var documentId = await app.WithDbAsync(db => db.InquiryDocuments.Where(d => d.InquiryId == id).Select(d => d.Id).SingleAsync());
+        var file = await staff.GetAsync($"/staff/inquiries/{id}/documents/{documentId}");
+        Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
+
+        // Status and assignee, then a stale form is refused.
+        var stamp = await app.WithDbAsync(db => db.Inquiries.Where(i => i.Id == id).Select(i => i.ConcurrencyStamp).SingleAsync());
+        var token = await StaffSession.AntiforgeryTokenAsync(staff, $"/staff/inquiries/{id}");
+        FormUrlEncodedContent Update(string status) => new(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["NewStatus"] = status, ["Assignee"] = "coordinator@test.local", ["ConcurrencyStamp"] = stamp.ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, (await staff.PostAsync($"/staff/inquiries/{id}?handler=Update", Update("Contacted"))).StatusCode);
+        var stale = await staff.PostAsync($"/staff/inquiries/{id}?handler=Update", Update("Closed"));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("Someone else saved this record", await stale.Content.ReadAsStringAsync());
+        var worked = await app.WithDbAsync(db => db.Inquiries.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.Equal((InquiryStatus.Contacted, "coordinator@test.local"), (worked.Status, worked.AssigneeUserName));
+
+        var note = await staff.PostAsync($"/staff/inquiries/{id}?handler=Note", new FormUrlEncodedContent(new Dictionary<string, string>
+            { ["__RequestVerificationToken"] = token, ["NoteText"] = "Called back, records requested." }));
+        Assert.Equal(HttpStatusCode.Redirect, note.StatusCode);
+        Assert.Contains("Called back, records requested.", await staff.GetStringAsync($"/staff/inquiries/{id}"));
+
+        // One click opens the registration form filled from the request; saving links both and carries the consent.
+        var form = StaffSession.Parse(await staff.GetStringAsync($"/staff/patients/new?inquiry={id}"));
+        Assert.Equal("Petrović", form.QuerySelector("#Input_FamilyName")?.GetAttribute("value"));
+        Assert.Equal("Ana Marija", form.QuerySelector("#Input_GivenName")?.GetAttribute("value"));
+        Assert.Equal("+381641234567", form.QuerySelector("#Input_Phone")?.GetAttribute("value"));
+        var register = await StaffSession.SubmitFormAsync(staff, $"/staff/patients/new?inquiry={id}", new Dictionary<string, string>
+        {
+            ["inquiry"] = id.ToString(), ["Input.FamilyName"] = "Petrović", ["Input.GivenName"] = "Ana Marija", ["Input.Sex"] = "Female",
+            ["Input.DateOfBirth"] = "1950-02-03", ["Input.Email"] = "ana.petrovic@example.org", ["Input.Phone"] = "+381641234567",
+            ["Input.Country"] = "RS", ["Input.PreferredLanguage"] = "sr",
+        });
+        Assert.Equal(HttpStatusCode.Redirect, register.StatusCode);
+        var linked = await app.WithDbAsync(db => db.Inquiries.AsNoTracking().SingleAsync(i => i.Id == id));
+        Assert.NotNull(linked.PatientId);
+        var consent = await app.WithDbAsync(db => db.Consents.AsNoTracking().SingleAsync(c => c.PatientId == linked.PatientId));
+        Assert.Equal((InquiryInput.ConsentWording, ConsentKind.HealthDataProcessing), (consent.Wording, consent.Kind));
+    }
+}
+
+public sealed class InquiryFormTests_Sqlite(SqliteApp app) : InquiryFormTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class InquiryFormTests_PostgreSql(PostgreSqlApp app) : InquiryFormTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
