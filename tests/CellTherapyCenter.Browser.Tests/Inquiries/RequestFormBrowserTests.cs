@@ -1,0 +1,74 @@
+using System.Text;
+
+namespace CellTherapyCenter.Browser.Tests.Inquiries;
+
+[Collection(BrowserCollection.Name)]
+public sealed class RequestFormBrowserTests(ChromiumBrowser chromium, BrowserApp app) : PageTest(chromium, app)
+{
+    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% a medical report for the browser test\n");
+
+    [Fact]
+    public async Task A_request_with_a_document_reaches_the_staff_inbox()
+    {
+        await Page.GotoAsync("/request-information");
+        await Page.GetByLabel("Physician").CheckAsync();
+        await Page.GetByLabel("Name (required)").FillAsync("Dr Jovana Browserova");
+        await Page.GetByLabel("Email").FillAsync("jovana@example.org");
+        await Page.GetByLabel("Country", new() { Exact = true }).SelectOptionAsync("RS");
+        await Page.GetByLabel("Weakness", new() { Exact = true }).CheckAsync();
+        await Page.GetByLabel("Medical documents").SetInputFilesAsync(new FilePayload { Name = "report.pdf", MimeType = "application/pdf", Buffer = Pdf });
+        await Page.GetByLabel("I agree that the clinic stores").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
+
+        await Page.WaitForURLAsync("**/request-information/sent/*");
+        var reference = await Page.Locator(".reference").InnerTextAsync();
+        Assert.Matches("^RQ-[A-Z0-9]{8}$", reference);
+        await AxeAssert.NoSeriousViolationsAsync(Page);
+        await Screenshots.CaptureAsync(Page, "request-information-sent");
+        await Errors.AssertNoneAsync();
+
+        await SignInAsync(CellTherapyCenter.Web.Data.Model.StaffRoles.Coordinator);
+        await Page.GotoAsync("/staff/inquiries");
+        await Page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
+        Assert.Contains("Dr Jovana Browserova", await Page.Locator("main").InnerTextAsync());
+        Assert.Equal(1, await Page.GetByRole(AriaRole.Link, new() { Name = "report.pdf" }).CountAsync());
+    }
+
+    [Fact]
+    public async Task The_form_can_be_completed_with_the_keyboard_alone()
+    {
+        await Page.GotoAsync("/request-information");
+        await KeyboardNavigation.TabToAsync(Page, "input[name='Input.Role'][value='Patient']", maxPresses: 40);
+        await Page.Keyboard.PressAsync("Space");
+        await Page.Keyboard.PressAsync("Tab");
+        Assert.True(await KeyboardNavigation.HasFocusAsync(Page.Locator("#Input_Name")), "Tab from the role should reach the name");
+        await Page.Keyboard.TypeAsync("Petar Tastaturić");
+        await KeyboardNavigation.TabToAsync(Page, "#Input_Phone");
+        await Page.Keyboard.TypeAsync("+381 64 765 43 21");
+        await Page.Keyboard.PressAsync("Tab");
+        Assert.True(await KeyboardNavigation.HasFocusAsync(Page.Locator("#Input_Country")), "Tab from the phone should reach the country");
+        await Page.Keyboard.TypeAsync("Serbia");
+        await KeyboardNavigation.TabToAsync(Page, "input[name='Input.Consent'][type=checkbox]", maxPresses: 120);
+        await Page.Keyboard.PressAsync("Space");
+        await Page.Keyboard.PressAsync("Tab");
+        Assert.True(await KeyboardNavigation.HasFocusAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Send the request" })));
+        await Page.Keyboard.PressAsync("Enter");
+
+        await Page.WaitForURLAsync("**/request-information/sent/*");
+        Assert.Matches("^RQ-", await Page.Locator(".reference").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task A_refused_form_keeps_what_was_typed_and_passes_the_accessibility_scan()
+    {
+        await Page.GotoAsync("/request-information");
+        await Page.GetByLabel("Name (required)").FillAsync("Mila Provera");
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Send the request" }).ClickAsync();
+        await Page.WaitForLoadStateAsync();
+        Assert.Equal("Mila Provera", await Page.GetByLabel("Name (required)").InputValueAsync());
+        Assert.Contains("Say who is asking", await Page.Locator("#role-error").InnerTextAsync());
+        await AxeAssert.NoSeriousViolationsAsync(Page);
+        await Screenshots.CaptureAsync(Page, "request-information-errors");
+        await Errors.AssertNoneAsync();
+    }
+}

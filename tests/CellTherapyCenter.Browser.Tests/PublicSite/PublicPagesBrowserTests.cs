@@ -1,0 +1,46 @@
+namespace CellTherapyCenter.Browser.Tests.PublicSite;
+
+[Collection(DemoBrowserCollection.Name)]
+public sealed class PublicPagesBrowserTests(ChromiumBrowser chromium, DemoBrowserApp app) : PageTest(chromium, app)
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/als")]
+    [InlineData("/treatment")]
+    [InlineData("/outcomes")]
+    [InlineData("/cases")]
+    [InlineData("/cases/example-1")]
+    [InlineData("/publications")]
+    [InlineData("/patents")]
+    [InlineData("/contact")]
+    [InlineData("/request-information")]
+    public async Task Each_public_page_loads_cleanly_and_passes_the_accessibility_scan(string path)
+    {
+        var response = await Page.GotoAsync(path);
+        Assert.Equal(200, response!.Status);
+        Assert.NotEmpty(await Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
+        await AxeAssert.NoSeriousViolationsAsync(Page);
+        await Screenshots.CaptureAsync(Page);
+        await Errors.AssertNoneAsync();
+    }
+
+    [Fact]
+    public async Task The_first_tab_stop_is_the_skip_link_and_the_call_link_follows()
+    {
+        await Page.GotoAsync("/");
+        await Page.Keyboard.PressAsync("Tab");
+        Assert.True(await KeyboardNavigation.HasFocusAsync(Page.Locator("a.skip-link")), "the skip link should be the first stop");
+        await KeyboardNavigation.TabToAsync(Page, "header a.phone");
+        Assert.StartsWith("tel:", await Page.Locator("header a.phone").GetAttributeAsync("href"));
+        await KeyboardNavigation.TabToAsync(Page, "nav a[href='/request-information']");
+    }
+
+    [Fact]
+    public async Task A_publication_downloads_as_a_pdf()
+    {
+        await Page.GotoAsync("/publications");
+        var download = await Page.RunAndWaitForDownloadAsync(() => Page.Locator("ul.documents a").First.ClickAsync());
+        var path = await download.PathAsync();
+        Assert.StartsWith("%PDF-", System.Text.Encoding.ASCII.GetString(File.ReadAllBytes(path!).AsSpan(0, 5)));
+    }
+}
