@@ -64,6 +64,11 @@ public static class RouteAccess
         ["PAGE /staff/users/new"] = Access.Administrator,
         ["PAGE /staff/users/{id}"] = Access.Administrator,
         ["PAGE /staff/audit"] = Access.Administrator,
+        ["PAGE /staff/site"] = Access.Administrator,
+        ["PAGE /staff/site/pages/{slug}"] = Access.Administrator,
+        ["PAGE /staff/site/cases/{caseId}"] = Access.Administrator,
+        ["PAGE /staff/site/publications/{publicationId}"] = Access.Administrator,
+        ["PAGE /staff/site/patents/{patentId}"] = Access.Administrator,
     };
 
     public static bool Allows(Access access, string? role) => access switch

@@ -7,6 +7,8 @@ public static class AuditActions
     public const string Create = "create";
     public const string Update = "update";
     public const string Void = "void";
+    /// <summary>Removal of public-site content (registry records are never deleted, only voided).</summary>
+    public const string Delete = "delete";
     public const string Export = "export";
     public const string Login = "login";
     public const string LoginFailed = "login-failed";

@@ -14,6 +14,7 @@ public static class PublicSiteEndpoints
         services.Configure<ClinicOptions>(configuration.GetSection("Clinic"));
         services.Configure<Inquiries.InquiryOptions>(configuration.GetSection("Inquiries"));
         services.AddScoped<SiteContentSeeder>();
+        services.AddScoped<SiteEditor.SiteEditorSave>();
         services.AddOutputCache(o =>
         {
             o.AddPolicy(PublicSiteCache.PagePolicy, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(PublicSiteCache.Tag));

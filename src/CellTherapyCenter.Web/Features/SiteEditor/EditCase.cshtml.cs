@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.PublicSite.Content;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.SiteEditor;
+
+/// <summary>
+/// A published patient case. It is tied to a registry patient by pseudonym; it can be published
+/// only while that patient's consent to publication is in force (and the public site checks the
+/// same on every read). Reads and changes are audited as patient data.
+/// </summary>
+[Authorize(Policy = StaffPolicies.Administer)]
+public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave save, AuditLog audit) : PageModel
+{
+    public sealed class CaseInput
+    {
+        public string? Pseudonym { get; set; }
+        public string? Slug { get; set; }
+        public string? Initials { get; set; }
+        public int? AgeYears { get; set; }
+        public string? ClinicalPicture { get; set; }
+        public string? BodyMarkdown { get; set; }
+        public bool Published { get; set; }
+        public int SortOrder { get; set; }
+        public Guid ConcurrencyStamp { get; set; }
+    }
+
+    [BindProperty] public CaseInput Input { get; set; } = new();
+    public bool IsNew { get; private set; }
+    public bool? ConsentInForce { get; private set; }
+    public string? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string caseId, CancellationToken ct)
+    {
+        if (caseId == "new") { IsNew = true; return Page(); }
+        var found = await FindAsync(caseId, tracked: false, ct);
+        if (found is null) return NotFound();
+        var pseudonym = await db.Patients.Where(p => p.Id == found.PatientId).Select(p => p.Pseudonym).FirstAsync(ct);
+        Input = new CaseInput
+        {
+            Pseudonym = pseudonym, Slug = found.Slug, Initials = found.Initials, AgeYears = found.AgeYears, ClinicalPicture = found.ClinicalPicture,
+            BodyMarkdown = found.BodyMarkdown, Published = found.Published, SortOrder = found.SortOrder, ConcurrencyStamp = found.ConcurrencyStamp,
+        };
+        ConsentInForce = await ConsentInForceAsync(found.PatientId, ct);
+        await audit.ReadAsync(nameof(PatientCase), found.PatientId, found.Id.ToString(), "case editor", ct);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string caseId, CancellationToken ct)
+    {
+        IsNew = caseId == "new";
+        var found = IsNew ? new PatientCase { Slug = "", Initials = "", ClinicalPicture = "" } : await FindAsync(caseId, tracked: true, ct);
+        if (found is null) return NotFound();
+
+        var pseudonym = Input.Pseudonym?.Trim().ToUpperInvariant();
+        var patientId = string.IsNullOrEmpty(pseudonym) ? null
+            : await db.Patients.Where(p => p.Pseudonym == pseudonym && p.VoidedAt == null).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
+        if (patientId is null) ModelState.AddModelError("Input.Pseudonym", "Enter the code of a registry patient, e.g. CTC-1A2B3C.");
+        else ConsentInForce = await ConsentInForceAsync(patientId.Value, ct);
+        var slug = Input.Slug?.Trim().ToLowerInvariant();
+        if (string.IsNullOrEmpty(slug) || !SlugFormat().IsMatch(slug))
+            ModelState.AddModelError("Input.Slug", "Use lowercase letters, digits and hyphens, e.g. case-12 (never the patient's name).");
+        else if (await db.PatientCases.AnyAsync(c => c.Slug == slug && c.Id != found.Id, ct))
+            ModelState.AddModelError("Input.Slug", "Another case already has this address.");
+        if (string.IsNullOrWhiteSpace(Input.Initials) || Input.Initials.Length > 20) ModelState.AddModelError("Input.Initials", "Enter the initials as the patient agreed, e.g. F.T.G.");
+        if (Input.AgeYears is not (>= 1 and <= 120)) ModelState.AddModelError("Input.AgeYears", "Enter the age in years.");
+        if (string.IsNullOrWhiteSpace(Input.ClinicalPicture) || Input.ClinicalPicture.Length > 300) ModelState.AddModelError("Input.ClinicalPicture", "Describe the clinical picture in one line (at most 300 characters).");
+        if (Input.Published && ConsentInForce == false)
+            ModelState.AddModelError("Input.Published", "This patient has no consent to publication in force: record the consent in the registry first, or keep the case as a draft.");
+        if (!ModelState.IsValid) return Page();
+
+        found.PatientId = patientId!.Value;
+        found.Slug = slug!;
+        found.Initials = Input.Initials!.Trim();
+        found.AgeYears = Input.AgeYears!.Value;
+        found.ClinicalPicture = Input.ClinicalPicture!.Trim();
+        found.BodyMarkdown = string.IsNullOrWhiteSpace(Input.BodyMarkdown) ? null : Input.BodyMarkdown;
+        found.Published = Input.Published;
+        found.SortOrder = Input.SortOrder;
+        if (IsNew) db.PatientCases.Add(found);
+        if (await save.SaveAsync(found, Input.ConcurrencyStamp, IsNew ? AuditActions.Create : AuditActions.Update, User.Identity?.Name, found.PatientId, ct))
+            return Redirect("/staff/site");
+        Conflict = FormConventions.ConcurrencyConflict;
+        return Page();
+    }
+
+    private Task<bool> ConsentInForceAsync(Guid patientId, CancellationToken ct) =>
+        db.Consents.AnyAsync(c => c.PatientId == patientId && c.Kind == ConsentKind.CasePublication && c.WithdrawnAt == null && c.VoidedAt == null, ct);
+
+    private async Task<PatientCase?> FindAsync(string caseId, bool tracked, CancellationToken ct) =>
+        Guid.TryParse(caseId, out var id)
+            ? await (tracked ? db.PatientCases : db.PatientCases.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == id, ct)
+            : null;
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex SlugFormat();
+}

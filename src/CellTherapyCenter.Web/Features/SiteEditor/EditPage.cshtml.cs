@@ -1,0 +1,66 @@
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.PublicSite.Content;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.SiteEditor;
+
+[Authorize(Policy = StaffPolicies.Administer)]
+public sealed class EditPageModel(RegistryDbContext db, SiteEditorSave save) : PageModel
+{
+    public sealed class PageInput
+    {
+        public string? Title { get; set; }
+        public string? Summary { get; set; }
+        public string? BodyMarkdown { get; set; }
+        public Guid ConcurrencyStamp { get; set; }
+    }
+
+    [BindProperty] public PageInput Input { get; set; } = new();
+    public string Slug { get; private set; } = "";
+    public string? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
+    {
+        var page = await db.SitePages.AsNoTracking().FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        if (page is null) return NotFound();
+        Slug = slug;
+        Input = From(page);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string slug, CancellationToken ct)
+    {
+        var page = await db.SitePages.FirstOrDefaultAsync(p => p.Slug == slug, ct);
+        if (page is null) return NotFound();
+        Slug = slug;
+        if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddModelError("Input.Title", "A page needs a title.");
+        else if (Input.Title.Length > 200) ModelState.AddModelError("Input.Title", "The title can be at most 200 characters.");
+        if (Input.Summary is { Length: > 500 }) ModelState.AddModelError("Input.Summary", "The summary can be at most 500 characters.");
+        if (string.IsNullOrWhiteSpace(Input.BodyMarkdown)) ModelState.AddModelError("Input.BodyMarkdown", "Write the page's text.");
+        if (!ModelState.IsValid) return Page();
+
+        page.Title = Input.Title!.Trim();
+        page.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
+        page.BodyMarkdown = Input.BodyMarkdown!;
+        if (await save.SaveAsync(page, Input.ConcurrencyStamp, AuditActions.Update, User.Identity?.Name, null, ct))
+            return Redirect("/staff/site");
+
+        // Someone saved first: show their version and keep what this user wrote below it.
+        var theirs = await db.SitePages.AsNoTracking().FirstAsync(p => p.Slug == slug, ct);
+        Conflict = FormConventions.ConcurrencyConflict;
+        YourText = Input.BodyMarkdown;
+        ModelState.Clear();
+        Input = From(theirs);
+        return Page();
+    }
+
+    /// <summary>On a conflict: the text this user tried to save, so nothing typed is lost.</summary>
+    public string? YourText { get; private set; }
+
+    private static PageInput From(SitePage p) => new() { Title = p.Title, Summary = p.Summary, BodyMarkdown = p.BodyMarkdown, ConcurrencyStamp = p.ConcurrencyStamp };
+}

@@ -1,0 +1,77 @@
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.PublicSite.Content;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.SiteEditor;
+
+[Authorize(Policy = StaffPolicies.Administer)]
+public sealed class EditPatentModel(RegistryDbContext db, SiteEditorSave save, TimeProvider clock) : PageModel
+{
+    public sealed class PatentInput
+    {
+        public string? Number { get; set; }
+        public string? Title { get; set; }
+        public int? Year { get; set; }
+        public string? Url { get; set; }
+        public int SortOrder { get; set; }
+        public Guid ConcurrencyStamp { get; set; }
+    }
+
+    [BindProperty] public PatentInput Input { get; set; } = new();
+    public bool IsNew { get; private set; }
+    public string? Conflict { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string patentId, CancellationToken ct)
+    {
+        if (patentId == "new") { IsNew = true; return Page(); }
+        var patent = await FindAsync(patentId, tracked: false, ct);
+        if (patent is null) return NotFound();
+        Input = new PatentInput { Number = patent.Number, Title = patent.Title, Year = patent.Year, Url = patent.Url, SortOrder = patent.SortOrder, ConcurrencyStamp = patent.ConcurrencyStamp };
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string patentId, CancellationToken ct)
+    {
+        IsNew = patentId == "new";
+        var patent = IsNew ? new Patent { Number = "", Title = "" } : await FindAsync(patentId, tracked: true, ct);
+        if (patent is null) return NotFound();
+        var thisYear = clock.GetUtcNow().Year;
+        if (string.IsNullOrWhiteSpace(Input.Number)) ModelState.AddModelError("Input.Number", "Enter the patent's number.");
+        else if (Input.Number.Length > 50) ModelState.AddModelError("Input.Number", "The number can be at most 50 characters.");
+        if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddModelError("Input.Title", "Enter the patent's title.");
+        else if (Input.Title.Length > 300) ModelState.AddModelError("Input.Title", "The title can be at most 300 characters.");
+        if (Input.Year is not { } year || year < 1900 || year > thisYear) ModelState.AddModelError("Input.Year", $"Enter the year it was granted, 1900 to {thisYear}.");
+        if (!string.IsNullOrWhiteSpace(Input.Url) && (!Uri.TryCreate(Input.Url.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || Input.Url.Length > 500))
+            ModelState.AddModelError("Input.Url", "Enter a full web address starting with https://, or leave it empty.");
+        if (!ModelState.IsValid) return Page();
+
+        patent.Number = Input.Number!.Trim();
+        patent.Title = Input.Title!.Trim();
+        patent.Year = Input.Year!.Value;
+        patent.Url = string.IsNullOrWhiteSpace(Input.Url) ? null : Input.Url.Trim();
+        patent.SortOrder = Input.SortOrder;
+        if (IsNew) db.Patents.Add(patent);
+        if (await save.SaveAsync(patent, Input.ConcurrencyStamp, IsNew ? AuditActions.Create : AuditActions.Update, User.Identity?.Name, null, ct))
+            return Redirect("/staff/site");
+        Conflict = FormConventions.ConcurrencyConflict;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string patentId, CancellationToken ct)
+    {
+        var patent = await FindAsync(patentId, tracked: true, ct);
+        if (patent is null) return NotFound();
+        await save.DeleteAsync(patent, ct);
+        return Redirect("/staff/site");
+    }
+
+    private async Task<Patent?> FindAsync(string patentId, bool tracked, CancellationToken ct) =>
+        Guid.TryParse(patentId, out var id)
+            ? await (tracked ? db.Patents : db.Patents.AsNoTracking()).FirstOrDefaultAsync(p => p.Id == id, ct)
+            : null;
+}

@@ -1,0 +1,119 @@
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.Inquiries;
+using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Features.PublicSite.Content;
+using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Uploads;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.SiteEditor;
+
+/// <summary>A publication: its description and its PDF, checked by content (a renamed file of another kind is refused).</summary>
+[Authorize(Policy = StaffPolicies.Administer)]
+[RequestSizeLimit(MaxFileBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 1024 * 1024)]
+public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave save) : PageModel
+{
+    public const long MaxFileBytes = 20L * 1024 * 1024;
+
+    public sealed class PublicationInput
+    {
+        public string? Title { get; set; }
+        public string? Language { get; set; } = "en";
+        public int? Year { get; set; }
+        public string? Description { get; set; }
+        public int SortOrder { get; set; }
+        public Guid ConcurrencyStamp { get; set; }
+    }
+
+    [BindProperty] public PublicationInput Input { get; set; } = new();
+    [BindProperty] public IFormFile? Upload { get; set; }
+    public bool IsNew { get; private set; }
+    public string? CurrentFile { get; private set; }
+    public string? Conflict { get; private set; }
+    public static IReadOnlyList<(string Code, string Name)> Languages => PatientInput.Languages;
+
+    public async Task<IActionResult> OnGetAsync(string publicationId, CancellationToken ct)
+    {
+        if (publicationId == "new") { IsNew = true; return Page(); }
+        var p = await FindAsync(publicationId, tracked: false, ct);
+        if (p is null) return NotFound();
+        Input = new PublicationInput { Title = p.Title, Language = p.Language, Year = p.Year, Description = p.Description, SortOrder = p.SortOrder, ConcurrencyStamp = p.ConcurrencyStamp };
+        CurrentFile = $"{p.FileName}, {PublicSite.DocumentDescription.Size(p.SizeBytes)}";
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(string publicationId, CancellationToken ct)
+    {
+        IsNew = publicationId == "new";
+        var publication = IsNew
+            ? new Publication { Title = "", Language = "", ContentType = "", FileName = "" }
+            : await FindAsync(publicationId, tracked: true, ct);
+        if (publication is null) return NotFound();
+        if (!IsNew) CurrentFile = $"{publication.FileName}, {PublicSite.DocumentDescription.Size(publication.SizeBytes)}";
+        if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddModelError("Input.Title", "Enter the title.");
+        else if (Input.Title.Length > 300) ModelState.AddModelError("Input.Title", "The title can be at most 300 characters.");
+        if (Languages.All(l => l.Code != Input.Language)) ModelState.AddModelError("Input.Language", "Choose the document's language.");
+        if (Input.Year is < 1950 or > 2100) ModelState.AddModelError("Input.Year", "Enter a plausible year, or leave it empty.");
+        var content = await ReadPdfAsync(required: IsNew, ct);
+        if (!ModelState.IsValid) return Page();
+
+        publication.Title = Input.Title!.Trim();
+        publication.Language = Input.Language!;
+        publication.Year = Input.Year;
+        publication.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        publication.SortOrder = Input.SortOrder;
+        if (content is not null)
+        {
+            publication.ContentType = FileSignature.ContentType(DocumentKind.Pdf);
+            publication.FileName = RequestInformationModel.SafeFileName(Upload!.FileName);
+            publication.SizeBytes = content.Length;
+            if (publication.File is null) publication.File = new PublicationFile { Content = content };
+            else publication.File.Content = content;
+        }
+        if (IsNew) db.Publications.Add(publication);
+        if (await save.SaveAsync(publication, Input.ConcurrencyStamp, IsNew ? AuditActions.Create : AuditActions.Update, User.Identity?.Name, null, ct))
+            return Redirect("/staff/site");
+        Conflict = FormConventions.ConcurrencyConflict;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostDeleteAsync(string publicationId, CancellationToken ct)
+    {
+        var publication = await FindAsync(publicationId, tracked: true, ct);
+        if (publication is null) return NotFound();
+        await save.DeleteAsync(publication, ct);
+        return Redirect("/staff/site");
+    }
+
+    private async Task<byte[]?> ReadPdfAsync(bool required, CancellationToken ct)
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            if (required) ModelState.AddModelError(nameof(Upload), "Choose the PDF file to publish.");
+            return null;
+        }
+        if (Upload.Length > MaxFileBytes) { ModelState.AddModelError(nameof(Upload), "The file is larger than 20 MB."); return null; }
+        using var buffer = new MemoryStream((int)Upload.Length);
+        await Upload.CopyToAsync(buffer, ct);
+        buffer.Position = 0;
+        if (await FileSignature.RecogniseAsync(buffer, ct) != DocumentKind.Pdf)
+        {
+            ModelState.AddModelError(nameof(Upload), "This file is not a PDF (checked by its content, whatever its name).");
+            return null;
+        }
+        return buffer.ToArray();
+    }
+
+    private async Task<Publication?> FindAsync(string publicationId, bool tracked, CancellationToken ct)
+    {
+        if (!Guid.TryParse(publicationId, out var id)) return null;
+        // The file's bytes are loaded only when the file may be replaced.
+        var query = tracked ? db.Publications.Include(p => p.File) : db.Publications.AsNoTracking();
+        return await query.FirstOrDefaultAsync(p => p.Id == id, ct);
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Net.Http.Headers;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Tests.SiteEditor;
+
+public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFactory
+{
+    [Fact]
+    public async Task An_edited_page_shows_on_the_public_site_at_once()
+    {
+        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        Assert.DoesNotContain("Open on Saturdays", await app.CreateClient().GetStringAsync("/patents")); // now in the cache
+        var response = await StaffSession.SubmitFormAsync(admin, "/staff/site/pages/patents", new Dictionary<string, string>
+        {
+            ["Input.Title"] = "Patents", ["Input.Summary"] = "", ["Input.BodyMarkdown"] = "Open on Saturdays, **too**.",
+            ["Input.ConcurrencyStamp"] = (await StampAsync("patents")).ToString(),
+        });
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Open on Saturdays, <strong>too</strong>.", await app.CreateClient().GetStringAsync("/patents"));
+        Assert.Equal(AdminName, await app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "patents").Select(p => p.UpdatedBy).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_stale_page_edit_is_refused_and_both_texts_are_kept()
+    {
+        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        var stamp = (await StampAsync("contact")).ToString();
+        Dictionary<string, string> Edit(string body) => new() { ["Input.Title"] = "Contact", ["Input.BodyMarkdown"] = body, ["Input.ConcurrencyStamp"] = stamp };
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(admin, "/staff/site/pages/contact", Edit("First editor's text"))).StatusCode);
+        var stale = await StaffSession.SubmitFormAsync(admin, "/staff/site/pages/contact", Edit("Second editor's text"));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var html = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
+        Assert.Contains("Someone else saved this record", html);
+        Assert.Contains("Second editor's text", html); // what this editor wrote is still on the screen
+        Assert.Equal("First editor's text", await app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "contact").Select(p => p.BodyMarkdown).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task A_publication_is_uploaded_only_if_its_content_is_a_pdf()
+    {
+        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        var pdf = new byte[3000];
+        "%PDF-1.5\n"u8.CopyTo(pdf);
+        var accepted = await UploadAsync(admin, "Poster from the upload test", "poster.pdf", pdf);
+        Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
+        var stored = await app.WithDbAsync(db => db.Publications.Include(p => p.File).AsNoTracking().SingleAsync(p => p.Title == "Poster from the upload test"));
+        Assert.Equal(("application/pdf", 3000L, "poster.pdf"), (stored.ContentType, stored.SizeBytes, stored.FileName));
+        Assert.Equal(pdf, stored.File!.Content);
+        Assert.Contains("Poster from the upload test", await app.CreateClient().GetStringAsync("/publications"));
+
+        byte[] executable = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00];
+        var refused = await UploadAsync(admin, "Not really a poster", "poster.pdf", executable);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        var html = StaffSession.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Contains("not a PDF", html.QuerySelector("[data-valmsg-for='Upload']")?.TextContent);
+        Assert.False(await app.WithDbAsync(db => db.Publications.AnyAsync(p => p.Title == "Not really a poster")));
+    }
+
+    [Fact]
+    public async Task A_case_is_published_only_with_the_patients_consent_in_force()
+    {
+        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        var (patientId, pseudonym) = await app.WithDbAsync(async db =>
+        {
+            var p = Arrange.Patient("Consentova");
+            db.Patients.Add(p);
+            await db.SaveChangesAsync();
+            return (p.Id, p.Pseudonym);
+        });
+        var slug = "case-" + pseudonym.ToLowerInvariant()[4..];
+        Dictionary<string, string> Case(bool published) => new()
+        {
+            ["Input.Pseudonym"] = pseudonym, ["Input.Slug"] = slug, ["Input.Initials"] = "V.C.", ["Input.AgeYears"] = "60",
+            ["Input.ClinicalPicture"] = "Spastic weakness of the legs", ["Input.Published"] = published ? "true" : "false",
+        };
+        var refused = await StaffSession.SubmitFormAsync(admin, "/staff/site/cases/new", Case(published: true));
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("no consent to publication", StaffSession.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Input.Published']")?.TextContent);
+
+        await app.WithDbAsync(async db =>
+        {
+            db.Consents.Add(new ConsentRecord { PatientId = patientId, Kind = ConsentKind.CasePublication, Wording = "My case may be shown.", GivenAt = DateTime.UtcNow });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(admin, "/staff/site/cases/new", Case(published: true))).StatusCode);
+        Assert.Contains("Spastic weakness of the legs", await app.CreateClient().GetStringAsync("/cases"));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == patientId && a.Action == AuditActions.Create && a.EntityType == "PatientCase")));
+    }
+
+    [Fact]
+    public async Task A_patent_link_must_be_a_web_address()
+    {
+        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        var fields = new Dictionary<string, string> { ["Input.Number"] = "RS 1234", ["Input.Title"] = "A method", ["Input.Year"] = "2012", ["Input.Url"] = "javascript:alert(1)" };
+        var refused = await StaffSession.SubmitFormAsync(admin, "/staff/site/patents/new", fields);
+        Assert.Contains("https://", StaffSession.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Input.Url']")?.TextContent);
+        fields["Input.Url"] = "https://patents.example.org/RS1234";
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(admin, "/staff/site/patents/new", fields)).StatusCode);
+        Assert.Contains("RS 1234", await app.CreateClient().GetStringAsync("/patents"));
+    }
+
+    private const string AdminName = RegistryAppFactory.AdminEmail;
+
+    private Task<Guid> StampAsync(string slug) =>
+        app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == slug).Select(p => p.ConcurrencyStamp).SingleAsync());
+
+    private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string title, string fileName, byte[] content)
+    {
+        var token = await StaffSession.AntiforgeryTokenAsync(client, "/staff/site/publications/new");
+        var file = new ByteArrayContent(content);
+        file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
+        var body = new MultipartFormDataContent
+        {
+            { new StringContent(token), "__RequestVerificationToken" }, { new StringContent(title), "Input.Title" },
+            { new StringContent("en"), "Input.Language" }, { new StringContent("2024"), "Input.Year" }, { file, "Upload", fileName },
+        };
+        return await client.PostAsync("/staff/site/publications/new", body);
+    }
+}
+
+public sealed class SiteEditorTests_Sqlite(SqliteApp app) : SiteEditorTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class SiteEditorTests_PostgreSql(PostgreSqlApp app) : SiteEditorTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
