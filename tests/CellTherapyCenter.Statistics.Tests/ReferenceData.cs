@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace CellTherapyCenter.Statistics.Tests.Survival;
+namespace CellTherapyCenter.Statistics.Tests;
 
 /// <summary>
 /// Reads the CSV files that Reference/make-survival-references.R wrote with R (write.csv: a quoted
