@@ -13,6 +13,7 @@ public static class CliApp
     {
         ["stats km"] = KaplanMeierCommand.RunAsync,
         ["stats logrank"] = LogRankCommand.RunAsync,
+        ["stats cox"] = CoxCommand.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -41,6 +42,7 @@ public static class CliApp
         usage:
           ctc stats km --csv FILE --time COL --event COL [--group COL] [--conf-type log|log-log]
           ctc stats logrank --csv FILE --time COL --event COL --group COL
+          ctc stats cox --csv FILE --time COL --event COL --covariates a,b,c [--ties efron|breslow]
         The event column holds 0/1 or false/true. Output is JSON on stdout; errors go to stderr.
         Kaplan-Meier output follows R's survfit: "stdErr" is the standard error of the cumulative
         hazard (summary(survfit)$std.err / surv), "lower"/"upper" the pointwise 95% limits, and the
