@@ -3,7 +3,7 @@ using MathNet.Numerics.LinearAlgebra;
 
 namespace CellTherapyCenter.Statistics.Survival;
 
-/// <summary>The log-rank test (R's <c>survdiff</c> with rho = 0): observed and expected events per group.</summary>
+/// <summary>The log-rank test (R's <c>survdiff</c> with rho = 0), plain or stratified: observed and expected events per group.</summary>
 public sealed record LogRankResult(
     double ChiSquare,
     int DegreesOfFreedom,
@@ -13,10 +13,14 @@ public sealed record LogRankResult(
 
 public static class LogRankTest
 {
-    public static LogRankResult Compute(IReadOnlyList<double> time, IReadOnlyList<bool> @event, IReadOnlyList<string> group)
+    /// <param name="stratum">Optional strata: observed, expected and variance are summed over strata,
+    /// each computed within its own stratum (survdiff with <c>strata()</c>).</param>
+    public static LogRankResult Compute(IReadOnlyList<double> time, IReadOnlyList<bool> @event, IReadOnlyList<string> group,
+        IReadOnlyList<string>? stratum = null)
     {
         ArgumentNullException.ThrowIfNull(time);
-        if (time.Count != @event.Count || time.Count != group.Count) throw new ArgumentException("Time, event and group must have one value per subject.");
+        if (time.Count != @event.Count || time.Count != group.Count || (stratum is not null && stratum.Count != time.Count))
+            throw new ArgumentException("Time, event, group (and stratum) must have one value per subject.");
         var groups = group.Distinct().Order(StringComparer.Ordinal).ToArray();
         if (groups.Length < 2) throw new ArgumentException("The log-rank test needs at least two groups.", nameof(group));
         var index = groups.Select((g, i) => (g, i)).ToDictionary(x => x.g, x => x.i);
@@ -25,10 +29,38 @@ public static class LogRankTest
         var observed = new double[k];
         var expected = new double[k];
         var variance = new double[k, k];
-        var atRisk = new double[k];
-        foreach (var g in group) atRisk[index[g]]++;
+        var subsets = stratum is null
+            ? [Enumerable.Range(0, time.Count).ToArray()]
+            : Enumerable.Range(0, time.Count).GroupBy(i => stratum[i]).Select(g => g.ToArray()).ToList();
+        foreach (var subset in subsets)
+            Accumulate(subset, time, @event, group, index, observed, expected, variance);
 
-        var order = Enumerable.Range(0, time.Count).OrderBy(i => time[i]).ToArray();
+        // As survdiff: keep the groups with expected events, drop the first of them, solve.
+        var kept = Enumerable.Range(0, k).Where(i => expected[i] > 0).ToArray();
+        var df = kept.Length - 1;
+        var chiSquare = 0.0;
+        if (df > 0)
+        {
+            var rest = kept[1..];
+            var v = Matrix<double>.Build.Dense(rest.Length, rest.Length, (r, c) => variance[rest[r], rest[c]]);
+            var diff = Vector<double>.Build.Dense(rest.Length, r => observed[rest[r]] - expected[rest[r]]);
+            chiSquare = v.Solve(diff).DotProduct(diff);
+        }
+        // The upper tail directly, so that small p-values keep their precision.
+        var p = df > 0 ? SpecialFunctions.GammaUpperRegularized(df / 2.0, chiSquare / 2) : double.NaN;
+        return new LogRankResult(chiSquare, df, p,
+            groups.Select((g, i) => (g, observed[i])).ToDictionary(x => x.g, x => x.Item2),
+            groups.Select((g, i) => (g, expected[i])).ToDictionary(x => x.g, x => x.Item2));
+    }
+
+    /// <summary>Adds one stratum's observed and expected events and hypergeometric variance.</summary>
+    private static void Accumulate(int[] subjects, IReadOnlyList<double> time, IReadOnlyList<bool> @event, IReadOnlyList<string> group,
+        Dictionary<string, int> index, double[] observed, double[] expected, double[,] variance)
+    {
+        var k = observed.Length;
+        var atRisk = new double[k];
+        foreach (var i in subjects) atRisk[index[group[i]]]++;
+        var order = subjects.OrderBy(i => time[i]).ToArray();
         var deaths = new double[k];
         var leaving = new double[k];
         for (var pos = 0; pos < order.Length;)
@@ -59,22 +91,5 @@ public static class LogRankTest
             }
             for (var i = 0; i < k; i++) atRisk[i] -= leaving[i];
         }
-
-        // As survdiff: keep the groups with expected events, drop the first of them, solve.
-        var kept = Enumerable.Range(0, k).Where(i => expected[i] > 0).ToArray();
-        var df = kept.Length - 1;
-        var chiSquare = 0.0;
-        if (df > 0)
-        {
-            var rest = kept[1..];
-            var v = Matrix<double>.Build.Dense(rest.Length, rest.Length, (r, c) => variance[rest[r], rest[c]]);
-            var diff = Vector<double>.Build.Dense(rest.Length, r => observed[rest[r]] - expected[rest[r]]);
-            chiSquare = v.Solve(diff).DotProduct(diff);
-        }
-        // The upper tail directly, so that small p-values keep their precision.
-        var p = df > 0 ? SpecialFunctions.GammaUpperRegularized(df / 2.0, chiSquare / 2) : double.NaN;
-        return new LogRankResult(chiSquare, df, p,
-            groups.Select((g, i) => (g, observed[i])).ToDictionary(x => x.g, x => x.Item2),
-            groups.Select((g, i) => (g, expected[i])).ToDictionary(x => x.g, x => x.Item2));
     }
 }

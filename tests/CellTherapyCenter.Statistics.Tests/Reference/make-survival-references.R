@@ -44,3 +44,19 @@ for (name in names(sets)) {
           sprintf("logrank-%s.csv", name))
   }
 }
+
+# Stratified log-rank: treatment within cell type (veteran) and sex within ECOG score (lung).
+strat <- list(
+  veteran = data.frame(time = veteran$time, status = veteran$status, group = veteran$trt, stratum = as.character(veteran$celltype)),
+  lung = na.omit(data.frame(time = lung$time, status = as.integer(lung$status == 2), group = lung$sex, stratum = lung$ph.ecog)))
+for (name in names(strat)) {
+  d <- strat[[name]]
+  write(d, sprintf("data-strata-%s.csv", name))
+  lr <- survdiff(Surv(time, status) ~ group + strata(stratum), data = d)
+  # With strata, obs and exp are group x stratum matrices: the test uses their row sums.
+  obs <- rowSums(lr$obs); exp <- rowSums(lr$exp)
+  df <- sum(exp > 0) - 1
+  write(data.frame(group = sub("group=", "", names(lr$n)), observed = obs, expected = exp,
+                   chisq = lr$chisq, df = df, p = pchisq(lr$chisq, df, lower.tail = FALSE)),
+        sprintf("logrank-strata-%s.csv", name))
+}
