@@ -89,7 +89,7 @@ public static class CoxModel
         var linearPredictor = Enumerable.Range(0, n).Select(i => Enumerable.Range(0, p).Sum(j => covariates[i, j] * beta[j])).ToArray();
         return new CoxResult(n, @event.Count(e => e), coefficients, loglik0, loglik,
             Test(lr, p), Test(wald, p), Test(scoreTest, p),
-            Concordance.Harrell(time, @event, linearPredictor, higherScoreMeansShorter: true), iterations);
+            HarrellConcordance.Compute(time, @event, linearPredictor).Value, iterations);
     }
 
     private static CoxTest Test(double chiSquare, int df) => new(chiSquare, df, SpecialFunctions.GammaUpperRegularized(df / 2.0, chiSquare / 2));
