@@ -94,49 +94,72 @@ public static class CoxModel
 
     private static CoxTest Test(double chiSquare, int df) => new(chiSquare, df, SpecialFunctions.GammaUpperRegularized(df / 2.0, chiSquare / 2));
 
-    /// <summary>Log partial likelihood, its gradient and the observed information at beta.</summary>
+    /// <summary>
+    /// Log partial likelihood, its gradient and the observed information at beta. Plain arrays and
+    /// loops, no per-subject allocation: this runs once per iteration over every subject.
+    /// </summary>
     private static (double LogLik, Vector<double> Gradient, Matrix<double> Information) Evaluate(
         Matrix<double> x, double[] time, bool[] died, Vector<double> beta, TiesMethod ties)
     {
         var n = x.RowCount;
         var p = x.ColumnCount;
-        var eta = x * beta;
+        var xs = x.ToRowArrays();
+        var b = beta.ToArray();
         var loglik = 0.0;
-        var gradient = Vector<double>.Build.Dense(p);
-        var information = Matrix<double>.Build.Dense(p, p);
+        var gradient = new double[p];
+        var information = new double[p, p];
         double s0 = 0;
-        var s1 = Vector<double>.Build.Dense(p);
-        var s2 = Matrix<double>.Build.Dense(p, p);
+        var s1 = new double[p];
+        var s2 = new double[p, p];
+        var d1 = new double[p];
+        var d2 = new double[p, p];
+        var mean = new double[p];
         for (var i = 0; i < n;)
         {
             // One distinct time: add everyone leaving at it to the risk set, and collect its deaths.
             var t = time[i];
             double d0 = 0;
-            var d1 = Vector<double>.Build.Dense(p);
-            var d2 = Matrix<double>.Build.Dense(p, p);
+            Array.Clear(d1);
+            Array.Clear(d2);
             var deaths = 0;
             for (; i < n && time[i] == t; i++)
             {
-                var r = Math.Exp(eta[i]);
-                var xi = x.Row(i);
-                var outer = xi.OuterProduct(xi) * r;
-                s0 += r; s1 += xi * r; s2 += outer;
+                var xi = xs[i];
+                var eta = 0.0;
+                for (var j = 0; j < p; j++) eta += xi[j] * b[j];
+                var r = Math.Exp(eta);
+                s0 += r;
+                for (var j = 0; j < p; j++)
+                {
+                    s1[j] += xi[j] * r;
+                    for (var l = 0; l < p; l++) s2[j, l] += xi[j] * xi[l] * r;
+                }
                 if (!died[i]) continue;
                 deaths++;
-                d0 += r; d1 += xi * r; d2 += outer;
-                loglik += eta[i];
-                gradient += xi;
+                d0 += r;
+                loglik += eta;
+                for (var j = 0; j < p; j++)
+                {
+                    gradient[j] += xi[j];
+                    d1[j] += xi[j] * r;
+                    for (var l = 0; l < p; l++) d2[j, l] += xi[j] * xi[l] * r;
+                }
             }
             for (var k = 0; k < deaths; k++)
             {
                 var share = ties == TiesMethod.Efron ? (double)k / deaths : 0;
                 var denominator = s0 - share * d0;
-                var mean = (s1 - share * d1) / denominator;
                 loglik -= Math.Log(denominator);
-                gradient -= mean;
-                information += (s2 - share * d2) / denominator - mean.OuterProduct(mean);
+                for (var j = 0; j < p; j++)
+                {
+                    mean[j] = (s1[j] - share * d1[j]) / denominator;
+                    gradient[j] -= mean[j];
+                }
+                for (var j = 0; j < p; j++)
+                    for (var l = 0; l < p; l++)
+                        information[j, l] += (s2[j, l] - share * d2[j, l]) / denominator - mean[j] * mean[l];
             }
         }
-        return (loglik, gradient, information);
+        return (loglik, Vector<double>.Build.DenseOfArray(gradient), Matrix<double>.Build.DenseOfArray(information));
     }
 }
