@@ -102,6 +102,40 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.Contains("RS 1234", await app.CreateClient().GetStringAsync("/patents"));
     }
 
+    public static TheoryData<string> OtherRoles => new() { StaffRoles.Physician, StaffRoles.Coordinator, StaffRoles.Researcher };
+
+    [Theory]
+    [MemberData(nameof(OtherRoles))]
+    public async Task Only_administrators_reach_the_editor(string role)
+    {
+        var client = await app.SignedInClientAsync(role);
+        foreach (var url in new[] { "/staff/site", "/staff/site/pages/contact", "/staff/site/cases/new", "/staff/site/publications/new", "/staff/site/patents/new" })
+        {
+            Assert.True(IsForbidden(await client.GetAsync(url)), $"GET {url} as {role}");
+            // A POST is refused before anything is read or saved, token or not.
+            var post = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Title"] = "Changed by " + role, ["Input.BodyMarkdown"] = "x" }));
+            Assert.True(IsForbidden(post), $"POST {url} as {role}");
+        }
+        Assert.False(await app.WithDbAsync(db => db.SitePages.AnyAsync(p => p.Title == "Changed by " + role)));
+        Assert.DoesNotContain("href=\"/staff/site\"", await client.GetStringAsync("/staff/patients")); // no link in the staff nav
+    }
+
+    [Fact]
+    public async Task A_file_over_20_MB_is_refused_beside_the_field()
+    {
+        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        var pdf = new byte[20 * 1024 * 1024 + 1];
+        "%PDF-1.4\n"u8.CopyTo(pdf);
+        var refused = await UploadAsync(admin, "Oversized poster", "big.pdf", pdf);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("larger than 20 MB", StaffSession.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Upload']")?.TextContent);
+        Assert.False(await app.WithDbAsync(db => db.Publications.AnyAsync(p => p.Title == "Oversized poster")));
+    }
+
+    private static bool IsForbidden(HttpResponseMessage response) =>
+        response.StatusCode == HttpStatusCode.Forbidden
+        || (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location?.OriginalString.Contains("/staff/access-denied", StringComparison.Ordinal) == true);
+
     private const string AdminName = RegistryAppFactory.AdminEmail;
 
     private Task<Guid> StampAsync(string slug) =>
