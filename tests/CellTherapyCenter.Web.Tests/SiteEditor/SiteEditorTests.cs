@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -132,9 +133,47 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.False(await app.WithDbAsync(db => db.Publications.AnyAsync(p => p.Title == "Oversized poster")));
     }
 
+    [Fact]
+    public async Task A_stale_patent_edit_shows_their_version_keeps_what_was_typed_and_can_then_be_saved()
+    {
+        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        var patent = await AddPatentAsync("RS 5511");
+        var url = $"/staff/site/patents/{patent.Id}";
+        Dictionary<string, string> Edit(string title) => new()
+        {
+            ["Input.Number"] = "RS 5511", ["Input.Title"] = title, ["Input.Year"] = "2015", ["Input.ConcurrencyStamp"] = patent.ConcurrencyStamp.ToString(),
+        };
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(admin, url, Edit("First editor's title"))).StatusCode);
+
+        var stale = await admin.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>(Edit("Second editor's title"))
+        {
+            ["__RequestVerificationToken"] = await StaffSession.AntiforgeryTokenAsync(admin, url),
+        }));
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        var html = StaffSession.Parse(await stale.Content.ReadAsStringAsync());
+        Assert.Contains("Someone else saved this record", html.QuerySelector("[role=alert]")?.TextContent);
+        Assert.Contains(html.QuerySelectorAll("textarea[readonly]"), t => t.TextContent == "Second editor's title");
+        Assert.Equal("First editor's title", html.QuerySelector("input[name='Input.Title']")?.GetAttribute("value"));
+        Assert.Equal("First editor's title", await app.WithDbAsync(db => db.Patents.Where(p => p.Id == patent.Id).Select(p => p.Title).SingleAsync()));
+
+        // The form now carries the current stamp, so re-applying the change and saving works.
+        var current = html.QuerySelector("input[name='Input.ConcurrencyStamp']")!.GetAttribute("value")!;
+        var again = await StaffSession.SubmitFormAsync(admin, url, new Dictionary<string, string>(Edit("Second editor's title")) { ["Input.ConcurrencyStamp"] = current });
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("Second editor's title", await app.WithDbAsync(db => db.Patents.Where(p => p.Id == patent.Id).Select(p => p.Title).SingleAsync()));
+    }
+
     private static bool IsForbidden(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Forbidden
         || (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location?.OriginalString.Contains("/staff/access-denied", StringComparison.Ordinal) == true);
+
+    private Task<Patent> AddPatentAsync(string number) => app.WithDbAsync(async db =>
+    {
+        var patent = new Patent { Number = number, Title = "A method of " + number, Year = 2015 };
+        db.Patents.Add(patent);
+        await db.SaveChangesAsync();
+        return patent;
+    });
 
     private const string AdminName = RegistryAppFactory.AdminEmail;
 

@@ -34,13 +34,20 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
     [BindProperty] public CaseInput Input { get; set; } = new();
     public bool IsNew { get; private set; }
     public bool? ConsentInForce { get; private set; }
-    public string? Conflict { get; private set; }
+    public EditorConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string caseId, CancellationToken ct)
     {
         if (caseId == "new") { IsNew = true; return Page(); }
         var found = await FindAsync(caseId, tracked: false, ct);
         if (found is null) return NotFound();
+        await ShowAsync(found, ct);
+        await audit.ReadAsync(nameof(PatientCase), found.PatientId, found.Id.ToString(), "case editor", ct);
+        return Page();
+    }
+
+    private async Task ShowAsync(PatientCase found, CancellationToken ct)
+    {
         var pseudonym = await db.Patients.Where(p => p.Id == found.PatientId).Select(p => p.Pseudonym).FirstAsync(ct);
         Input = new CaseInput
         {
@@ -48,8 +55,6 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
             BodyMarkdown = found.BodyMarkdown, Published = found.Published, SortOrder = found.SortOrder, ConcurrencyStamp = found.ConcurrencyStamp,
         };
         ConsentInForce = await ConsentInForceAsync(found.PatientId, ct);
-        await audit.ReadAsync(nameof(PatientCase), found.PatientId, found.Id.ToString(), "case editor", ct);
-        return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(string caseId, CancellationToken ct)
@@ -86,7 +91,17 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
         if (IsNew) db.PatientCases.Add(found);
         if (await save.SaveAsync(found, Input.ConcurrencyStamp, IsNew ? AuditActions.Create : AuditActions.Update, User.Identity?.Name, found.PatientId, ct))
             return Redirect("/staff/site");
-        Conflict = FormConventions.ConcurrencyConflict;
+
+        // Someone saved it first: show their version, and what this user typed beside it.
+        Conflict = new EditorConflict(
+        [
+            ("Patient code", Input.Pseudonym), ("Address", Input.Slug), ("Initials", Input.Initials), ("Age (years)", Input.AgeYears?.ToString()),
+            ("Clinical picture", Input.ClinicalPicture), ("Text", Input.BodyMarkdown), ("Published", Input.Published ? "yes" : "no"), ("Position in the list", Input.SortOrder.ToString()),
+        ]);
+        ModelState.Clear();
+        if (await FindAsync(caseId, tracked: false, ct) is not { } theirs) return NotFound();
+        await ShowAsync(theirs, ct);
+        await audit.ReadAsync(nameof(PatientCase), theirs.PatientId, theirs.Id.ToString(), "case editor", ct);
         return Page();
     }
 

@@ -22,7 +22,7 @@ public sealed class EditPageModel(RegistryDbContext db, SiteEditorSave save) : P
 
     [BindProperty] public PageInput Input { get; set; } = new();
     public string Slug { get; private set; } = "";
-    public string? Conflict { get; private set; }
+    public EditorConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -50,17 +50,13 @@ public sealed class EditPageModel(RegistryDbContext db, SiteEditorSave save) : P
         if (await save.SaveAsync(page, Input.ConcurrencyStamp, AuditActions.Update, User.Identity?.Name, null, ct))
             return Redirect("/staff/site");
 
-        // Someone saved first: show their version and keep what this user wrote below it.
+        // Someone saved first: show their version, and everything this user typed beside it.
         var theirs = await db.SitePages.AsNoTracking().FirstAsync(p => p.Slug == slug, ct);
-        Conflict = FormConventions.ConcurrencyConflict;
-        YourText = Input.BodyMarkdown;
+        Conflict = new EditorConflict([("Title", Input.Title), ("Summary", Input.Summary), ("Text", Input.BodyMarkdown)]);
         ModelState.Clear();
         Input = From(theirs);
         return Page();
     }
-
-    /// <summary>On a conflict: the text this user tried to save, so nothing typed is lost.</summary>
-    public string? YourText { get; private set; }
 
     private static PageInput From(SitePage p) => new() { Title = p.Title, Summary = p.Summary, BodyMarkdown = p.BodyMarkdown, ConcurrencyStamp = p.ConcurrencyStamp };
 }

@@ -24,14 +24,14 @@ public sealed class EditPatentModel(RegistryDbContext db, SiteEditorSave save, T
 
     [BindProperty] public PatentInput Input { get; set; } = new();
     public bool IsNew { get; private set; }
-    public string? Conflict { get; private set; }
+    public EditorConflict? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(string patentId, CancellationToken ct)
     {
         if (patentId == "new") { IsNew = true; return Page(); }
         var patent = await FindAsync(patentId, tracked: false, ct);
         if (patent is null) return NotFound();
-        Input = new PatentInput { Number = patent.Number, Title = patent.Title, Year = patent.Year, Url = patent.Url, SortOrder = patent.SortOrder, ConcurrencyStamp = patent.ConcurrencyStamp };
+        Input = From(patent);
         return Page();
     }
 
@@ -58,7 +58,12 @@ public sealed class EditPatentModel(RegistryDbContext db, SiteEditorSave save, T
         if (IsNew) db.Patents.Add(patent);
         if (await save.SaveAsync(patent, Input.ConcurrencyStamp, IsNew ? AuditActions.Create : AuditActions.Update, User.Identity?.Name, null, ct))
             return Redirect("/staff/site");
-        Conflict = FormConventions.ConcurrencyConflict;
+
+        // Someone saved (or removed) it first: show their version, and what this user typed beside it.
+        Conflict = new EditorConflict([("Number", Input.Number), ("Title", Input.Title), ("Year granted", Input.Year?.ToString()), ("Link", Input.Url), ("Position in the list", Input.SortOrder.ToString())]);
+        ModelState.Clear();
+        if (await FindAsync(patentId, tracked: false, ct) is not { } theirs) return NotFound();
+        Input = From(theirs);
         return Page();
     }
 
@@ -69,6 +74,9 @@ public sealed class EditPatentModel(RegistryDbContext db, SiteEditorSave save, T
         await save.DeleteAsync(patent, ct);
         return Redirect("/staff/site");
     }
+
+    private static PatentInput From(Patent p) =>
+        new() { Number = p.Number, Title = p.Title, Year = p.Year, Url = p.Url, SortOrder = p.SortOrder, ConcurrencyStamp = p.ConcurrencyStamp };
 
     private async Task<Patent?> FindAsync(string patentId, bool tracked, CancellationToken ct) =>
         Guid.TryParse(patentId, out var id)

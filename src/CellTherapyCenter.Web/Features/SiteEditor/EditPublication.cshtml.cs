@@ -34,7 +34,7 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
     [BindProperty] public IFormFile? Upload { get; set; }
     public bool IsNew { get; private set; }
     public string? CurrentFile { get; private set; }
-    public string? Conflict { get; private set; }
+    public EditorConflict? Conflict { get; private set; }
     public static IReadOnlyList<(string Code, string Name)> Languages => PatientInput.Languages;
 
     public async Task<IActionResult> OnGetAsync(string publicationId, CancellationToken ct)
@@ -42,8 +42,7 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
         if (publicationId == "new") { IsNew = true; return Page(); }
         var p = await FindAsync(publicationId, tracked: false, ct);
         if (p is null) return NotFound();
-        Input = new PublicationInput { Title = p.Title, Language = p.Language, Year = p.Year, Description = p.Description, SortOrder = p.SortOrder, ConcurrencyStamp = p.ConcurrencyStamp };
-        CurrentFile = $"{p.FileName}, {PublicSite.DocumentDescription.Size(p.SizeBytes)}";
+        Show(p);
         return Page();
     }
 
@@ -54,7 +53,7 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
             ? new Publication { Title = "", Language = "", ContentType = "", FileName = "" }
             : await FindAsync(publicationId, tracked: true, ct);
         if (publication is null) return NotFound();
-        if (!IsNew) CurrentFile = $"{publication.FileName}, {PublicSite.DocumentDescription.Size(publication.SizeBytes)}";
+        if (!IsNew) CurrentFile = Describe(publication);
         if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddModelError("Input.Title", "Enter the title.");
         else if (Input.Title.Length > 300) ModelState.AddModelError("Input.Title", "The title can be at most 300 characters.");
         if (Languages.All(l => l.Code != Input.Language)) ModelState.AddModelError("Input.Language", "Choose the document's language.");
@@ -78,7 +77,15 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
         if (IsNew) db.Publications.Add(publication);
         if (await save.SaveAsync(publication, Input.ConcurrencyStamp, IsNew ? AuditActions.Create : AuditActions.Update, User.Identity?.Name, null, ct))
             return Redirect("/staff/site");
-        Conflict = FormConventions.ConcurrencyConflict;
+
+        // Someone saved (or removed) it first: show their version, and what this user typed beside it.
+        var language = Languages.FirstOrDefault(l => l.Code == Input.Language).Name;
+        Conflict = new EditorConflict(
+            [("Title", Input.Title), ("Language", language), ("Year", Input.Year?.ToString()), ("Description", Input.Description), ("Position in the list", Input.SortOrder.ToString())],
+            content is null ? null : $"The file you chose ({publication.FileName}) was not saved: choose it again.");
+        ModelState.Clear();
+        if (await FindAsync(publicationId, tracked: false, ct) is not { } theirs) return NotFound();
+        Show(theirs);
         return Page();
     }
 
@@ -89,6 +96,14 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
         await save.DeleteAsync(publication, ct);
         return Redirect("/staff/site");
     }
+
+    private void Show(Publication p)
+    {
+        Input = new PublicationInput { Title = p.Title, Language = p.Language, Year = p.Year, Description = p.Description, SortOrder = p.SortOrder, ConcurrencyStamp = p.ConcurrencyStamp };
+        CurrentFile = Describe(p);
+    }
+
+    private static string Describe(Publication p) => $"{p.FileName}, {PublicSite.DocumentDescription.Size(p.SizeBytes)}";
 
     private async Task<byte[]?> ReadPdfAsync(bool required, CancellationToken ct)
     {
