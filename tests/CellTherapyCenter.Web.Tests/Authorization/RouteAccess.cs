@@ -69,6 +69,7 @@ public static class RouteAccess
         ["PAGE /staff/site/cases/{caseId}"] = Access.Administrator,
         ["PAGE /staff/site/publications/{publicationId}"] = Access.Administrator,
         ["PAGE /staff/site/patents/{patentId}"] = Access.Administrator,
+        ["PAGE /staff/site/{kind}/{itemId}/remove"] = Access.Administrator,
     };
 
     public static bool Allows(Access access, string? role) => access switch

@@ -163,6 +163,45 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.Equal("Second editor's title", await app.WithDbAsync(db => db.Patents.Where(p => p.Id == patent.Id).Select(p => p.Title).SingleAsync()));
     }
 
+    [Fact]
+    public async Task A_patent_is_removed_only_after_confirming()
+    {
+        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        var patent = await AddPatentAsync("RS 7070");
+        var confirm = await admin.GetStringAsync($"/staff/site/patents/{patent.Id}/remove");
+        Assert.Contains("RS 7070", confirm);
+        Assert.True(await app.WithDbAsync(db => db.Patents.AnyAsync(p => p.Id == patent.Id))); // asking removes nothing
+
+        var removed = await StaffSession.SubmitFormAsync(admin, $"/staff/site/patents/{patent.Id}/remove", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.Patents.AnyAsync(p => p.Id == patent.Id)));
+        Assert.DoesNotContain("RS 7070", await app.CreateClient().GetStringAsync("/patents"));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Delete && a.EntityId == patent.Id.ToString())));
+    }
+
+    [Fact]
+    public async Task Unpublishing_a_case_keeps_it_as_a_draft()
+    {
+        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        var caseId = await app.WithDbAsync(async db =>
+        {
+            var patient = Arrange.Patient("Unpublova");
+            db.Patients.Add(patient);
+            var patientCase = new PatientCase
+            {
+                PatientId = patient.Id, Slug = "case-" + Guid.NewGuid().ToString("N")[..8], Initials = "U.P.", AgeYears = 58, ClinicalPicture = "Bulbar onset, slow course", Published = true,
+            };
+            db.PatientCases.Add(patientCase);
+            await db.SaveChangesAsync();
+            return patientCase.Id;
+        });
+        var removed = await StaffSession.SubmitFormAsync(admin, $"/staff/site/cases/{caseId}/remove", new Dictionary<string, string>());
+        Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.PatientCases.Where(c => c.Id == caseId).Select(c => c.Published).SingleAsync()));
+        Assert.DoesNotContain("Bulbar onset, slow course", await app.CreateClient().GetStringAsync("/cases"));
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/staff/site/cases/{caseId}/remove")).StatusCode); // nothing left to unpublish
+    }
+
     private static bool IsForbidden(HttpResponseMessage response) =>
         response.StatusCode == HttpStatusCode.Forbidden
         || (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location?.OriginalString.Contains("/staff/access-denied", StringComparison.Ordinal) == true);

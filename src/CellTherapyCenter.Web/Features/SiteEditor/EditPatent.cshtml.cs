@@ -67,14 +67,6 @@ public sealed class EditPatentModel(RegistryDbContext db, SiteEditorSave save, T
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(string patentId, CancellationToken ct)
-    {
-        var patent = await FindAsync(patentId, tracked: true, ct);
-        if (patent is null) return NotFound();
-        await save.DeleteAsync(patent, ct);
-        return Redirect("/staff/site");
-    }
-
     private static PatentInput From(Patent p) =>
         new() { Number = p.Number, Title = p.Title, Year = p.Year, Url = p.Url, SortOrder = p.SortOrder, ConcurrencyStamp = p.ConcurrencyStamp };
 

@@ -89,14 +89,6 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostDeleteAsync(string publicationId, CancellationToken ct)
-    {
-        var publication = await FindAsync(publicationId, tracked: true, ct);
-        if (publication is null) return NotFound();
-        await save.DeleteAsync(publication, ct);
-        return Redirect("/staff/site");
-    }
-
     private void Show(Publication p)
     {
         Input = new PublicationInput { Title = p.Title, Language = p.Language, Year = p.Year, Description = p.Description, SortOrder = p.SortOrder, ConcurrencyStamp = p.ConcurrencyStamp };
