@@ -5,6 +5,7 @@ using CellTherapyCenter.Web.Data.Model;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,6 +46,22 @@ public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : Regi
         Assert.Single(TelLink().Matches(header));
         Assert.Single(TelLink().Matches(main));
         Assert.Contains("+381 64 251 88 20", WebUtility.HtmlDecode(html));
+    }
+
+    [Fact]
+    public async Task The_contact_page_lists_the_configured_numbers_as_tel_links()
+    {
+        using var configured = app.WithWebHostBuilder(b => b
+            .UseSetting("Clinic:Phones:0:Label", "Reception (landline)")
+            .UseSetting("Clinic:Phones:0:Number", "+381 11 123-45-67")
+            .UseSetting("Clinic:Hours", "Every day, 8:00 to 20:00"));
+        var response = await configured.CreateClient().GetAsync("/contact");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains("href=\"tel:+381642518820\"", html);
+        Assert.Contains("Reception (landline)", html);
+        Assert.Contains("<a class=\"call\" href=\"tel:+381111234567\">+381 11 123-45-67</a>", html);
+        Assert.Contains("Every day, 8:00 to 20:00", html);
     }
 
     [Fact]
