@@ -25,14 +25,19 @@ public sealed class PublicPagesBrowserTests(ChromiumBrowser chromium, DemoBrowse
     }
 
     [Fact]
-    public async Task The_first_tab_stop_is_the_skip_link_and_the_call_link_follows()
+    public async Task The_first_tab_stop_is_the_skip_link_then_the_call_link_and_every_nav_link_in_order()
     {
         await Page.GotoAsync("/");
         await Page.Keyboard.PressAsync("Tab");
         Assert.True(await KeyboardNavigation.HasFocusAsync(Page.Locator("a.skip-link")), "the skip link should be the first stop");
         await KeyboardNavigation.TabToAsync(Page, "header a.phone");
         Assert.StartsWith("tel:", await Page.Locator("header a.phone").GetAttributeAsync("href"));
-        await KeyboardNavigation.TabToAsync(Page, "nav a[href='/request-information']");
+        string[] nav = ["/", "/als", "/treatment", "/outcomes", "/cases", "/publications", "/patents", "/contact", "/request-information"];
+        foreach (var href in nav)
+        {
+            var passed = await KeyboardNavigation.TabToAsync(Page, $"nav a[href='{href}']", maxPresses: 2);
+            Assert.Empty(passed); // each nav link is the very next stop
+        }
     }
 
     [Fact]
