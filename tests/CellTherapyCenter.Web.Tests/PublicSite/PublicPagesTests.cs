@@ -65,6 +65,19 @@ public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : Regi
     }
 
     [Fact]
+    public async Task The_hello_endpoint_exists_only_when_the_benchmark_asks_for_it()
+    {
+        // Off, /hello is an unknown path: like any other, it sends an anonymous visitor to the sign-in page.
+        var off = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/hello");
+        Assert.NotEqual(HttpStatusCode.OK, off.StatusCode);
+        Assert.NotEqual("hello", await off.Content.ReadAsStringAsync());
+        using var bench = app.WithWebHostBuilder(b => b.UseSetting("Benchmarks:HelloEndpoint", "true"));
+        var response = await bench.CreateClient().GetAsync("/hello");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("hello", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_als_page_lists_the_13_manifestations_of_the_clinical_library()
     {
         var html = WebUtility.HtmlDecode(await GetAsync("/als"));
