@@ -164,15 +164,15 @@ public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : Regi
         Assert.Equal("image/png", plot.Content.Headers.ContentType?.MediaType);
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == patientId && a.Detail == "published case page")));
 
-        await app.WithDbAsync(async db =>
-        {
-            var consent = await db.Consents.SingleAsync(c => c.Id == consentId);
-            consent.WithdrawnAt = DateTime.UtcNow;
-            return await db.SaveChangesAsync();
-        });
-        await EvictAsync();
+        // Withdrawn through the staff form: the cached pages go at once, with no eviction by the test.
+        var stamp = await app.WithDbAsync(db => db.Consents.Where(c => c.Id == consentId).Select(c => c.ConcurrencyStamp).SingleAsync());
+        var staff = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        var withdrawn = await StaffSession.SubmitFormAsync(staff, $"/staff/patients/{patientId}/consents/{consentId}",
+            new Dictionary<string, string> { ["ConcurrencyStamp"] = stamp.ToString() });
+        Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
         Assert.DoesNotContain("Bulbar palsy, a test case", await GetAsync("/cases"));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{slug}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{slug}/trajectory.png")).StatusCode);
     }
 
     [Fact]

@@ -5,13 +5,14 @@ using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Consents;
 
 /// <summary>Records a consent with its exact wording ("new"), or records its withdrawal. A consent is never edited.</summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class ConsentFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class ConsentFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore publicCache) : PageModel
 {
     public static string DefaultWording(ConsentKind kind) => kind switch
     {
@@ -73,6 +74,8 @@ public sealed class ConsentFormModel(RegistryDbContext db, AuditLog audit, TimeP
         try
         {
             await db.SaveChangesAsync(ct);
+            // A published case must disappear with its consent, not when the cached page expires.
+            if (Stored.Kind == ConsentKind.CasePublication) await publicCache.EvictByTagAsync(PublicSite.PublicSiteCache.Tag, ct);
             return Redirect($"/staff/patients/{id}");
         }
         catch (DbUpdateConcurrencyException)
