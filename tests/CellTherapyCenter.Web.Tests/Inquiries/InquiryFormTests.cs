@@ -1,4 +1,5 @@
 using System.Net;
+using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Web.Data.Model;
 using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Tests.Email;
@@ -29,6 +30,9 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
         var confirmation = await client.GetStringAsync(response.Headers.Location);
         Assert.Contains(reference, confirmation);
         Assert.DoesNotContain("Petrovi", confirmation);
+        Assert.Contains("You answered 2 of the 12 ALSFRS-R questions", confirmation);
+        // Shown once: the address alone (a reload, a shared link) reveals nothing from the request.
+        Assert.DoesNotContain("ALSFRS-R", await client.GetStringAsync(response.Headers.Location));
 
         var stored = await app.WithDbAsync(db => db.Inquiries.Include(i => i.Documents).AsNoTracking().SingleAsync(i => i.Reference == reference));
         Assert.Equal(RequesterRole.Relative, stored.RequesterRole);
@@ -53,6 +57,21 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
         Assert.DoesNotContain("mask", notice.Message.TextBody); // no health details by email
         var confirmationMail = Assert.Single(messages, m => m.Recipients.Contains("ana.petrovic@example.org"));
         Assert.Contains(reference, confirmationMail.Message.TextBody);
+    }
+
+    [Fact]
+    public async Task A_complete_self_score_is_computed_on_the_server_and_its_total_shown_on_the_confirmation()
+    {
+        var client = app.CreateBrowserClient();
+        var fields = InquiryForm.ValidFields();
+        fields["Input.Gastrostomy"] = "yes"; // question 5 is then 5b
+        var response = await InquiryForm.SubmitAsync(client, fields, repeated: CompleteSelfScore);
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Contains("Your self-scored ALSFRS-R total is 29 of 48", await client.GetStringAsync(response.Headers.Location));
+        var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
+        var stored = await app.WithDbAsync(db => db.Inquiries.AsNoTracking().SingleAsync(i => i.Reference == reference));
+        Assert.Equal((29, true, "4,3,3,2,2,2,3,1,0,2,3,4"), (stored.AlsfrsRTotal, stored.AlsfrsRWithGastrostomy, stored.AlsfrsRAnswers));
     }
 
     [Theory]
@@ -100,6 +119,11 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = StaffSession.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("\"report.pdf\" is not a PDF, JPEG or PNG file", html.QuerySelector("#documents-error")?.TextContent);
+        Assert.Contains("please choose them again", html.QuerySelector("#documents-error")?.TextContent);
+        Assert.Equal("Ana Marija Petrović", html.QuerySelector("#Input_Name")?.GetAttribute("value"));
+        Assert.Equal("ana.petrovic@example.org", html.QuerySelector("#Input_Email")?.GetAttribute("value"));
+        Assert.NotNull(html.QuerySelector("input[name='Input.Role'][value='Relative'][checked]"));
+        Assert.NotNull(html.QuerySelector("input[name='Input.Consent'][value='true'][checked]"));
         Assert.Equal(before, await app.WithDbAsync(db => db.Inquiries.CountAsync()));
     }
 
@@ -127,7 +151,9 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
     [Fact]
     public async Task The_request_is_shown_encoded_in_the_inbox_and_can_be_worked_and_registered()
     {
-        var response = await InquiryForm.SubmitAsync(app.CreateBrowserClient(), InquiryForm.ValidFields(), [("scan.pdf", InquiryForm.Pdf())]);
+        var fields = InquiryForm.ValidFields();
+        fields["Input.Role"] = "Patient";
+        var response = await InquiryForm.SubmitAsync(app.CreateBrowserClient(), fields, [("scan.pdf", InquiryForm.Pdf())], CompleteSelfScore);
         var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
         var id = await app.WithDbAsync(db => db.Inquiries.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync());
         var staff = await app.SignedInClientAsync(StaffRoles.Coordinator);
@@ -178,7 +204,31 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
         Assert.NotNull(linked.PatientId);
         var consent = await app.WithDbAsync(db => db.Consents.AsNoTracking().SingleAsync(c => c.PatientId == linked.PatientId));
         Assert.Equal((InquiryInput.ConsentWording, ConsentKind.HealthDataProcessing), (consent.Wording, consent.Kind));
+        var selfScore = await app.WithDbAsync(db => db.AlsfrsRAssessments.AsNoTracking().SingleAsync(a => a.PatientId == linked.PatientId));
+        Assert.Equal((AssessmentRater.Patient, AssessmentMode.SelfAdministeredOnline, 29), (selfScore.Rater, selfScore.Mode, selfScore.Total));
+        Assert.Equal(29, await app.WithDbAsync(db => db.Patients.Where(p => p.Id == linked.PatientId).Select(p => p.LatestAlsfrsRTotal).SingleAsync()));
     }
+
+    [Fact]
+    public async Task A_request_from_a_relative_does_not_fill_the_patient_with_the_relatives_name()
+    {
+        var response = await InquiryForm.SubmitAsync(app.CreateBrowserClient(), InquiryForm.ValidFields());
+        var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
+        var id = await app.WithDbAsync(db => db.Inquiries.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync());
+        var staff = await app.SignedInClientAsync(StaffRoles.Physician);
+
+        var form = StaffSession.Parse(await staff.GetStringAsync($"/staff/patients/new?inquiry={id}"));
+        Assert.True(string.IsNullOrEmpty(form.QuerySelector("#Input_FamilyName")?.GetAttribute("value")));
+        Assert.True(string.IsNullOrEmpty(form.QuerySelector("#Input_Phone")?.GetAttribute("value")));
+        Assert.Equal("RS", form.QuerySelector("#Input_Country")?.GetAttribute("value"));
+        Assert.Contains("relative or carer Ana Marija Petrović", form.QuerySelector(".notice")?.TextContent);
+        Assert.Contains("2024 as the year of diagnosis", form.QuerySelector(".notice")?.TextContent);
+    }
+
+    /// <summary>All twelve ALSFRS-R answers, totalling 29, with question 5 as 5b.</summary>
+    private static readonly (string, string)[] CompleteSelfScore = AlsfrsRItems.All
+        .Zip([4, 3, 3, 2, 2, 2, 3, 1, 0, 2, 3, 4], (item, score) => ($"Input.Alsfrs[{item}]", score.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+        .ToArray();
 }
 
 public sealed class InquiryFormTests_Sqlite(SqliteApp app) : InquiryFormTests<SqliteApp>(app), IClassFixture<SqliteApp>;

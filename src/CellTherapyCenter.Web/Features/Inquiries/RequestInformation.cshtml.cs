@@ -45,6 +45,7 @@ public sealed class RequestInformationModel(RegistryDbContext db, EmailOutbox ou
 
         var now = clock.GetUtcNow().UtcDateTime;
         var responses = Input.AlsfrsResponses();
+        var score = responses is null ? null : AlsfrsRScore.Of(responses);
         var inquiry = new Inquiry
         {
             Reference = await UniqueReferenceAsync(ct),
@@ -61,7 +62,7 @@ public sealed class RequestInformationModel(RegistryDbContext db, EmailOutbox ou
             Gastrostomy = Input.GastrostomyValue,
             AlsfrsRAnswers = responses is null ? null : string.Join(",", AlsfrsRItems.All.Select(i => responses[i]?.ToString() ?? "")),
             AlsfrsRWithGastrostomy = responses?.CuttingFoodVersion == CuttingFoodVersion.WithGastrostomy5b,
-            AlsfrsRTotal = responses is null ? null : AlsfrsRScore.Of(responses).Total,
+            AlsfrsRTotal = score?.Total,
             Message = string.IsNullOrWhiteSpace(Input.Message) ? null : Input.Message,
             ConsentWording = InquiryInput.ConsentWording,
             ConsentGivenAt = now,
@@ -70,6 +71,8 @@ public sealed class RequestInformationModel(RegistryDbContext db, EmailOutbox ou
         db.Add(inquiry);
         InquiryEmails.Enqueue(outbox, inquiry, options.Value);
         await db.SaveChangesAsync(ct);
+        // The self-score is shown once on the confirmation, carried in the (encrypted) TempData cookie, never in its address.
+        if (score is not null) SentModel.RememberScore(TempData, score);
         return RedirectToPage("Sent", new { reference = inquiry.Reference });
     }
 

@@ -28,12 +28,14 @@ public sealed class RegisterModel(RegistryDbContext db, TimeProvider clock) : Pa
         FromInquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Id == InquiryId, ct);
         if (FromInquiry is null) return NotFound();
         if (FromInquiry.PatientId is { } existing) return Redirect($"/staff/patients/{existing}");
-        var (given, family) = SplitName(FromInquiry.Name);
-        Input = new PatientInput
+        Input = new PatientInput { Country = FromInquiry.Country, PreferredLanguage = FromInquiry.PreferredLanguage };
+        // The name and contact are the patient's only when the patient wrote; a relative's or physician's are not.
+        if (FromInquiry.RequesterRole == RequesterRole.Patient)
         {
-            GivenName = given, FamilyName = family, Email = FromInquiry.Email, Phone = FromInquiry.Phone,
-            Country = FromInquiry.Country, PreferredLanguage = FromInquiry.PreferredLanguage,
-        };
+            (Input.GivenName, Input.FamilyName) = SplitName(FromInquiry.Name);
+            Input.Email = FromInquiry.Email;
+            Input.Phone = FromInquiry.Phone;
+        }
         return Page();
     }
 
@@ -68,8 +70,36 @@ public sealed class RegisterModel(RegistryDbContext db, TimeProvider clock) : Pa
             FromInquiry.PatientId = patient.Id;
             FromInquiry.ConcurrencyStamp = Guid.NewGuid();
             FromInquiry.UpdatedAt = now;
+            if (SelfScoredAssessment(FromInquiry, patient.Id) is { } assessment) db.AlsfrsRAssessments.Add(assessment);
         }
-        await db.SaveChangesAsync(ct);
+        await db.SaveWithSummaryAsync(patient.Id, ct);
         return Redirect($"/staff/patients/{patient.Id}");
+    }
+
+    /// <summary>
+    /// The ALSFRS-R scored on the request form, as an assessment of the day it was sent, rated by
+    /// whoever sent it and marked self-administered online, so analyses can tell it from clinic ratings.
+    /// </summary>
+    public static AlsfrsRAssessment? SelfScoredAssessment(Inquiry inquiry, Guid patientId)
+    {
+        if (inquiry.AlsfrsRAnswers is not { } answers) return null;
+        var scores = answers.Split(',').Select(a => int.TryParse(a, out var v) ? v : (int?)null).ToArray();
+        if (scores.Length != Clinical.Alsfrs.AlsfrsRItems.All.Count) return null;
+        var assessment = new AlsfrsRAssessment
+        {
+            PatientId = patientId,
+            AssessedOn = DateOnly.FromDateTime(inquiry.SubmittedAt),
+            Rater = inquiry.RequesterRole switch
+            {
+                RequesterRole.Patient => AssessmentRater.Patient,
+                RequesterRole.Relative => AssessmentRater.Caregiver,
+                _ => AssessmentRater.Clinician,
+            },
+            Mode = AssessmentMode.SelfAdministeredOnline,
+        };
+        assessment.SetResponses(Clinical.Alsfrs.AlsfrsRResponses.FromScores(
+            scores[0], scores[1], scores[2], scores[3], scores[4], scores[5], scores[6], scores[7], scores[8], scores[9], scores[10], scores[11],
+            inquiry.AlsfrsRWithGastrostomy ? Clinical.Alsfrs.CuttingFoodVersion.WithGastrostomy5b : Clinical.Alsfrs.CuttingFoodVersion.WithoutGastrostomy5a));
+        return assessment;
     }
 }
