@@ -48,6 +48,15 @@ public sealed class RequestFormBrowserTests(ChromiumBrowser chromium, BrowserApp
         await Page.Keyboard.PressAsync("Tab");
         Assert.True(await KeyboardNavigation.HasFocusAsync(Page.Locator("#Input_Country")), "Tab from the phone should reach the country");
         await Page.Keyboard.TypeAsync("Serbia");
+        // The optional ALSFRS-R: Enter opens it; in each question Tab reaches the chosen answer ("Skip") and an arrow key moves to "normal".
+        await KeyboardNavigation.TabToAsync(Page, "details.alsfrs summary", maxPresses: 60);
+        await Page.Keyboard.PressAsync("Enter");
+        for (var item = 0; item < 12; item++)
+        {
+            await Page.Keyboard.PressAsync("Tab");
+            await Page.Keyboard.PressAsync("ArrowDown");
+        }
+        Assert.Equal(12, await Page.Locator("details.alsfrs input[type=radio][value='4']:checked").CountAsync());
         await KeyboardNavigation.TabToAsync(Page, "input[name='Input.Consent'][type=checkbox]", maxPresses: 120);
         await Page.Keyboard.PressAsync("Space");
         await Page.Keyboard.PressAsync("Tab");
@@ -56,6 +65,9 @@ public sealed class RequestFormBrowserTests(ChromiumBrowser chromium, BrowserApp
 
         await Page.WaitForURLAsync("**/request-information/sent/*");
         Assert.Matches("^RQ-", await Page.Locator(".reference").InnerTextAsync());
+        Assert.Contains("self-scored ALSFRS-R total is 48 of 48", await Page.Locator("main").InnerTextAsync());
+        await AxeAssert.NoSeriousViolationsAsync(Page);
+        await Screenshots.CaptureAsync(Page, "request-information-sent-with-score");
     }
 
     [Fact]
@@ -67,6 +79,8 @@ public sealed class RequestFormBrowserTests(ChromiumBrowser chromium, BrowserApp
         await Page.WaitForLoadStateAsync();
         Assert.Equal("Mila Provera", await Page.GetByLabel("Name (required)").InputValueAsync());
         Assert.Contains("Say who is asking", await Page.Locator("#role-error").InnerTextAsync());
+        // The message is tied to its group, so a screen reader reads it on entering the radios.
+        Assert.Equal("role-error", await Page.GetByRole(AriaRole.Group, new() { Name = "Who is asking? (required)" }).GetAttributeAsync("aria-describedby"));
         await AxeAssert.NoSeriousViolationsAsync(Page);
         await Screenshots.CaptureAsync(Page, "request-information-errors");
         await Errors.AssertNoneAsync();
