@@ -1,0 +1,24 @@
+namespace CellTherapyCenter.Statistics.MixedModels;
+
+/// <summary>A fixed effect with its standard error (lme4: fixef and sqrt(diag(vcov))).</summary>
+public sealed record FixedEffect(string Name, double Estimate, double StandardError);
+
+/// <summary>
+/// The REML fit of <c>outcome ~ time + (time | subject)</c>, in lme4's terms: random-effect
+/// standard deviations and their correlation as <c>VarCorr</c>, <see cref="ResidualSd"/> as
+/// <c>sigma</c>, <see cref="RemlCriterion"/> as <c>REMLcrit</c> ("REML criterion at convergence",
+/// −2 × the REML log-likelihood), and <see cref="Theta"/> as <c>getME(fit, "theta")</c>.
+/// The correlation is NaN when the intercept or slope variance is estimated as zero, as in lme4.
+/// </summary>
+public sealed record RandomSlopeFit(
+    int N,
+    int Subjects,
+    FixedEffect Intercept,
+    FixedEffect Slope,
+    double InterceptSd,
+    double SlopeSd,
+    double Correlation,
+    double ResidualSd,
+    double RemlCriterion,
+    IReadOnlyList<double> Theta,
+    int Evaluations);
