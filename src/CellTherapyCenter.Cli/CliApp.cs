@@ -14,6 +14,7 @@ public static class CliApp
         ["stats km"] = KaplanMeierCommand.RunAsync,
         ["stats logrank"] = LogRankCommand.RunAsync,
         ["stats cox"] = CoxCommand.RunAsync,
+        ["stats lmm"] = LmmCommand.RunAsync,
     };
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
@@ -43,6 +44,7 @@ public static class CliApp
           ctc stats km --csv FILE --time COL --event COL [--group COL] [--conf-type log|log-log]
           ctc stats logrank --csv FILE --time COL --event COL --group COL
           ctc stats cox --csv FILE --time COL --event COL --covariates a,b,c [--ties efron|breslow]
+          ctc stats lmm --csv FILE --subject COL --time COL --outcome COL
         The event column holds 0/1 or false/true. Output is JSON on stdout; errors go to stderr.
         Kaplan-Meier output follows R's survfit: "stdErr" is the standard error of the cumulative
         hazard (summary(survfit)$std.err / surv), "lower"/"upper" the pointwise 95% limits, and the

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace CellTherapyCenter.Cli.Tests;
+
+/// <summary><c>stats lmm</c> end to end: the JSON against lme4's stored fit, and every error on stderr with nothing on stdout.</summary>
+public sealed class LmmCommandTests : IDisposable
+{
+    private readonly string _directory = Directory.CreateTempSubdirectory("ctc-lmm-").FullName;
+    private static string Reference(string file) => Path.Combine(AppContext.BaseDirectory, "Reference", file);
+
+    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var stdout = new StringWriter();
+        var stderr = new StringWriter();
+        var exit = await CliApp.RunAsync(["stats", "lmm", .. args], stdout, stderr);
+        return (exit, stdout.ToString(), stderr.ToString());
+    }
+
+    private string Csv(string text)
+    {
+        var path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".csv");
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private static double R(string file, string column)
+    {
+        var lines = File.ReadAllLines(Reference(file));
+        var index = Array.IndexOf(lines[0].Split(',').Select(c => c.Trim('"')).ToArray(), column);
+        return double.Parse(lines[1].Split(',')[index], CultureInfo.InvariantCulture);
+    }
+
+    private static void Close(double expected, double actual) =>
+        Assert.True(Math.Abs(expected - actual) <= 1e-6 * Math.Abs(expected), $"R gives {expected:R}, we give {actual:R}");
+
+    [Fact]
+    public async Task Prints_lmer_numbers_for_the_alsfrs_data()
+    {
+        var (exit, output, error) = await RunAsync("--csv", Reference("data-alsfrs-lmm.csv"), "--subject", "patient", "--time", "months", "--outcome", "alsfrs");
+        Assert.Equal((0, ""), (exit, error));
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.Equal((1903, 300), (root.GetProperty("n").GetInt32(), root.GetProperty("subjects").GetInt32()));
+        var intercept = root.GetProperty("fixed")[0];
+        var slope = root.GetProperty("fixed")[1];
+        Assert.Equal(("(Intercept)", "months"), (intercept.GetProperty("name").GetString(), slope.GetProperty("name").GetString()));
+        const string file = "lmm-alsfrs.csv";
+        Close(R(file, "intercept"), intercept.GetProperty("estimate").GetDouble());
+        Close(R(file, "interceptSe"), intercept.GetProperty("se").GetDouble());
+        Close(R(file, "slope"), slope.GetProperty("estimate").GetDouble());
+        Close(R(file, "slopeSe"), slope.GetProperty("se").GetDouble());
+        var random = root.GetProperty("random");
+        Close(R(file, "interceptSd"), random.GetProperty("interceptSd").GetDouble());
+        Close(R(file, "slopeSd"), random.GetProperty("slopeSd").GetDouble());
+        Close(R(file, "correlation"), random.GetProperty("correlation").GetDouble());
+        Close(R(file, "residualSd"), root.GetProperty("residualSd").GetDouble());
+        Close(R(file, "remlCriterion"), root.GetProperty("remlCriterion").GetDouble());
+    }
+
+    [Fact]
+    public async Task Quoted_subject_labels_as_R_writes_them()
+    {
+        var (exit, output, _) = await RunAsync("--csv", Reference("data-sleepstudy.csv"), "--subject", "Subject", "--time", "Days", "--outcome", "Reaction");
+        Assert.Equal(0, exit);
+        Close(R("lmm-sleepstudy.csv", "remlCriterion"), JsonDocument.Parse(output).RootElement.GetProperty("remlCriterion").GetDouble());
+    }
+
+    [Theory]
+    [InlineData("id,t,y\na,0,40\na,1,x39\n", "line 3: y 'x39' is not a number")]
+    [InlineData("id,t,y\na,0,40\na,soon,39\n", "line 3: t 'soon' is not a number")]
+    [InlineData("id,t,y\na,0,40\nb,1,NA\n", "line 3: y is missing")]
+    [InlineData("id,t,y\na,0,40\n,1,39\n", "line 3: the subject (id) is missing")]
+    [InlineData("id,t,y\na,0,40\nb,0,39\nc,0,38\n", "at least two values")]
+    [InlineData("id,t,y\n", "has no rows")]
+    public async Task Bad_rows_are_refused_with_their_line(string csv, string message)
+    {
+        var (exit, output, error) = await RunAsync("--csv", Csv(csv), "--subject", "id", "--time", "t", "--outcome", "y");
+        Assert.Equal(1, exit);
+        Assert.Equal("", output);
+        Assert.Contains(message, error);
+    }
+
+    [Fact]
+    public async Task Missing_file_unknown_column_and_bad_options()
+    {
+        var missing = await RunAsync("--csv", Path.Combine(_directory, "none.csv"), "--subject", "id", "--time", "t", "--outcome", "y");
+        Assert.Equal((1, ""), (missing.Exit, missing.Out));
+        Assert.Contains("no such file", missing.Err);
+        var column = await RunAsync("--csv", Reference("data-sleepstudy.csv"), "--subject", "Subject", "--time", "Day", "--outcome", "Reaction");
+        Assert.Equal(1, column.Exit);
+        Assert.Contains("has no column 'Day'", column.Err);
+        var usage = await RunAsync("--csv", Reference("data-sleepstudy.csv"), "--subject", "Subject", "--time", "Days");
+        Assert.Equal(2, usage.Exit);
+        Assert.Contains("--outcome is required", usage.Err);
+        Assert.Contains("unknown option --reml", (await RunAsync("--csv", "x.csv", "--subject", "s", "--time", "t", "--outcome", "y", "--reml", "no")).Err);
+    }
+
+    public void Dispose() => Directory.Delete(_directory, recursive: true);
+}
