@@ -13,4 +13,4 @@ fi
 echo "== R (median of 5 runs after a warm-up)"
 Rscript bench/statistics-vs-r.R
 echo "== .NET (BenchmarkDotNet)"
-dotnet run --project bench/CellTherapyCenter.Statistics.Benchmarks -c Release -- --filter '*' 2>&1 | sed -n '/^| Method/,/^$/p'
+dotnet run --project bench/CellTherapyCenter.Statistics.Benchmarks -c Release -- --filter '*SurvivalBenchmarks*' 2>&1 | sed -n '/^| Method/,/^$/p'

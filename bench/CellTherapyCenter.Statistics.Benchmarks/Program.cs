@@ -2,7 +2,8 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Running;
 using CellTherapyCenter.Statistics.Survival;
 
-BenchmarkRunner.Run<SurvivalBenchmarks>(args: args);
+// The switcher lets each script pick its benchmarks with --filter.
+BenchmarkSwitcher.FromAssembly(typeof(SurvivalBenchmarks).Assembly).Run(args);
 
 /// <summary>
 /// The sizes of issue 4: Kaplan-Meier and log-rank on 1,000,000 subjects, Cox with 5 covariates on
