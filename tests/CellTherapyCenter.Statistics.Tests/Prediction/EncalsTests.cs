@@ -24,6 +24,7 @@ public sealed class EncalsTests
         var prediction = EncalsPrediction.For(Typical);
         var median = prediction.MedianMonthsFromOnset;
         Assert.InRange(median, 30, 45);
+        Assert.Equal(36.92, median, 0.01);
         Assert.Equal(0.5, prediction.Survival(median), 9);
         // Time origin: the spline's time is months since onset. Read as months since diagnosis,
         // the same patient's median from onset would be delay + median, outside the range.
