@@ -6,11 +6,8 @@
 # Usage: bench/lmm-vs-r.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-if ! command -v Rscript >/dev/null || ! Rscript -e 'library(lme4)' >/dev/null 2>&1; then
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends r-base-core r-cran-lme4 >/dev/null
-fi
+. bench/r-packages.sh
+ensure_r_packages lme4
 mkdir -p bench/out
 csv="$PWD/bench/out/lmm-10000x12.csv"
 echo "== R (median of 5 runs after a warm-up)"

@@ -5,11 +5,8 @@
 # Usage: bench/statistics-vs-r.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
-if ! command -v Rscript >/dev/null || ! Rscript -e 'library(survival)' >/dev/null 2>&1; then
-  as_root apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq --no-install-recommends r-base-core r-cran-survival >/dev/null
-fi
+. bench/r-packages.sh
+ensure_r_packages survival
 echo "== R (median of 5 runs after a warm-up)"
 Rscript bench/statistics-vs-r.R
 echo "== .NET (BenchmarkDotNet)"

@@ -1,18 +1,10 @@
 using System.Text.Json;
+using static CellTherapyCenter.Cli.Tests.CliRun;
 
 namespace CellTherapyCenter.Cli.Tests;
 
 public sealed class CoxCommandTests
 {
-    private static string Reference(string file) => Path.Combine(AppContext.BaseDirectory, "Reference", file);
-
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        return (await CliApp.RunAsync(args, stdout, stderr), stdout.ToString(), stderr.ToString());
-    }
-
     [Fact]
     public async Task Cox_prints_coxph_numbers_for_lung()
     {

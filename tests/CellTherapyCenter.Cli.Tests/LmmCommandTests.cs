@@ -1,28 +1,15 @@
 using System.Globalization;
 using System.Text.Json;
+using static CellTherapyCenter.Cli.Tests.CliRun;
 
 namespace CellTherapyCenter.Cli.Tests;
 
 /// <summary><c>stats lmm</c> end to end: the JSON against lme4's stored fit, and every error on stderr with nothing on stdout.</summary>
 public sealed class LmmCommandTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("ctc-lmm-").FullName;
-    private static string Reference(string file) => Path.Combine(AppContext.BaseDirectory, "Reference", file);
+    private readonly TemporaryCsvFiles _files = new();
 
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(["stats", "lmm", .. args], stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
-    private string Csv(string text)
-    {
-        var path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".csv");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private static Task<(int Exit, string Out, string Err)> Lmm(params string[] args) => RunAsync(["stats", "lmm", .. args]);
 
     private static double R(string file, string column)
     {
@@ -37,7 +24,7 @@ public sealed class LmmCommandTests : IDisposable
     [Fact]
     public async Task Prints_lmer_numbers_for_the_alsfrs_data()
     {
-        var (exit, output, error) = await RunAsync("--csv", Reference("data-alsfrs-lmm.csv"), "--subject", "patient", "--time", "months", "--outcome", "alsfrs");
+        var (exit, output, error) = await Lmm("--csv", Reference("data-alsfrs-lmm.csv"), "--subject", "patient", "--time", "months", "--outcome", "alsfrs");
         Assert.Equal((0, ""), (exit, error));
         var root = JsonDocument.Parse(output).RootElement;
         Assert.Equal((1903, 300), (root.GetProperty("n").GetInt32(), root.GetProperty("subjects").GetInt32()));
@@ -60,7 +47,7 @@ public sealed class LmmCommandTests : IDisposable
     [Fact]
     public async Task Quoted_subject_labels_as_R_writes_them()
     {
-        var (exit, output, _) = await RunAsync("--csv", Reference("data-sleepstudy.csv"), "--subject", "Subject", "--time", "Days", "--outcome", "Reaction");
+        var (exit, output, _) = await Lmm("--csv", Reference("data-sleepstudy.csv"), "--subject", "Subject", "--time", "Days", "--outcome", "Reaction");
         Assert.Equal(0, exit);
         Close(R("lmm-sleepstudy.csv", "remlCriterion"), JsonDocument.Parse(output).RootElement.GetProperty("remlCriterion").GetDouble());
     }
@@ -74,7 +61,7 @@ public sealed class LmmCommandTests : IDisposable
     [InlineData("id,t,y\n", "has no rows")]
     public async Task Bad_rows_are_refused_with_their_line(string csv, string message)
     {
-        var (exit, output, error) = await RunAsync("--csv", Csv(csv), "--subject", "id", "--time", "t", "--outcome", "y");
+        var (exit, output, error) = await Lmm("--csv", _files.Write(csv), "--subject", "id", "--time", "t", "--outcome", "y");
         Assert.Equal(1, exit);
         Assert.Equal("", output);
         Assert.Contains(message, error);
@@ -83,17 +70,17 @@ public sealed class LmmCommandTests : IDisposable
     [Fact]
     public async Task Missing_file_unknown_column_and_bad_options()
     {
-        var missing = await RunAsync("--csv", Path.Combine(_directory, "none.csv"), "--subject", "id", "--time", "t", "--outcome", "y");
+        var missing = await Lmm("--csv", Path.Combine(_files.Directory, "none.csv"), "--subject", "id", "--time", "t", "--outcome", "y");
         Assert.Equal((1, ""), (missing.Exit, missing.Out));
         Assert.Contains("no such file", missing.Err);
-        var column = await RunAsync("--csv", Reference("data-sleepstudy.csv"), "--subject", "Subject", "--time", "Day", "--outcome", "Reaction");
+        var column = await Lmm("--csv", Reference("data-sleepstudy.csv"), "--subject", "Subject", "--time", "Day", "--outcome", "Reaction");
         Assert.Equal(1, column.Exit);
         Assert.Contains("has no column 'Day'", column.Err);
-        var usage = await RunAsync("--csv", Reference("data-sleepstudy.csv"), "--subject", "Subject", "--time", "Days");
+        var usage = await Lmm("--csv", Reference("data-sleepstudy.csv"), "--subject", "Subject", "--time", "Days");
         Assert.Equal(2, usage.Exit);
         Assert.Contains("--outcome is required", usage.Err);
-        Assert.Contains("unknown option --reml", (await RunAsync("--csv", "x.csv", "--subject", "s", "--time", "t", "--outcome", "y", "--reml", "no")).Err);
+        Assert.Contains("unknown option --reml", (await Lmm("--csv", "x.csv", "--subject", "s", "--time", "t", "--outcome", "y", "--reml", "no")).Err);
     }
 
-    public void Dispose() => Directory.Delete(_directory, recursive: true);
+    public void Dispose() => _files.Dispose();
 }

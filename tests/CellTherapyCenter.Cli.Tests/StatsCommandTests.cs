@@ -1,28 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
+using static CellTherapyCenter.Cli.Tests.CliRun;
 
 namespace CellTherapyCenter.Cli.Tests;
 
 /// <summary>The survival commands end to end: arguments in, JSON out (checked against R's stored outputs), errors on stderr.</summary>
 public sealed class StatsCommandTests : IDisposable
 {
-    private readonly string _directory = Directory.CreateTempSubdirectory("ctc-cli-").FullName;
-    private static string Reference(string file) => Path.Combine(AppContext.BaseDirectory, "Reference", file);
-
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var stdout = new StringWriter();
-        var stderr = new StringWriter();
-        var exit = await CliApp.RunAsync(args, stdout, stderr);
-        return (exit, stdout.ToString(), stderr.ToString());
-    }
-
-    private string Csv(string text)
-    {
-        var path = Path.Combine(_directory, Guid.NewGuid().ToString("N") + ".csv");
-        File.WriteAllText(path, text);
-        return path;
-    }
+    private readonly TemporaryCsvFiles _files = new();
 
     [Fact]
     public async Task Km_by_group_prints_survfit_numbers_for_lung()
@@ -72,7 +57,7 @@ public sealed class StatsCommandTests : IDisposable
     [Fact]
     public async Task Events_may_be_written_true_and_false()
     {
-        var path = Csv("t,dead\n3,true\n5,false\n8,TRUE\n");
+        var path = _files.Write("t,dead\n3,true\n5,false\n8,TRUE\n");
         var (exit, output, _) = await RunAsync("stats", "km", "--csv", path, "--time", "t", "--event", "dead");
         Assert.Equal(0, exit);
         Assert.Equal(2, JsonDocument.Parse(output).RootElement.GetProperty("groups")[0].GetProperty("events").GetInt32());
@@ -85,7 +70,7 @@ public sealed class StatsCommandTests : IDisposable
     [InlineData("t,e\n3,yes\n", "line 2: the event 'yes' is not 0, 1, true or false")]
     public async Task A_bad_row_is_named_by_its_line_and_nothing_is_printed(string csv, string message)
     {
-        var (exit, output, error) = await RunAsync("stats", "km", "--csv", Csv(csv), "--time", "t", "--event", "e");
+        var (exit, output, error) = await RunAsync("stats", "km", "--csv", _files.Write(csv), "--time", "t", "--event", "e");
         Assert.Equal(1, exit);
         Assert.Equal("", output);
         Assert.Contains(message, error);
@@ -103,17 +88,14 @@ public sealed class StatsCommandTests : IDisposable
     [Fact]
     public async Task A_missing_file_or_column_fails_clearly()
     {
-        var missing = await RunAsync("stats", "km", "--csv", Path.Combine(_directory, "none.csv"), "--time", "t", "--event", "e");
+        var missing = await RunAsync("stats", "km", "--csv", Path.Combine(_files.Directory, "none.csv"), "--time", "t", "--event", "e");
         Assert.Equal(1, missing.Exit);
         Assert.Contains("no such file", missing.Err);
         var column = await RunAsync("stats", "logrank", "--csv", Reference("data-lung.csv"), "--time", "time", "--event", "status", "--group", "arm");
         Assert.Contains("has no column 'arm'", column.Err);
-        var oneGroup = await RunAsync("stats", "logrank", "--csv", Csv("t,e,g\n1,1,a\n2,0,a\n"), "--time", "t", "--event", "e", "--group", "g");
+        var oneGroup = await RunAsync("stats", "logrank", "--csv", _files.Write("t,e,g\n1,1,a\n2,0,a\n"), "--time", "t", "--event", "e", "--group", "g");
         Assert.Contains("at least two groups", oneGroup.Err);
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_directory, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => _files.Dispose();
 }
