@@ -12,6 +12,8 @@ public sealed class RandomSlopeModelTests
     public static TheoryData<string, string, string, string, string> Cases => new()
     {
         { "alsfrs", "data-alsfrs-lmm.csv", "patient", "months", "alsfrs" },
+        // Optimum on the boundary: θ3 = 0, correlation −1 (lme4: "boundary (singular) fit").
+        { "singular", "data-alsfrs-singular.csv", "patient", "months", "alsfrs" },
         { "sleepstudy", "data-sleepstudy.csv", "Subject", "Days", "Reaction" },
     };
 

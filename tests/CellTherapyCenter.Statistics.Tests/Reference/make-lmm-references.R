@@ -1,7 +1,7 @@
 # Reference outputs for the linear mixed model (lme4) and the exact Poisson interval used for
 # observed/expected deaths. R 4.2.2, lme4 1.1-31 (Debian packages r-base-core, r-cran-lme4).
 # Run from this folder:  Rscript make-lmm-references.R
-# Writes data-alsfrs-lmm.csv, data-sleepstudy.csv (inputs) and lmm-*.csv, poisson-oe.csv (outputs).
+# Writes data-alsfrs-lmm.csv, data-alsfrs-singular.csv, data-sleepstudy.csv (inputs) and lmm-*.csv, poisson-oe.csv (outputs).
 suppressMessages(library(lme4))
 
 # A generated ALSFRS-R data set: 300 patients, 1-12 visits each at irregular times, declining
@@ -20,6 +20,14 @@ rows <- lapply(seq_len(n_patients), function(id) {
 })
 alsfrs <- do.call(rbind, rows)
 write.csv(alsfrs, "data-alsfrs-lmm.csv", row.names = FALSE)
+# A small set whose optimum lies on the boundary (theta3 = 0: the random slope is a multiple of
+# the random intercept, correlation -1), as happens with few patients and few visits each.
+set.seed(23)
+singular <- do.call(rbind, lapply(1:40, function(id) {
+  k <- sample(2:5, 1); t <- round(sort(runif(k, 0, 24)), 3)
+  data.frame(patient = sprintf("S%02d", id), months = t, alsfrs = round(rnorm(1, 40, 3) - 0.8 * t + rnorm(k, 0, 2)))
+}))
+write.csv(singular, "data-alsfrs-singular.csv", row.names = FALSE)
 sleep <- sleepstudy[, c("Subject", "Days", "Reaction")]
 write.csv(sleep, "data-sleepstudy.csv", row.names = FALSE)
 
@@ -47,11 +55,16 @@ newton_step <- function(fn, x, h = 1e-4) {
 polished <- function(par, fn, lower, upper, control = list(), ...) {
   b <- minqa::bobyqa(par, fn, lower = lower, upper = upper, control = list(rhoend = 1e-12, maxfun = 1e6))
   p <- b$par
-  for (step in 1:5) { q <- newton_step(fn, p); if (fn(q) <= fn(p) + 1e-12) p <- q }
+  for (step in 1:5) {
+    q <- tryCatch(newton_step(fn, p), error = function(e) p)  # a singular Hessian: keep bobyqa's point
+    # Accept a step that does not raise the criterion beyond its rounding noise: a stricter test
+    # would reject the very steps that resolve theta below that noise.
+    if (fn(q) <= fn(p) + 1e-9) p <- q
+  }
   if (p[1] < 0) p[1:2] <- -p[1:2]
   p[3] <- abs(p[3])
   fval <- fn(p)
-  stopifnot(fval <= b$fval + 1e-12)
+  stopifnot(fval <= b$fval + 1e-9)
   list(par = p, fval = fval, feval = b$feval, conv = 0, message = "bobyqa, then Newton polish")
 }
 tight <- lmerControl(optimizer = polished, calc.derivs = FALSE)
@@ -70,6 +83,7 @@ summarise <- function(fit, default_fit) {
              defaultSlopeSd = as.data.frame(VarCorr(default_fit))$sdcor[2])
 }
 for (case in list(list(name = "alsfrs", data = alsfrs, formula = alsfrs ~ months + (months | patient)),
+                  list(name = "singular", data = singular, formula = alsfrs ~ months + (months | patient)),
                   list(name = "sleepstudy", data = sleep, formula = Reaction ~ Days + (Days | Subject)))) {
   fit <- lmer(case$formula, case$data, REML = TRUE, control = tight)
   check <- lmer(case$formula, case$data, REML = TRUE, control = tight_nm)
