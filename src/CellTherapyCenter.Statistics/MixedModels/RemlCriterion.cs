@@ -16,7 +16,8 @@ internal sealed class RemlCriterion(SubjectMoments[] subjects)
 
     public double ResidualDegreesOfFreedom => _n - FixedEffects;
 
-    public double Value(ReadOnlySpan<double> theta) => Evaluate(theta).Criterion;
+    /// <summary>The criterion for the optimiser: a NaN (from arithmetic overflow far from the optimum) counts as +∞, so it is never chosen.</summary>
+    public double Value(ReadOnlySpan<double> theta) => Evaluate(theta).Criterion is var c && double.IsNaN(c) ? double.PositiveInfinity : c;
 
     /// <summary>The criterion with the profiled estimates that go with it.</summary>
     public Profile Evaluate(ReadOnlySpan<double> theta)
