@@ -1,4 +1,7 @@
-namespace CellTherapyCenter.Web.Features.PublicSite.Outcomes;
+namespace CellTherapyCenter.Outcomes;
+
+/// <summary>One stated outcome: the clinic's words and figure, how the registry measures it, and what to compare it with.</summary>
+public sealed record StatedOutcome(string Id, string Heading, string Statement, string StatedFigure, string Definition, string Comparison);
 
 /// <summary>
 /// The outcomes the clinic has stated (claims.md), each with how the registry measures it and
@@ -6,7 +9,6 @@ namespace CellTherapyCenter.Web.Features.PublicSite.Outcomes;
 /// </summary>
 public static class StatedOutcomes
 {
-    public sealed record StatedOutcome(string Id, string Heading, string Statement, string StatedFigure, string Definition, string Comparison);
 
     public static IReadOnlyList<StatedOutcome> All { get; } =
     [
@@ -51,4 +53,6 @@ public static class StatedOutcomes
             "Observed survival from onset and from the first treatment (Kaplan-Meier) against the survival the ENCALS model predicts for the same patients: observed and expected deaths with a 95% CI.",
             "Natural history: median survival from onset 20 to 48 months, 10 to 20% alive after 10 years (Chiò 2009 review); riluzole adds 2 to 3 months and non-invasive ventilation 7 to 12 months."),
     ];
+
+    public static StatedOutcome Get(string id) => All.Single(o => o.Id == id);
 }

@@ -1,0 +1,121 @@
+using CellTherapyCenter.Statistics.MixedModels;
+using CellTherapyCenter.Statistics.Proportions;
+
+namespace CellTherapyCenter.Outcomes.Claims;
+
+/// <summary>
+/// "Slows progression": ALSFRS-R slopes before and after the first course. Before: from onset
+/// (ΔFRS at the baseline, as a slope: −(48 − total) / months since onset) and, where a patient
+/// has two or more scores up to the course, by least squares on them. After: least squares on
+/// the scores after the course and before any second course, spanning at least 90 days. Across
+/// patients: a REML mixed model (random intercept and slope) on each side. Per patient: the
+/// paired difference (after − before, before taken from the pre-course scores where there are
+/// two or more, else from onset) and the share improving by 1.25 points/month or more.
+/// </summary>
+internal static class Progression
+{
+    private const string LmmMethod = "REML linear mixed model, random intercept and slope per patient; Wald 95% CI";
+
+    public static ClaimResult Measure(IReadOnlyList<PatientFacts> treated, ClaimsAuditParameters parameters)
+    {
+        var onsetSlopes = new List<double>();
+        var before = new List<double>();
+        var after = new List<double>();
+        var pre = new SlopeRows();
+        var post = new SlopeRows();
+        int noBaseline = 0, noPostSlope = 0;
+        foreach (var (patient, index) in treated.Select((p, i) => (p, i)))
+        {
+            var start = patient.FirstCourse!.Value;
+            var next = Timeline.SecondCourse(patient);
+            var baseline = Timeline.Baseline(patient, start, parameters.BaselineWindowDays);
+            double? fromOnset = null;
+            if (baseline is { } b && patient.OnsetDate is { } onset && b.Date > onset)
+                onsetSlopes.Add((double)(fromOnset = -(48 - b.Total) / Timeline.Months(onset, b.Date)));
+            else noBaseline++;
+
+            var preScores = patient.Assessments.Where(a => a.Date <= start).ToList();
+            var postScores = patient.Assessments.Where(a => a.Date > start && (next is null || a.Date < next)).ToList();
+            if (preScores.Count >= 2) pre.Add(index, preScores, start);
+            if (postScores.Count > 0) post.Add(index, postScores, start);
+
+            var preSlope = Slope(preScores, start)?.Slope ?? fromOnset;
+            var postSlope = postScores.Count >= 2 && Timeline.Days(postScores[0].Date, postScores[^1].Date) >= parameters.MinimumSlopeSpanDays
+                ? Slope(postScores, start)?.Slope : null;
+            if (postSlope is null) { noPostSlope++; continue; }
+            if (preSlope is null) continue;
+            before.Add(preSlope.Value);
+            after.Add(postSlope.Value);
+        }
+
+        var responders = before.Zip(after).Count(x => x.Second - x.First >= parameters.SlopeResponsePointsPerMonth);
+        var measures = new List<ClaimMeasure>
+        {
+            Mixed("Slope after the first course, mixed model (points/month)", post, parameters),
+            Mean("Slope before the first course, from onset (ΔFRS; points/month)", onsetSlopes, parameters),
+            Mixed("Slope before the first course, mixed model on pre-course scores (points/month)", pre, parameters),
+            Difference("Change in slope, after − before, per patient (points/month)", before, after, parameters),
+            Measures.Share($"Slope improved by at least {parameters.SlopeResponsePointsPerMonth} points/month", responders, before.Count, parameters),
+        };
+        return new ClaimResult(StatedOutcomes.Get("P"), measures,
+        [
+            $"Time in months from the first course's start. {noBaseline} treated patients have no baseline score with an onset date; {noPostSlope} have no post-course slope (two or more scores over at least {parameters.MinimumSlopeSpanDays} days before any second course).",
+            "A slope from onset assumes a score of 48 at onset; it is the usual ΔFRS, not a measured decline.",
+            "Without treatment, ALSFRS-R slopes measured over a few months wander by about 0.6 points/month (SD): some patients \"improve\" by chance, and regression to the mean favours those who start fast.",
+        ]);
+    }
+
+    private static LeastSquaresSlope? Slope(List<AssessmentFact> scores, DateOnly origin) => scores.Count < 2 ? null :
+        LeastSquaresSlope.Fit(scores.Select(a => Timeline.Months(origin, a.Date)).ToArray(), scores.Select(a => (double)a.Total).ToArray());
+
+    private static ClaimMeasure Mixed(string name, SlopeRows rows, ClaimsAuditParameters parameters)
+    {
+        if (rows.Subjects < Math.Max(3, parameters.MinimumPatients)) return ClaimMeasure.TooFew(name, MeasureKind.SlopePerMonth, null, rows.Subjects, LmmMethod);
+        try
+        {
+            var fit = RandomSlopeModel.Fit(rows.Subject, rows.Months, rows.Total, "months");
+            var half = 1.959963984540054 * fit.Slope.StandardError;
+            return new ClaimMeasure(name, MeasureKind.SlopePerMonth, fit.Slope.Estimate, fit.Slope.Estimate - half, fit.Slope.Estimate + half, null, fit.Subjects, LmmMethod);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return new ClaimMeasure(name, MeasureKind.SlopePerMonth, null, null, null, null, rows.Subjects, LmmMethod, $"model not estimable: {e.Message}");
+        }
+    }
+
+    private static ClaimMeasure Mean(string name, List<double> values, ClaimsAuditParameters parameters)
+    {
+        const string method = "mean with t-based 95% CI";
+        if (values.Count < Math.Max(2, parameters.MinimumPatients)) return ClaimMeasure.TooFew(name, MeasureKind.SlopePerMonth, null, values.Count, method);
+        var (mean, lower, upper) = MeanInterval.Of(values);
+        return new ClaimMeasure(name, MeasureKind.SlopePerMonth, mean, lower, upper, null, values.Count, method);
+    }
+
+    private static ClaimMeasure Difference(string name, List<double> before, List<double> after, ClaimsAuditParameters parameters)
+    {
+        const string method = "paired difference, least-squares slopes, t-based 95% CI";
+        if (before.Count < Math.Max(2, parameters.MinimumPatients)) return ClaimMeasure.TooFew(name, MeasureKind.SlopePerMonth, null, before.Count, method);
+        var d = PairedDifference.Of(before, after);
+        return new ClaimMeasure(name, MeasureKind.SlopePerMonth, d.Mean, d.Lower, d.Upper, null, d.N, method);
+    }
+
+    /// <summary>Long-format rows (patient, months from the first course, total) for the mixed model.</summary>
+    private sealed class SlopeRows
+    {
+        public List<int> Subject { get; } = [];
+        public List<double> Months { get; } = [];
+        public List<double> Total { get; } = [];
+        public int Subjects { get; private set; }
+
+        public void Add(int subject, List<AssessmentFact> scores, DateOnly origin)
+        {
+            Subjects++;
+            foreach (var a in scores)
+            {
+                Subject.Add(subject);
+                Months.Add(Timeline.Months(origin, a.Date));
+                Total.Add(a.Total);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using CellTherapyCenter.Outcomes.Claims;
+using CellTherapyCenter.Statistics.Survival;
+
+namespace CellTherapyCenter.Outcomes;
+
+/// <summary>
+/// The claims audit (claims.md): each outcome the clinic states, measured from the registry with
+/// its definition, numerator, denominator and 95% CI, beside the clinic's figure and the
+/// natural-history comparison. Pure: the caller loads <see cref="PatientFacts"/> and caches the
+/// report until the data change.
+/// </summary>
+public static class ClaimsAudit
+{
+    /// <param name="patients">Every patient not voided; the audit selects the treated ones and applies the filter.</param>
+    /// <param name="dataDate">The date the data run to: windows that end after it are not yet judged.</param>
+    public static ClaimsAuditReport Compute(IReadOnlyList<PatientFacts> patients, DateOnly dataDate, ClaimsAuditParameters? parameters = null)
+    {
+        parameters ??= new ClaimsAuditParameters();
+        var treated = patients.Where(p => p.IsTreated && Matches(p, parameters)).ToList();
+
+        var c1 = ReportedImprovement.Measure(treated, parameters);
+        var (c2, c3, durability) = ObjectiveImprovement.Measure(treated, dataDate, parameters);
+        var (c4, repeat) = RepeatCourses.MeasureRepeat(treated, parameters);
+        var c5 = RepeatCourses.MeasureRhythm(treated, parameters);
+        var (c6, advanced) = SurvivalClaims.MeasureAdvanced(treated, parameters);
+        var progression = Progression.Measure(treated, parameters);
+        var (survival, fromCourse, fromOnset) = SurvivalClaims.MeasureOverall(treated, parameters);
+
+        return new ClaimsAuditReport(dataDate, parameters,
+            Patients: patients.Count,
+            SyntheticPatients: patients.Count(p => p.IsSynthetic),
+            TreatedPatients: treated.Count,
+            Claims: [c1, c2, c3, c4, c5, c6, progression, survival],
+            new AuditCurves(durability, repeat, advanced, fromCourse, fromOnset));
+    }
+
+    private static bool Matches(PatientFacts p, ClaimsAuditParameters parameters)
+    {
+        var f = parameters.Filter;
+        if (f.IsEmpty) return true;
+        var first = p.FirstCourse!.Value;
+        if (f.FirstCourseFrom is { } from && first < from) return false;
+        if (f.FirstCourseTo is { } to && first > to) return false;
+        if (f.OnsetSite is { } site && p.OnsetSite != site) return false;
+        if (f.BaselineKingsStage is { } stage && Timeline.BaselineKingsStage(p, parameters.BaselineWindowDays) != stage) return false;
+        return true;
+    }
+
+    /// <summary>King's stage at the first course, as the audit derives it (for subgroup plots).</summary>
+    public static string? BaselineKingsStage(PatientFacts patient, ClaimsAuditParameters? parameters = null) =>
+        Timeline.BaselineKingsStage(patient, (parameters ?? new ClaimsAuditParameters()).BaselineWindowDays);
+}
+
+/// <summary>The audit's result: the claims in the order of claims.md, and the curves behind them for plotting.</summary>
+public sealed record ClaimsAuditReport(
+    DateOnly DataDate,
+    ClaimsAuditParameters Parameters,
+    int Patients,
+    int SyntheticPatients,
+    int TreatedPatients,
+    IReadOnlyList<ClaimResult> Claims,
+    AuditCurves Curves)
+{
+    public ClaimResult Claim(string id) => Claims.Single(c => c.Stated.Id == id);
+}
+
+/// <summary>The curves the audit's figures come from (null where a group is empty).</summary>
+/// <param name="Durability">C3: months from response to a score at or below baseline.</param>
+/// <param name="Repeat">C4: second course (cause 1) with death competing (cause 2), days from the first course.</param>
+/// <param name="Advanced">C6: King's stage 4A/4B at the first course.</param>
+/// <param name="FromFirstCourse">All treated patients, from the first course.</param>
+/// <param name="FromOnset">Treated patients, from onset.</param>
+public sealed record AuditCurves(
+    KaplanMeierCurve? Durability,
+    CumulativeIncidenceCurve? Repeat,
+    SurvivalCohort Advanced,
+    SurvivalCohort FromFirstCourse,
+    KaplanMeierCurve? FromOnset);
