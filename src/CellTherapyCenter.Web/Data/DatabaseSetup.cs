@@ -102,7 +102,10 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
     private static void Run(DbConnection connection)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = Pragmas;
+        // EF Core probes whether a database exists on a read-only connection, where switching the
+        // journal mode fails ("attempt to write a readonly database"); a reader needs only the timeout.
+        var readOnly = new SqliteConnectionStringBuilder(connection.ConnectionString).Mode == SqliteOpenMode.ReadOnly;
+        command.CommandText = readOnly ? "PRAGMA busy_timeout=30000;" : Pragmas;
         command.ExecuteNonQuery();
     }
 }

@@ -62,13 +62,30 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     /// </summary>
     public static long PatientsVersion => Interlocked.Read(ref s_patientsVersion);
 
+    private static long s_recordsVersion;
+
+    /// <summary>
+    /// Moves on after every save in this process that adds or changes any registry record, so
+    /// in-process caches of whole-registry computations (the claims audit) can key on it.
+    /// </summary>
+    public static long RecordsVersion => Interlocked.Read(ref s_recordsVersion);
+
+    /// <summary>For writers that bypass the change tracker (PostgreSQL COPY of the demo cohort).</summary>
+    internal static void RecordsWrittenInBulk()
+    {
+        Interlocked.Increment(ref s_recordsVersion);
+        Interlocked.Increment(ref s_patientsVersion);
+    }
+
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         RegistryAuditing.Apply(this, actor, now, AuditChanges);
         var patientsChange = ChangeTracker.Entries<Patient>().Any(e => e.State is EntityState.Added or EntityState.Modified);
+        var recordsChange = ChangeTracker.Entries<RegistryRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (patientsChange) Interlocked.Increment(ref s_patientsVersion);
+        if (recordsChange) Interlocked.Increment(ref s_recordsVersion);
         return saved;
     }
 }

@@ -7,6 +7,8 @@ using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 
+using CellTherapyCenter.Web.Features.Outcomes;
+
 namespace CellTherapyCenter.Web.Infrastructure;
 
 /// <summary>Service registration and the request pipeline, kept out of Program.cs.</summary>
@@ -68,6 +70,7 @@ public static class AppSetup
         services.AddScoped<CellTherapyCenter.Web.Features.Demo.DemoCohortSeeder>();
         services.AddPatientFeatures();
         services.AddPublicSite(builder.Configuration);
+        services.AddOutcomes();
         return builder;
     }
 
@@ -108,6 +111,7 @@ public static class AppSetup
         app.MapPatientEndpoints();
         app.MapPublicSite(app.Configuration);
         app.MapInquiryEndpoints();
+        app.MapOutcomesEndpoints();
         return app;
     }
 }

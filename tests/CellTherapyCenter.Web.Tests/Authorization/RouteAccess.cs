@@ -64,6 +64,8 @@ public static class RouteAccess
         ["PAGE /staff/users/new"] = Access.Administrator,
         ["PAGE /staff/users/{id}"] = Access.Administrator,
         ["PAGE /staff/audit"] = Access.Administrator,
+        ["PAGE /staff/outcomes"] = Access.Staff,
+        ["GET /staff/outcomes/claims.csv"] = Access.Staff,
         ["PAGE /staff/site"] = Access.Administrator,
         ["PAGE /staff/site/pages/{slug}"] = Access.Administrator,
         ["PAGE /staff/site/cases/{caseId}"] = Access.Administrator,

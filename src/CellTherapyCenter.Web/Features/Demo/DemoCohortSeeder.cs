@@ -24,6 +24,7 @@ public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeP
         if (db.Database.IsNpgsql())
         {
             await PostgreSqlBulkWriter.WriteAsync(db, cohort.AllRecords().ToList(), ct);
+            RegistryDbContext.RecordsWrittenInBulk();
             await WriteAuditAsync(options, dataDate, ct);
             return cohort.Patients.Count;
         }

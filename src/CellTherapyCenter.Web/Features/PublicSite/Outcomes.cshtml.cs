@@ -1,4 +1,5 @@
 using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Features.Outcomes;
 using CellTherapyCenter.Web.Features.PublicSite.Outcomes;
 using Microsoft.AspNetCore.OutputCaching;
 
@@ -6,17 +7,20 @@ namespace CellTherapyCenter.Web.Features.PublicSite;
 
 /// <summary>The clinic's stated outcomes beside what the registry measures; counts are live (at most a minute old).</summary>
 [OutputCache(PolicyName = PublicSiteCache.LivePolicy)]
-public sealed class OutcomesModel(RegistryDbContext db, TimeProvider clock) : PublicPageModel(db)
+public sealed class OutcomesModel(RegistryDbContext db, ClaimsAuditCache audits, TimeProvider clock) : PublicPageModel(db)
 {
     protected override string Slug => "outcomes";
 
     public RegistryCounts Counts { get; private set; } = null!;
     public DateTime ComputedAt { get; private set; }
+    /// <summary>The claims audit over all treated patients (the public page has no filters).</summary>
+    public ComputedAudit Audit { get; private set; } = null!;
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         await LoadTextAsync(ct);
         Counts = await RegistryCounts.CountAsync(Db, ct);
+        Audit = await audits.GetAsync(new CellTherapyCenter.Outcomes.ClaimsAuditParameters(), ct);
         ComputedAt = clock.GetUtcNow().UtcDateTime;
     }
 }

@@ -1,0 +1,26 @@
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CellTherapyCenter.Web.Features.Outcomes;
+
+/// <summary>
+/// The claims audit for staff: every stated outcome with what the registry measures, filtered by
+/// period of first course and subgroup. Aggregates only, but computed from patient data, so each
+/// view is audited (one line naming the filter).
+/// </summary>
+[Authorize(Policy = StaffPolicies.Staff)]
+public sealed class ClaimsAuditPageModel(ClaimsAuditCache audits, AuditLog audit) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public AuditQuery Query { get; set; } = new();
+
+    public ComputedAudit Audit { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Audit = await audits.GetAsync(Query.ToParameters(), ct);
+        await audit.WriteAsync(AuditActions.Read, "ClaimsAudit", null, null, Query.Describe(), ct);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Tests.Outcomes;
+
+public abstract partial class ClaimsAuditPageTests<TApp>(TApp app) where TApp : RegistryAppFactory
+{
+    [Fact]
+    public async Task A_researcher_sees_every_claim_with_its_statement_and_the_view_is_audited()
+    {
+        var client = await app.SignedInClientAsync(StaffRoles.Researcher);
+        var response = await client.GetAsync("/staff/outcomes?site=Bulbar");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        foreach (var id in new[] { "C1", "C2", "C3", "C4", "C5", "C6", "P", "S" }) Assert.Contains($"{id} · ", html);
+        Assert.Contains("The clinic's statement:", html);
+        Assert.Contains("Covering: onset Bulbar.", html);
+        var lines = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ClaimsAudit" && a.Action == AuditActions.Read && a.Detail == "onset Bulbar").CountAsync());
+        Assert.True(lines >= 1);
+    }
+
+    [Fact]
+    public async Task The_audit_follows_a_change_in_the_registry_at_once()
+    {
+        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        async Task<int> TreatedAsync() => int.Parse(Treated().Match(await client.GetStringAsync("/staff/outcomes")).Groups[1].Value);
+
+        var before = await TreatedAsync();
+        Assert.Equal(before, await TreatedAsync());
+        await app.WithDbAsync(async db =>
+        {
+            var p = Arrange.Patient("Auditova");
+            db.Patients.Add(p);
+            db.TreatmentCourses.Add(new TreatmentCourse { PatientId = p.Id, Number = 1, StartDate = new DateOnly(2025, 3, 1) });
+            return await db.SaveChangesAsync();
+        });
+        Assert.Equal(before + 1, await TreatedAsync());
+    }
+
+    [Fact]
+    public async Task The_claims_table_exports_as_csv_with_every_measure_and_the_export_is_audited()
+    {
+        var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        var response = await client.GetAsync("/staff/outcomes/claims.csv?stage=4A");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("claim,heading,measure,kind,estimate,lower,upper,numerator,denominator,method,shortfall", lines[0]);
+        foreach (var id in new[] { "C1", "C2", "C3", "C4", "C5", "C6", "P", "S" }) Assert.Contains(lines, l => l.StartsWith(id + ","));
+        Assert.Contains(lines, l => l.Contains("too few to estimate") && l.Contains("King's stage 4A at first course"));
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "ClaimsAudit" && a.Action == AuditActions.Export)));
+    }
+
+    [GeneratedRegex(@"(\d+) treated of \d+ patients in the registry")]
+    private static partial Regex Treated();
+}
+
+public sealed class ClaimsAuditPageTests_Sqlite(SqliteApp app) : ClaimsAuditPageTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class ClaimsAuditPageTests_PostgreSql(PostgreSqlApp app) : ClaimsAuditPageTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
