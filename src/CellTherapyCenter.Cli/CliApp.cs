@@ -48,7 +48,7 @@ public static class CliApp
           ctc stats logrank --csv FILE --time COL --event COL --group COL
           ctc stats cox --csv FILE --time COL --event COL --covariates a,b,c [--ties efron|breslow]
           ctc stats lmm --csv FILE --subject COL --time COL --outcome COL
-          ctc claims --database CONNECTION [--provider sqlite|postgresql]
+          ctc claims --database CONNECTION [--provider sqlite|postgresql] [--repeat N]
         The event column holds 0/1 or false/true. Output is JSON on stdout; errors go to stderr.
         Kaplan-Meier output follows R's survfit: "stdErr" is the standard error of the cumulative
         hazard (summary(survfit)$std.err / surv), "lower"/"upper" the pointwise 95% limits, and the

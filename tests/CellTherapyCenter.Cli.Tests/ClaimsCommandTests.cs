@@ -67,6 +67,10 @@ public sealed class ClaimsCommandTests : IAsyncLifetime
         Assert.Equal((2, ""), (exit, stdout));
         Assert.Contains("--provider must be sqlite or postgresql", stderr);
 
+        (exit, stdout, stderr) = await CliRun.RunAsync("claims", "--database", Database, "--repeat", "twice");
+        Assert.Equal((2, ""), (exit, stdout));
+        Assert.Contains("--repeat must be a whole number", stderr);
+
         (exit, _, stderr) = await CliRun.RunAsync("claims");
         Assert.Equal(2, exit);
         Assert.Contains("--database", stderr);

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using CellTherapyCenter.Outcomes;
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Features.Outcomes;
@@ -9,22 +10,38 @@ namespace CellTherapyCenter.Cli.Commands;
 /// <c>claims --database CONNECTION [--provider sqlite|postgresql]</c>: the claims audit computed
 /// from a registry database, as JSON. CONNECTION is a PostgreSQL connection string ("Host=..."),
 /// a SQLite connection string ("Data Source=...") or the path of a SQLite file. Read-only, except
-/// for one audit line recording that the registry was read for the audit.
+/// for one audit line recording that the registry was read for the audit. <c>--repeat N</c>
+/// (for benchmarks) loads and computes N more times in the same process and reports each
+/// run's time on stderr: the first run pays for starting up, as a freshly started server would.
 /// </summary>
 public static class ClaimsCommand
 {
     public static async Task RunAsync(CommandOptions options, TextWriter output)
     {
-        options.AllowOnly("database", "provider");
+        options.AllowOnly("database", "provider", "repeat");
+        var repeat = options.Optional("repeat") is { } r ? int.TryParse(r, out var n) && n >= 0 ? n : throw new CliException("--repeat must be a whole number", isUsage: true) : 0;
         var connection = options.Required("database");
         var provider = ProviderOf(connection, options.Optional("provider"));
         await using var db = Open(provider, connection);
         RegistryFacts.Snapshot snapshot;
+        ClaimsAuditReport report;
         try
         {
             if ((await db.Database.GetPendingMigrationsAsync()).Any())
                 throw new CliException("the database is not a registry at the current schema (run the web app once to migrate it)");
-            snapshot = await RegistryFacts.LoadAsync(db, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            var started = Stopwatch.GetTimestamp();
+            snapshot = await RegistryFacts.LoadAsync(() => Open(provider, connection), today, CancellationToken.None);
+            report = ClaimsAudit.Compute(snapshot.Patients, snapshot.DataDate);
+            if (repeat > 0) await Console.Error.WriteLineAsync($"run 0 (cold): {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
+            for (var i = 1; i <= repeat; i++)
+            {
+                started = Stopwatch.GetTimestamp();
+                var load = await RegistryFacts.LoadAsync(() => Open(provider, connection), today, CancellationToken.None);
+                var loaded = Stopwatch.GetElapsedTime(started);
+                ClaimsAudit.Compute(load.Patients, load.DataDate);
+                await Console.Error.WriteLineAsync($"run {i}: {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms (load {loaded.TotalMilliseconds:0} ms)");
+            }
             db.AuditEntries.Add(new Web.Data.Model.AuditEntry
             {
                 At = DateTime.UtcNow,
@@ -39,7 +56,7 @@ public static class ClaimsCommand
         {
             throw new CliException($"cannot read the registry: {e.Message}");
         }
-        await output.WriteAsync(ClaimsAuditJson.Write(ClaimsAudit.Compute(snapshot.Patients, snapshot.DataDate)));
+        await output.WriteAsync(ClaimsAuditJson.Write(report));
     }
 
     private static DatabaseProvider ProviderOf(string connection, string? provider) => provider?.ToLowerInvariant() switch

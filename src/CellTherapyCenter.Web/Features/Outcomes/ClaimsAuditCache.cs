@@ -60,9 +60,21 @@ public sealed class ClaimsAuditCache(IServiceScopeFactory scopes, IMemoryCache c
     {
         var key = (nameof(RegistryFacts), version);
         if (cache.TryGetValue(key, out RegistryFacts.Snapshot? snapshot)) return snapshot!;
-        using var scope = scopes.CreateScope();
-        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        snapshot = await RegistryFacts.LoadAsync(db, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        var opened = new List<IServiceScope>();
+        RegistryDbContext Open()
+        {
+            var scope = scopes.CreateScope();
+            lock (opened) opened.Add(scope);
+            return scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        }
+        try
+        {
+            snapshot = await RegistryFacts.LoadAsync(Open, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+        }
+        finally
+        {
+            foreach (var scope in opened) scope.Dispose();
+        }
         cache.Set(key, snapshot, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = MaximumAge, Size = 1 });
         return snapshot;
     }

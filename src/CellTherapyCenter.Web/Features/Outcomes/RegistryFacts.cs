@@ -14,39 +14,57 @@ public static class RegistryFacts
 {
     public sealed record Snapshot(IReadOnlyList<PatientFacts> Patients, DateOnly DataDate);
 
-    public static async Task<Snapshot> LoadAsync(RegistryDbContext db, DateOnly today, CancellationToken ct)
+    /// <param name="open">Opens a new context: the tables are read concurrently, each on its own connection.</param>
+    public static async Task<Snapshot> LoadAsync(Func<RegistryDbContext> open, DateOnly today, CancellationToken ct)
     {
-        var patients = await db.Patients.AsNoTracking().Where(p => p.VoidedAt == null)
-            .Select(p => new { p.Id, p.IsSynthetic, p.DateOfBirth }).ToListAsync(ct);
-        var diagnoses = (await db.Diagnoses.AsNoTracking().Where(d => d.VoidedAt == null)
-            .Select(d => new { d.PatientId, d.OnsetDate, d.OnsetSite, d.DiagnosisDate, d.ElEscorial, d.FrontotemporalDementia, d.C9orf72 })
-            .ToListAsync(ct)).ToLookup(d => d.PatientId);
-        var vitals = (await db.VitalStatuses.AsNoTracking().Where(v => v.VoidedAt == null)
-            .Select(v => new { v.PatientId, v.IsAlive, v.DateOfDeath, v.LastKnownAliveOn, v.TracheostomyDate, v.PermanentVentilationDate, v.GastrostomyDate })
-            .ToListAsync(ct)).ToDictionary(v => v.PatientId);
-        var courses = (await db.TreatmentCourses.AsNoTracking().Where(c => c.VoidedAt == null)
-            .Select(c => new { c.PatientId, c.StartDate }).ToListAsync(ct)).ToLookup(c => c.PatientId, c => c.StartDate);
-
-        var visitRows = await db.Visits.AsNoTracking().Where(v => v.VoidedAt == null)
-            .Select(v => new { v.Id, v.PatientId, v.Date, v.FvcPercentPredicted }).ToListAsync(ct);
-        var ratings = (await db.PatientReportedChanges.AsNoTracking().Where(r => r.VoidedAt == null)
-            .Select(r => new { r.VisitId, r.Aspect, r.Rating }).ToListAsync(ct)).ToLookup(r => r.VisitId);
-        var findings = (await db.ExaminationFindings.AsNoTracking().Where(f => f.VoidedAt == null)
-            .GroupBy(f => f.VisitId)
-            .Select(g => new { VisitId = g.Key, Count = g.Count(), Improved = g.Count(f => f.Change == ExaminationChange.Improved) })
-            .ToListAsync(ct)).ToDictionary(f => f.VisitId);
-        var visits = visitRows.Select(v => (v.PatientId, Fact: new VisitFact
+        async Task<List<T>> Read<T>(Func<RegistryDbContext, IQueryable<T>> query)
         {
-            Date = v.Date,
-            FvcPercentPredicted = v.FvcPercentPredicted,
-            ReportedChanges = ratings[v.Id].GroupBy(r => r.Aspect).ToDictionary(g => g.Key, g => g.First().Rating),
-            ExaminationFindings = findings.GetValueOrDefault(v.Id)?.Count ?? 0,
-            ExaminationImprovements = findings.GetValueOrDefault(v.Id)?.Improved ?? 0,
-        })).ToLookup(v => v.PatientId, v => v.Fact);
+            await using var db = open();
+            return await query(db).ToListAsync(ct);
+        }
 
-        var assessments = (await db.AlsfrsRAssessments.AsNoTracking().Where(a => a.VoidedAt == null && a.Total != null)
-            .Select(a => new { a.PatientId, a.AssessedOn, Total = a.Total!.Value, a.KingsStage, AtVisit = a.VisitId != null })
-            .ToListAsync(ct)).ToLookup(a => a.PatientId, a => new AssessmentFact(a.AssessedOn, a.Total, a.KingsStage, a.AtVisit));
+        var patientsTask = Read(db => db.Patients.AsNoTracking().Where(p => p.VoidedAt == null)
+            .Select(p => new { p.Id, p.IsSynthetic, p.DateOfBirth }));
+        var diagnosesTask = Read(db => db.Diagnoses.AsNoTracking().Where(d => d.VoidedAt == null)
+            .Select(d => new { d.PatientId, d.OnsetDate, d.OnsetSite, d.DiagnosisDate, d.ElEscorial, d.FrontotemporalDementia, d.C9orf72 }));
+        var vitalsTask = Read(db => db.VitalStatuses.AsNoTracking().Where(v => v.VoidedAt == null)
+            .Select(v => new { v.PatientId, v.IsAlive, v.DateOfDeath, v.LastKnownAliveOn, v.TracheostomyDate, v.PermanentVentilationDate, v.GastrostomyDate }));
+        var coursesTask = Read(db => db.TreatmentCourses.AsNoTracking().Where(c => c.VoidedAt == null)
+            .Select(c => new { c.PatientId, c.StartDate }));
+        var visitsTask = Read(db => db.Visits.AsNoTracking().Where(v => v.VoidedAt == null)
+            .Select(v => new { v.Id, v.PatientId, v.Date, v.FvcPercentPredicted }));
+        // Only the aspects a claim reads (C1's five) are loaded.
+        var aspects = ChangeRatings.ClaimC1Aspects.ToArray();
+        var ratingsTask = Read(db => db.PatientReportedChanges.AsNoTracking().Where(r => r.VoidedAt == null && aspects.Contains(r.Aspect))
+            .Select(r => new { r.VisitId, r.Aspect, r.Rating }));
+        var findingsTask = Read(db => db.ExaminationFindings.AsNoTracking().Where(f => f.VoidedAt == null)
+            .Select(f => new { f.VisitId, Improved = f.Change == ExaminationChange.Improved }));
+        var assessmentsTask = Read(db => db.AlsfrsRAssessments.AsNoTracking().Where(a => a.VoidedAt == null && a.Total != null)
+            .Select(a => new { a.PatientId, a.AssessedOn, Total = a.Total!.Value, a.KingsStage, AtVisit = a.VisitId != null }));
+        await Task.WhenAll(patientsTask, diagnosesTask, vitalsTask, coursesTask, visitsTask, ratingsTask, findingsTask, assessmentsTask);
+
+        var patients = patientsTask.Result;
+        var diagnoses = diagnosesTask.Result.ToLookup(d => d.PatientId);
+        var vitals = vitalsTask.Result.ToDictionary(v => v.PatientId);
+        var courses = coursesTask.Result.ToLookup(c => c.PatientId, c => c.StartDate);
+        var ratings = ratingsTask.Result.ToLookup(r => r.VisitId);
+        var findings = new Dictionary<Guid, (int Count, int Improved)>();
+        foreach (var f in findingsTask.Result)
+        {
+            var (count, improved) = findings.GetValueOrDefault(f.VisitId);
+            findings[f.VisitId] = (count + 1, improved + (f.Improved ? 1 : 0));
+        }
+        var visits = visitsTask.Result.Select(v =>
+        {
+            var (count, improved) = findings.GetValueOrDefault(v.Id);
+            var fact = new VisitFact { Date = v.Date, FvcPercentPredicted = v.FvcPercentPredicted, ExaminationFindings = count, ExaminationImprovements = improved };
+            if (ratings.Contains(v.Id))
+                fact = fact with { ReportedChanges = ratings[v.Id].GroupBy(r => r.Aspect).ToDictionary(g => g.Key, g => g.First().Rating) };
+            return (v.PatientId, Fact: fact);
+        }).ToLookup(v => v.PatientId, v => v.Fact);
+        // King's stages are a handful of codes: share one string per code instead of one per row.
+        var assessments = assessmentsTask.Result.ToLookup(a => a.PatientId,
+            a => new AssessmentFact(a.AssessedOn, a.Total, a.KingsStage is null ? null : string.Intern(a.KingsStage), a.AtVisit));
 
         var facts = new List<PatientFacts>(patients.Count);
         var dataDate = DateOnly.MinValue;
