@@ -16,7 +16,7 @@ public static class ClaimsAudit
     public static ClaimsAuditReport Compute(IReadOnlyList<PatientFacts> patients, DateOnly dataDate, ClaimsAuditParameters? parameters = null)
     {
         parameters ??= new ClaimsAuditParameters();
-        var treated = patients.Where(p => p.IsTreated && Matches(p, parameters)).ToList();
+        var treated = Treated(patients, parameters);
 
         var c1 = ReportedImprovement.Measure(treated, parameters);
         var (c2, c3, durability) = ObjectiveImprovement.Measure(treated, dataDate, parameters);
@@ -33,6 +33,10 @@ public static class ClaimsAudit
             Claims: [c1, c2, c3, c4, c5, c6, progression, survival],
             new AuditCurves(durability, repeat, advanced, fromCourse, fromOnset));
     }
+
+    /// <summary>The treated patients the audit covers under the parameters' filter.</summary>
+    public static List<PatientFacts> Treated(IReadOnlyList<PatientFacts> patients, ClaimsAuditParameters parameters) =>
+        patients.Where(p => p.IsTreated && Matches(p, parameters)).ToList();
 
     private static bool Matches(PatientFacts p, ClaimsAuditParameters parameters)
     {

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Benchmark of issue 4's claims audit: seeds N synthetic patients (default 100,000, ~15 ALSFRS-R
+# each, as bench/registry-pages.sh) into a throwaway PostgreSQL, then runs `ctc claims` with
+# --repeat, which loads the registry and computes the whole audit RUNS more times in one process
+# and prints each run's wall-clock time on stderr (run 0 includes start-up and JIT).
+# Usage: bench/claims-audit.sh [patients] [runs]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-100000}
+RUNS=${2:-5}
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+source scripts/throwaway-postgres.sh
+export Database__Provider=PostgreSQL
+export ConnectionStrings__Registry="Host=127.0.0.1;Port=$PG_PORT;Database=ctc_bench;Username=postgres"
+export Admin__Email=bench@bench.local Admin__Password=Bench-password-1234 Demo__Enabled=false
+export DataProtection__KeysPath="$PG_TMP/keys" Logging__LogLevel__Default=Warning
+pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -qc "CREATE DATABASE ctc_bench" postgres
+
+dotnet build src/CellTherapyCenter.Cli -c Release -nologo -v quiet >/dev/null
+web="$PWD/src/CellTherapyCenter.Web/bin/Release/net10.0"
+echo "== seeding $N synthetic patients"
+dotnet "$web/CellTherapyCenter.Web.dll" seed-demo --patients "$N" --self-report-share 0.7 --contentRoot "$web"
+pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -d ctc_bench -qc "VACUUM ANALYZE"
+
+echo "== ctc claims --repeat $RUNS (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"
+dotnet src/CellTherapyCenter.Cli/bin/Release/net10.0/ctc.dll claims --database "$ConnectionStrings__Registry" --repeat "$RUNS" >"$PG_TMP/claims.json"
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg); audit of $(grep -m1 '"treatedPatients"' "$PG_TMP/claims.json" | tr -dc 0-9) treated patients"
