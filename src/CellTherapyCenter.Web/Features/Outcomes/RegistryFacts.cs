@@ -39,8 +39,7 @@ public static class RegistryFacts
             .Select(r => new { r.VisitId, r.Aspect, r.Rating }));
         var findingsTask = Read(db => db.ExaminationFindings.AsNoTracking().Where(f => f.VoidedAt == null)
             .Select(f => new { f.VisitId, Improved = f.Change == ExaminationChange.Improved }));
-        var assessmentsTask = Read(db => db.AlsfrsRAssessments.AsNoTracking().Where(a => a.VoidedAt == null && a.Total != null)
-            .Select(a => new { a.PatientId, a.AssessedOn, Total = a.Total!.Value, a.KingsStage, AtVisit = a.VisitId != null }));
+        var assessmentsTask = ReadScoresAsync(open, ct);
         await Task.WhenAll(patientsTask, diagnosesTask, vitalsTask, coursesTask, visitsTask, ratingsTask, findingsTask, assessmentsTask);
 
         var patients = patientsTask.Result;
@@ -62,9 +61,7 @@ public static class RegistryFacts
                 fact = fact with { ReportedChanges = ratings[v.Id].GroupBy(r => r.Aspect).ToDictionary(g => g.Key, g => g.First().Rating) };
             return (v.PatientId, Fact: fact);
         }).ToLookup(v => v.PatientId, v => v.Fact);
-        // King's stages are a handful of codes: share one string per code instead of one per row.
-        var assessments = assessmentsTask.Result.ToLookup(a => a.PatientId,
-            a => new AssessmentFact(a.AssessedOn, a.Total, a.KingsStage is null ? null : string.Intern(a.KingsStage), a.AtVisit));
+        var assessments = assessmentsTask.Result;
 
         var facts = new List<PatientFacts>(patients.Count);
         var dataDate = DateOnly.MinValue;
@@ -89,7 +86,7 @@ public static class RegistryFacts
                 PermanentVentilationDate = v?.PermanentVentilationDate,
                 GastrostomyDate = v?.GastrostomyDate,
                 CourseStarts = courses[p.Id].Order().ToArray(),
-                Assessments = assessments[p.Id].OrderBy(a => a.Date).ToArray(),
+                Assessments = assessments.GetValueOrDefault(p.Id) ?? [],
                 Visits = visits[p.Id].OrderBy(x => x.Date).ToArray(),
             };
             facts.Add(fact);
@@ -97,5 +94,34 @@ public static class RegistryFacts
         }
         // The data run to the latest recorded date, never past today (a mistyped future date must not open windows early).
         return new Snapshot(facts, dataDate == DateOnly.MinValue || dataDate > today ? today : dataDate);
+    }
+
+    /// <summary>
+    /// Every scored assessment, in patient and date order (the order of IX_AlsfrsRAssessments_Scores,
+    /// which PostgreSQL reads alone), gathered patient by patient as the rows stream in.
+    /// </summary>
+    private static async Task<Dictionary<Guid, AssessmentFact[]>> ReadScoresAsync(Func<RegistryDbContext> open, CancellationToken ct)
+    {
+        await using var db = open();
+        var rows = db.AlsfrsRAssessments.AsNoTracking().Where(a => a.VoidedAt == null && a.Total != null)
+            .OrderBy(a => a.PatientId).ThenBy(a => a.AssessedOn)
+            .Select(a => new { a.PatientId, a.AssessedOn, Total = a.Total!.Value, a.KingsStage, AtVisit = a.VisitId != null })
+            .AsAsyncEnumerable();
+        var byPatient = new Dictionary<Guid, AssessmentFact[]>();
+        var current = new List<AssessmentFact>();
+        var patient = Guid.Empty;
+        await foreach (var a in rows.WithCancellation(ct))
+        {
+            if (a.PatientId != patient && current.Count > 0)
+            {
+                byPatient[patient] = [.. current];
+                current.Clear();
+            }
+            patient = a.PatientId;
+            // King's stages are a handful of codes: share one string per code instead of one per row.
+            current.Add(new AssessmentFact(a.AssessedOn, a.Total, a.KingsStage is null ? null : string.Intern(a.KingsStage), a.AtVisit));
+        }
+        if (current.Count > 0) byPatient[patient] = [.. current];
+        return byPatient;
     }
 }

@@ -204,6 +204,11 @@ namespace CellTherapyCenter.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("PatientId", "AssessedOn");
 
+                    b.HasIndex(new[] { "PatientId", "AssessedOn" }, "IX_AlsfrsRAssessments_Scores")
+                        .HasFilter("\"VoidedAt\" IS NULL AND \"Total\" IS NOT NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "AssessedOn" }, "IX_AlsfrsRAssessments_Scores"), new[] { "Total", "KingsStage", "VisitId" });
+
                     b.ToTable("AlsfrsRAssessments");
                 });
 

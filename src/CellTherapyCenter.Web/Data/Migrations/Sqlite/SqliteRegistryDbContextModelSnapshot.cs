@@ -199,6 +199,10 @@ namespace CellTherapyCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("PatientId", "AssessedOn");
 
+                    b.HasIndex(new[] { "PatientId", "AssessedOn" }, "IX_AlsfrsRAssessments_Scores")
+                        .HasFilter("\"VoidedAt\" IS NULL AND \"Total\" IS NOT NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Total", "KingsStage", "VisitId" });
+
                     b.ToTable("AlsfrsRAssessments");
                 });
 
