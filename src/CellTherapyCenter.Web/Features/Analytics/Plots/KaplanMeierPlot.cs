@@ -34,8 +34,10 @@ public static class KaplanMeierPlot
         plot.Title(options.Title);
         plot.XLabel($"Months since {options.Origin}");
         plot.YLabel("Survival probability");
+        // Overlapping bands of several groups darken each other; lighter shading keeps the lines legible.
+        var bandAlpha = series.Count > 2 ? 0.10 : 0.15;
         for (var i = 0; i < series.Count; i++)
-            AddObserved(plot, series[i], PlotStyle.ColorAt(i), PlotStyle.ObservedPatterns[i % PlotStyle.ObservedPatterns.Length]);
+            AddObserved(plot, series[i], PlotStyle.ColorAt(i), PlotStyle.ObservedPatterns[i % PlotStyle.ObservedPatterns.Length], bandAlpha);
         for (var j = 0; j < expected.Count; j++)
             AddExpected(plot, expected[j], PlotStyle.ColorAt(series.Count + j), PlotStyle.ExpectedPatterns[j % PlotStyle.ExpectedPatterns.Length]);
 
@@ -51,7 +53,9 @@ public static class KaplanMeierPlot
                 MarkerShape = MarkerShape.VerticalBar, MarkerSize = CensorTickSize + 4, MarkerLineWidth = 2, MarkerColor = Colors.Black, LineWidth = 0,
             });
         }
-        plot.ShowLegend(Alignment.UpperRight);
+        // Survival curves start at the top left and fall to the right, so the lower left is where they rarely are.
+        plot.ShowLegend(Alignment.LowerLeft);
+        plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
         PlotStyle.ApplyFonts(plot);
 
         var rows = series.Select(s => new NumberRow(s.Label,
@@ -78,12 +82,12 @@ public static class KaplanMeierPlot
         return 0;
     }
 
-    private static void AddObserved(Plot plot, SurvivalSeries series, Color color, LinePattern pattern)
+    private static void AddObserved(Plot plot, SurvivalSeries series, Color color, LinePattern pattern, double bandAlpha)
     {
         foreach (var (x, lower, upper) in SurvivalSteps.Band(series.Curve))
         {
             var band = plot.Add.FillY(x, lower, upper);
-            band.FillColor = color.WithAlpha(0.15);
+            band.FillColor = color.WithAlpha(bandAlpha);
             band.LineWidth = 0;
         }
         var (xs, ys) = SurvivalSteps.Curve(series.Curve);
