@@ -41,21 +41,11 @@ public static class KaplanMeierPlot
         for (var j = 0; j < expected.Count; j++)
             AddExpected(plot, expected[j], PlotStyle.ColorAt(series.Count + j), PlotStyle.ExpectedPatterns[j % PlotStyle.ExpectedPatterns.Length]);
 
-        plot.Axes.Bottom.SetTicks(ticks, ticks.Select(Format).ToArray());
+        MonthTicks.Show(plot.Axes.Bottom, ticks);
         double[] probabilities = [0, 0.2, 0.4, 0.6, 0.8, 1];
         plot.Axes.Left.SetTicks(probabilities, probabilities.Select(p => p.ToString("0.0", CultureInfo.InvariantCulture)).ToArray());
         plot.Axes.SetLimits(xMin, xMax, -0.02, 1.03);
-        if (series.Any(s => s.Curve.NCensor.Any(c => c > 0)))
-        {
-            plot.Legend.ManualItems.Add(new LegendItem
-            {
-                LabelText = "Censored", LabelFontName = PlotStyle.FontFamily, LabelFontSize = PlotStyle.TextSize,
-                MarkerShape = MarkerShape.VerticalBar, MarkerSize = CensorTickSize + 4, MarkerLineWidth = 2, MarkerColor = Colors.Black, LineWidth = 0,
-            });
-        }
-        // Survival curves start at the top left and fall to the right, so the lower left is where they rarely are.
-        plot.ShowLegend(Alignment.LowerLeft);
-        plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        ShowLegend(plot, withCensorings: series.Any(s => s.Curve.NCensor.Any(c => c > 0)));
         PlotStyle.ApplyFonts(plot);
 
         var rows = series.Select(s => new NumberRow(s.Label,
@@ -114,5 +104,18 @@ public static class KaplanMeierPlot
         line.LegendText = expected.Label;
     }
 
-    private static string Format(double month) => month.ToString("0.##", CultureInfo.InvariantCulture);
+    private static void ShowLegend(Plot plot, bool withCensorings)
+    {
+        if (withCensorings)
+        {
+            plot.Legend.ManualItems.Add(new LegendItem
+            {
+                LabelText = "Censored", LabelFontName = PlotStyle.FontFamily, LabelFontSize = PlotStyle.TextSize,
+                MarkerShape = MarkerShape.VerticalBar, MarkerSize = CensorTickSize + 4, MarkerLineWidth = 2, MarkerColor = Colors.Black, LineWidth = 0,
+            });
+        }
+        // Survival curves start at the top left and fall to the right, so the lower left is where they rarely are.
+        plot.ShowLegend(Alignment.LowerLeft);
+        plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+    }
 }

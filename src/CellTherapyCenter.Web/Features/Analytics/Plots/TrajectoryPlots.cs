@@ -106,7 +106,7 @@ public static class TrajectoryPlots
             label.LabelStyle.BackgroundColor = Colors.White.WithAlpha(0.8);
         }
         var ticks = MonthTicks.Between(first, last, maxTicks: 11);
-        plot.Axes.Bottom.SetTicks(ticks, ticks.Select(t => t.ToString("0.##", CultureInfo.InvariantCulture)).ToArray());
+        MonthTicks.Show(plot.Axes.Bottom, ticks);
         double[] totals = [0, 6, 12, 18, 24, 30, 36, 42, 48];
         plot.Axes.Left.SetTicks(totals, totals.Select(t => t.ToString(CultureInfo.InvariantCulture)).ToArray());
         plot.Axes.SetLimits(xMin, xMax, 0, 49);
