@@ -16,8 +16,8 @@ public sealed class MonthTicksTests
     public void Ticks_before_the_first_course_are_multiples_of_the_step_too() =>
         Assert.Equal([-6.0, 0, 6, 12, 18, 24, 30, 36], MonthTicks.Between(-11.9, 36, maxTicks: 11));
 
+    // Ceiling(-0.25) is -0, which would be labelled "-0".
     [Fact]
-    public void Zero_is_never_negative_zero() => // Ceiling(-0.25) is -0, which would be labelled "-0"
-
+    public void Zero_is_never_negative_zero() =>
         Assert.False(double.IsNegative(MonthTicks.Between(-0.5, 10)[0]));
 }
