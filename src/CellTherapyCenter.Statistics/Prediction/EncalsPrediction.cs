@@ -49,6 +49,19 @@ public sealed record EncalsPrediction(double? LinearPredictor, string? NotPredic
         return 1 - Survival(toMonths) / Survival(fromMonths);
     }
 
+    /// <summary>
+    /// Expected number of events between two times since onset for a patient event-free at the
+    /// first: the cumulative hazard ln S(from) − ln S(to). Summed over patients whose follow-up ends
+    /// at their event or at censoring, this is the count observed events are compared with (its
+    /// expectation equals that of the observed count when the model is right); the probability
+    /// 1 − S(to)/S(from) would undercount, because follow-up stops at the event.
+    /// </summary>
+    public double ExpectedEvents(double fromMonths, double toMonths)
+    {
+        if (toMonths < fromMonths) throw new ArgumentException("Follow-up cannot end before it starts.");
+        return Math.Log(Survival(fromMonths)) - Math.Log(Survival(toMonths));
+    }
+
     public double MedianMonthsFromOnset => EncalsModel.MedianMonthsFromOnset(Required);
 
     private double Required => LinearPredictor ?? throw new InvalidOperationException(NotPredictableReason);

@@ -9,8 +9,9 @@ namespace CellTherapyCenter.Statistics.Prediction;
 public sealed record FollowUp(EncalsPredictors Predictors, double EntryMonths, double ExitMonths, bool Event);
 
 /// <summary>
-/// Observed against ENCALS-expected events: E = Σ (1 − S(exit)/S(entry)) over predictable
-/// patients, O their observed events. The interval for O/E is the exact (Garwood) Poisson
+/// Observed against ENCALS-expected events: E = Σ (ln S(entry) − ln S(exit)), each predictable
+/// patient's cumulative hazard over their own follow-up (the person-time method of SMRs), O their
+/// observed events. The interval for O/E is the exact (Garwood) Poisson
 /// interval for O with E taken as fixed, as R's poisson.test(O, E)$conf.int:
 /// lower = χ²(α/2; 2O)/(2E), upper = χ²(1 − α/2; 2O + 2)/(2E). It is conservative for small O,
 /// which is where this registry will be; Byar's approximation would be narrower but not exact.
@@ -35,7 +36,7 @@ public sealed record ObservedExpected(int Included, int Observed, double Expecte
                 continue;
             }
             included++;
-            expected += prediction.EventProbability(patient.EntryMonths, patient.ExitMonths);
+            expected += prediction.ExpectedEvents(patient.EntryMonths, patient.ExitMonths);
             if (patient.Event) observed++;
         }
         var (lower, upper) = PoissonRatioInterval(observed, expected, level);

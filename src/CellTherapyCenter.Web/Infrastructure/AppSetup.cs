@@ -7,6 +7,7 @@ using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using Microsoft.AspNetCore.Identity;
 
+using CellTherapyCenter.Web.Features.Analytics;
 using CellTherapyCenter.Web.Features.Outcomes;
 
 namespace CellTherapyCenter.Web.Infrastructure;
@@ -112,6 +113,7 @@ public static class AppSetup
         app.MapPublicSite(app.Configuration);
         app.MapInquiryEndpoints();
         app.MapOutcomesEndpoints();
+        app.MapAnalyticsEndpoints();
         return app;
     }
 }

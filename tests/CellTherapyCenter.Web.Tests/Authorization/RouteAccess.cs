@@ -66,6 +66,8 @@ public static class RouteAccess
         ["PAGE /staff/audit"] = Access.Administrator,
         ["PAGE /staff/outcomes"] = Access.Staff,
         ["GET /staff/outcomes/claims.csv"] = Access.Staff,
+        ["GET /staff/outcomes/plots/{name}.png"] = Access.Staff,
+        ["GET /staff/outcomes/plots/{name}.csv"] = Access.Staff,
         ["PAGE /staff/site"] = Access.Administrator,
         ["PAGE /staff/site/pages/{slug}"] = Access.Administrator,
         ["PAGE /staff/site/cases/{caseId}"] = Access.Administrator,

@@ -54,6 +54,35 @@ public abstract partial class ClaimsAuditPageTests<TApp>(TApp app) where TApp : 
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "ClaimsAudit" && a.Action == AuditActions.Export)));
     }
 
+    [Theory]
+    [InlineData("survival-by-stage", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
+    [InlineData("survival-by-onset", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
+    [InlineData("survival-vs-expected", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
+    [InlineData("alsfrs-spaghetti", "patient,months,alsfrsRTotal")]
+    [InlineData("alsfrs-mean", "month,mean,lower,upper,n")]
+    public async Task Each_plot_is_a_png_with_its_numbers_as_csv(string plot, string header)
+    {
+        await app.WithDbAsync(async db =>
+        {
+            var p = Arrange.Patient("Plotova");
+            db.Patients.Add(p);
+            db.TreatmentCourses.Add(new TreatmentCourse { PatientId = p.Id, Number = 1, StartDate = new DateOnly(2025, 3, 1) });
+            db.AlsfrsRAssessments.Add(Arrange.Assessment(p.Id, new DateOnly(2025, 2, 27), Clinical.Alsfrs.AlsfrsRResponses.FromScores(4, 4, 4, 3, 3, 3, 3, 3, 3, 4, 4, 4)));
+            db.AlsfrsRAssessments.Add(Arrange.Assessment(p.Id, new DateOnly(2025, 6, 1), Clinical.Alsfrs.AlsfrsRResponses.FromScores(4, 4, 4, 3, 3, 3, 2, 3, 3, 4, 4, 4)));
+            return await db.SaveChangesAsync();
+        });
+        var client = await app.SignedInClientAsync(StaffRoles.Researcher);
+
+        var png = await client.GetAsync($"/staff/outcomes/plots/{plot}.png?site=UpperLimb");
+        Assert.Equal(HttpStatusCode.OK, png.StatusCode);
+        Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
+        Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await png.Content.ReadAsByteArrayAsync())[..4]);
+        var csv = await client.GetStringAsync($"/staff/outcomes/plots/{plot}.csv");
+        Assert.StartsWith(header, csv);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/outcomes/plots/pie-chart.png")).StatusCode);
+        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "OutcomesPlot" && a.EntityId == plot && a.Action == AuditActions.Export)));
+    }
+
     [GeneratedRegex(@"(\d+) treated of \d+ patients in the registry")]
     private static partial Regex Treated();
 }

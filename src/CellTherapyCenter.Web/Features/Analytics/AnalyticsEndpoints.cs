@@ -1,0 +1,35 @@
+using CellTherapyCenter.Outcomes;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.Outcomes;
+using CellTherapyCenter.Web.Infrastructure;
+
+namespace CellTherapyCenter.Web.Features.Analytics;
+
+/// <summary>The analytics plots as PNG and their numbers as CSV, under the audit's filters; each read audited.</summary>
+public static class AnalyticsEndpoints
+{
+    public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder app)
+    {
+        var staff = app.MapGroup("/staff/outcomes").RequireAuthorization(StaffPolicies.Staff);
+        staff.MapGet("/plots/{name}.png", (string name, [AsParameters] AuditQuery query, ClaimsAuditCache audits, AuditLog audit, HttpContext http, CancellationToken ct) =>
+            ServeAsync(name, query, audits, audit, http, AuditActions.Read, (plot, treated, report, p) =>
+                TypedResults.File(plot.Png(treated, report, p), "image/png"), ct));
+        staff.MapGet("/plots/{name}.csv", (string name, [AsParameters] AuditQuery query, ClaimsAuditCache audits, AuditLog audit, HttpContext http, CancellationToken ct) =>
+            ServeAsync(name, query, audits, audit, http, AuditActions.Export, (plot, treated, report, p) =>
+                TypedResults.File(System.Text.Encoding.UTF8.GetBytes(plot.Csv(treated, report, p)), "text/csv; charset=utf-8", plot.Name + ".csv"), ct));
+        return app;
+    }
+
+    private static async Task<IResult> ServeAsync(string name, AuditQuery query, ClaimsAuditCache audits, AuditLog audit, HttpContext http, string action,
+        Func<AnalyticsPlot, IReadOnlyList<PatientFacts>, ClaimsAuditReport, ClaimsAuditParameters, IResult> render, CancellationToken ct)
+    {
+        if (AnalyticsPlot.Find(name) is not { } plot) return TypedResults.NotFound();
+        var parameters = query.ToParameters();
+        var report = (await audits.GetAsync(parameters, ct)).Report;
+        var snapshot = await audits.SnapshotAsync(ct);
+        var treated = ClaimsAudit.Treated(snapshot.Patients, parameters);
+        await audit.WriteAsync(action, "OutcomesPlot", plot.Name, null, query.Describe(), ct);
+        http.Response.Headers.CacheControl = "no-store";
+        return render(plot, treated, report, parameters);
+    }
+}

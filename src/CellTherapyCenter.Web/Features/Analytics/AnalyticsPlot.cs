@@ -1,0 +1,111 @@
+using System.Globalization;
+using CellTherapyCenter.Outcomes;
+using CellTherapyCenter.Statistics.Survival;
+using CellTherapyCenter.Web.Features.Analytics.Plots;
+using CellTherapyCenter.Web.Features.Outcomes;
+using CsvHelper;
+
+namespace CellTherapyCenter.Web.Features.Analytics;
+
+/// <summary>
+/// The staff analytics plots, each drawn from the same patients and definitions as the claims
+/// audit under the same filter, and each with its table as CSV (the numbers the plot shows).
+/// </summary>
+public sealed record AnalyticsPlot(string Name, string Title, string Description)
+{
+    public static IReadOnlyList<AnalyticsPlot> All { get; } =
+    [
+        new("survival-by-stage", "Survival from the first course, by King's stage at the first course",
+            "Kaplan-Meier curves with 95% bands and numbers at risk; one curve per King's stage at the first course."),
+        new("survival-by-onset", "Survival from the first course, by site of onset",
+            "Kaplan-Meier curves with 95% bands and numbers at risk; one curve per site of onset."),
+        new("survival-vs-expected", "Treated patients against their ENCALS-expected survival",
+            "Kaplan-Meier curve of freedom from death, tracheostomy and permanent ventilation after the first course, with the survival the ENCALS model predicts for the same patients (dashed)."),
+        new("alsfrs-spaghetti", "ALSFRS-R totals around the first course",
+            "One line per patient: ALSFRS-R totals by months from the first course."),
+        new("alsfrs-mean", "Mean ALSFRS-R around the first course",
+            "Mean ALSFRS-R total per 3-month interval from the first course with 95% intervals and n, beside a natural-history decline of 1.02 points a month."),
+    ];
+
+    public static AnalyticsPlot? Find(string name) => All.FirstOrDefault(p => p.Name == name);
+
+    private const double BinMonths = 3;
+    private const int MinimumPatientsPerBin = 10;
+    private const double NaturalHistorySlope = -1.02;
+
+    public byte[] Png(IReadOnlyList<PatientFacts> treated, ClaimsAuditReport report, ClaimsAuditParameters parameters) => Name switch
+    {
+        "survival-by-stage" => KaplanMeierPlot.Render(Series(OutcomeCurves.SurvivalByKingsStage(treated, parameters)), new(Title, "first course")),
+        "survival-by-onset" => KaplanMeierPlot.Render(Series(OutcomeCurves.SurvivalByOnsetSite(treated)), new(Title, "first course")),
+        "survival-vs-expected" => KaplanMeierPlot.Render(Series(EventFree(report)), new(Title, "first course"), Expected(report)),
+        "alsfrs-spaghetti" => TrajectoryPlots.Spaghetti(Trajectories(treated), new(Title)),
+        "alsfrs-mean" => MeanPlot(treated),
+        _ => throw new InvalidOperationException($"No plot {Name}."),
+    };
+
+    private byte[] MeanPlot(IReadOnlyList<PatientFacts> treated)
+    {
+        var points = MeanTrajectory.ByMonth(Trajectories(treated), BinMonths, MinimumPatientsPerBin);
+        var anchor = points.FirstOrDefault(p => p.Month == 0);
+        var reference = anchor is null ? null : new NaturalHistoryReference(0, anchor.Mean, NaturalHistorySlope,
+            "Natural history, -1.02 points/month (PRO-ACT, Atassi 2014)");
+        return TrajectoryPlots.Mean(points, new(Title), reference);
+    }
+
+    /// <summary>The plot's numbers: curve steps for survival plots, one row per patient visit or bin for trajectories.</summary>
+    public string Csv(IReadOnlyList<PatientFacts> treated, ClaimsAuditReport report, ClaimsAuditParameters parameters)
+    {
+        var writer = new StringWriter(CultureInfo.InvariantCulture);
+        using var csv = new CsvWriter(writer, CultureInfo.InvariantCulture);
+        void Row(params object?[] fields)
+        {
+            foreach (var f in fields) csv.WriteField(f is double d ? MeasureText.Csv(d) : f);
+            csv.NextRecord();
+        }
+        switch (Name)
+        {
+            case "survival-by-stage" or "survival-by-onset" or "survival-vs-expected":
+                var curves = Name switch
+                {
+                    "survival-by-stage" => OutcomeCurves.SurvivalByKingsStage(treated, parameters),
+                    "survival-by-onset" => OutcomeCurves.SurvivalByOnsetSite(treated),
+                    _ => EventFree(report),
+                };
+                Row("group", "months", "nRisk", "nEvent", "nCensor", "survival", "lower", "upper");
+                foreach (var (label, c) in curves)
+                    for (var i = 0; i < c.Time.Count; i++)
+                        Row(label, c.Time[i], c.NRisk[i], c.NEvent[i], c.NCensor[i], c.Survival[i], c.Lower[i], c.Upper[i]);
+                if (Name == "survival-vs-expected" && report.Curves.FromFirstCourse.Expected is { } expected)
+                    for (var i = 0; i < expected.Months.Count; i++)
+                        Row($"ENCALS expected ({expected.Patients} patients)", expected.Months[i], "", "", "", expected.Survival[i], "", "");
+                break;
+            case "alsfrs-spaghetti":
+                Row("patient", "months", "alsfrsRTotal");
+                var n = 0;
+                foreach (var t in Trajectories(treated))
+                {
+                    n++; // a running number, never the patient's identity
+                    for (var i = 0; i < t.Months.Count; i++) Row(n, t.Months[i], t.Total[i]);
+                }
+                break;
+            default:
+                Row("month", "mean", "lower", "upper", "n");
+                foreach (var p in MeanTrajectory.ByMonth(Trajectories(treated), BinMonths, MinimumPatientsPerBin))
+                    Row(p.Month, p.Mean, p.Lower, p.Upper, p.N);
+                break;
+        }
+        csv.Flush();
+        return writer.ToString();
+    }
+
+    private static List<SurvivalSeries> Series(IReadOnlyList<LabelledCurve> curves) => curves.Select(c => new SurvivalSeries(c.Label, c.Curve)).ToList();
+
+    private static IReadOnlyList<LabelledCurve> EventFree(ClaimsAuditReport report) =>
+        report.Curves.FromFirstCourse.EventFree is { } curve ? [new LabelledCurve("Treated, free of the ENCALS events", curve)] : [];
+
+    private static List<ExpectedSeries>? Expected(ClaimsAuditReport report) =>
+        report.Curves.FromFirstCourse.Expected is { } e ? [new ExpectedSeries($"ENCALS expected ({e.Patients} predictable)", e.Months, e.Survival)] : null;
+
+    private static List<PatientTrajectory> Trajectories(IReadOnlyList<PatientFacts> treated) =>
+        OutcomeCurves.ScoresAroundFirstCourse(treated).Select(s => new PatientTrajectory(s.Months, s.Total)).ToList();
+}
