@@ -60,7 +60,7 @@ internal static class Progression
         return new ClaimResult(StatedOutcomes.Get("P"), measures,
         [
             $"Time in months from the first course's start. {noBaseline} treated patients have no baseline score with an onset date; {noPostSlope} have no post-course slope (two or more scores over at least {parameters.MinimumSlopeSpanDays} days before any second course).",
-            "A slope from onset assumes a score of 48 at onset; it is the usual ΔFRS, not a measured decline.",
+            "A slope from onset assumes a score of 48 at onset; it is the usual ΔFRS, not a measured decline. Decline in ALS is not straight: it is often faster early and flattens as items reach their floor, so a later measured slope is flatter than ΔFRS even without treatment. A positive change here is expected from natural history alone and is not evidence of an effect without a comparison group.",
             "Without treatment, ALSFRS-R slopes measured over a few months wander by about 0.6 points/month (SD): some patients \"improve\" by chance, and regression to the mean favours those who start fast.",
         ]);
     }

@@ -1,15 +1,16 @@
 using CellTherapyCenter.Clinical.AdverseEvents;
 using CellTherapyCenter.Clinical.Diagnosis;
 using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Statistics.Prediction;
 using CellTherapyCenter.Web.Data.Model;
 
 namespace CellTherapyCenter.Web.Features.Demo;
 
 /// <summary>
 /// Builds a synthetic cohort that follows the natural history of ALS (shared/domain/natural-history.md):
-/// ALSFRS-R slope about -0.9 ± 0.57 points/month with ~7% nearly flat, survival from onset
-/// log-normal with a median near 34 months and a long tail (~10% beyond ten years), shorter when the
-/// decline is faster. Every patient is treated at least once; about 45% repeat. Without a treatment
+/// ALSFRS-R slope about -0.9 ± 0.57 points/month with ~7% nearly flat, and the first of death,
+/// tracheostomy or full-time ventilation drawn from the ENCALS model for each patient's own
+/// predictors (shorter when the decline is faster, as in the model). Every patient is treated at least once; about 45% repeat. Without a treatment
 /// effect the courses change nothing: what the analytics then show is natural history alone.
 /// Deterministic: one seed, one cohort.
 /// </summary>
@@ -72,12 +73,26 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
         var site = PickOnsetSite();
         // Natural-history decline: -0.9 ± 0.57 points/month; the ~7% above -0.02 are held nearly flat.
         var slope = Math.Clamp(_r.Normal(-0.9, 0.57), -3.5, -0.02);
-        var survivalMonths = _r.LogNormal(34 * Math.Clamp(Math.Sqrt(0.9 / -slope), 0.6, 2.5), 0.6);
+        var diagnosisMonths = _r.LogNormal(11, 0.5);
+        var elEscorial = (ElEscorialCategory)_r.Int(2, 6);
+        var ftd = _r.Chance(0.10);
+        var c9orf72 = _r.Chance(0.07);
+        // Survival follows the ENCALS model for the patient's own predictors at diagnosis (points
+        // lost, FVC and ΔFRS as the disease course below produces them, without visit noise).
+        var lostAtDiagnosis = 1 - slope * diagnosisMonths;
+        var linearPredictor = EncalsModel.LinearPredictor(ageAtOnset, diagnosisMonths, lostAtDiagnosis / diagnosisMonths,
+            Math.Clamp(100 - lostAtDiagnosis * 1.6, 15, 130), site == OnsetSite.Bulbar, elEscorial == ElEscorialCategory.Definite, ftd, c9orf72);
+        var eventMonths = EncalsEventTime.MonthsFromOnset(linearPredictor, diagnosisMonths, _r.Uniform(1e-9, 1));
+        // One in five reach the outcome by full-time ventilation (a third of them by tracheostomy) and live on for a while.
+        var ventilatedFirst = _r.Chance(0.2);
+        var tracheostomy = ventilatedFirst && _r.Chance(0.3);
+        var survivalMonths = ventilatedFirst ? eventMonths + _r.LogNormal(10, 0.6) : eventMonths;
         var death = MonthsAfter(onset, survivalMonths);
         var dead = death <= dataDate;
         var end = dead ? death : dataDate;
-        var diagnosisDate = Min(MonthsAfter(onset, _r.LogNormal(11, 0.5)), end.AddDays(-1));
+        var diagnosisDate = Min(MonthsAfter(onset, diagnosisMonths), end.AddDays(-1));
         if (diagnosisDate <= onset) diagnosisDate = onset.AddDays(1);
+        DateOnly? ventilationOn = ventilatedFirst && MonthsAfter(onset, eventMonths) is var v && v <= end ? v : null;
 
         var sod1 = _r.Chance(0.02) ? GeneticResult.Positive : GeneticResult.Negative;
         cohort.Diagnoses.Add(Stamp(new Diagnosis
@@ -87,10 +102,10 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
             OnsetSite = site,
             AffectedRegions = Regions(site),
             DiagnosisDate = diagnosisDate,
-            ElEscorial = (ElEscorialCategory)_r.Int(2, 6),
+            ElEscorial = elEscorial,
             GoldCoastMet = _r.Chance(0.92),
-            FrontotemporalDementia = _r.Chance(0.10),
-            C9orf72 = _r.Chance(0.07) ? GeneticResult.Positive : GeneticResult.Negative,
+            FrontotemporalDementia = ftd,
+            C9orf72 = c9orf72 ? GeneticResult.Positive : GeneticResult.Negative,
             Sod1 = sod1,
             TakesRiluzole = _r.Chance(0.8),
             TakesEdaravone = _r.Chance(0.1),
@@ -99,7 +114,7 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
 
         var firstAssessment = cohort.Assessments.Count;
         var firstVisit = cohort.Visits.Count;
-        var disease = new DiseaseCourse(_r, onset, site, slope, end, options.TreatmentEffectPointsPerMonth);
+        var disease = new DiseaseCourse(_r, onset, site, slope, end, options.TreatmentEffectPointsPerMonth, ventilationOn, tracheostomy);
         var courses = PlanCourses(patient, diagnosisDate, end);
         cohort.Courses.AddRange(courses);
         foreach (var course in courses)

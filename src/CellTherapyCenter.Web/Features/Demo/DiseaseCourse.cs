@@ -23,7 +23,9 @@ internal sealed class DiseaseCourse
     public DateOnly? PermanentVentilationOn { get; }
     public DateOnly? TracheostomyOn { get; }
 
-    public DiseaseCourse(SeededRandom random, DateOnly onset, OnsetSite site, double slope, DateOnly end, double effectPerMonth)
+    /// <param name="ventilationOn">Full-time ventilation, when the patient reaches the ENCALS outcome that way (else none before death).</param>
+    public DiseaseCourse(SeededRandom random, DateOnly onset, OnsetSite site, double slope, DateOnly end, double effectPerMonth,
+        DateOnly? ventilationOn, bool tracheostomy)
     {
         _r = random;
         _onset = onset;
@@ -33,11 +35,15 @@ internal sealed class DiseaseCourse
         var bulbarFirst = site is OnsetSite.Bulbar;
         GastrostomyOn = Milestone(bulbarFirst ? 14 : 27, 0.7, end);
         _nivOn = Milestone(site is OnsetSite.Bulbar or OnsetSite.Respiratory ? 18 : 23, 0.65, end);
-        if (_nivOn is { } niv)
+        if (ventilationOn is { } full)
         {
-            PermanentVentilationOn = Within(niv.AddDays(365), end, 0.5);
-            TracheostomyOn = Within(niv.AddDays(540), end, 0.06);
+            // Part-time non-invasive ventilation comes first, for some months, then full-time.
+            var partTime = full.AddDays(-_r.Int(90, 365));
+            _nivOn = _nivOn is { } niv && niv < partTime ? niv : partTime;
+            PermanentVentilationOn = full;
+            TracheostomyOn = tracheostomy ? full : null;
         }
+        else if (_nivOn > end) _nivOn = null;
     }
 
     public void AddCourse(DateOnly start) => _courses.Add(start);
@@ -100,6 +106,7 @@ internal sealed class DiseaseCourse
     private int RespiratoryInsufficiency(DateOnly date)
     {
         if (TracheostomyOn is { } t && t <= date) return 0;
+        if (PermanentVentilationOn is { } full && full <= date) return 1;
         if (_nivOn is not { } niv || niv > date) return 4;
         var months = (date.DayNumber - niv.DayNumber) / DaysPerMonth;
         return months < 6 ? 3 : months < 12 ? 2 : 1;
