@@ -32,6 +32,7 @@ public static class RegistryFacts
         var coursesTask = Read(db => db.TreatmentCourses.AsNoTracking().Where(c => c.VoidedAt == null)
             .Select(c => new { c.PatientId, c.StartDate }));
         var visitsTask = Read(db => db.Visits.AsNoTracking().Where(v => v.VoidedAt == null)
+            .OrderBy(v => v.PatientId).ThenBy(v => v.Date)
             .Select(v => new { v.Id, v.PatientId, v.Date, v.FvcPercentPredicted }));
         // Only the aspects a claim reads (C1's five) are loaded.
         var aspects = ChangeRatings.ClaimC1Aspects.ToArray();
@@ -46,21 +47,34 @@ public static class RegistryFacts
         var diagnoses = diagnosesTask.Result.ToLookup(d => d.PatientId);
         var vitals = vitalsTask.Result.ToDictionary(v => v.PatientId);
         var courses = coursesTask.Result.ToLookup(c => c.PatientId, c => c.StartDate);
-        var ratings = ratingsTask.Result.ToLookup(r => r.VisitId);
+        var ratings = new Dictionary<Guid, Dictionary<ChangeAspect, ChangeRating>>();
+        foreach (var r in ratingsTask.Result)
+        {
+            if (!ratings.TryGetValue(r.VisitId, out var byAspect)) ratings[r.VisitId] = byAspect = new Dictionary<ChangeAspect, ChangeRating>(aspects.Length);
+            byAspect.TryAdd(r.Aspect, r.Rating);
+        }
         var findings = new Dictionary<Guid, (int Count, int Improved)>();
         foreach (var f in findingsTask.Result)
         {
             var (count, improved) = findings.GetValueOrDefault(f.VisitId);
             findings[f.VisitId] = (count + 1, improved + (f.Improved ? 1 : 0));
         }
-        var visits = visitsTask.Result.Select(v =>
+        // Visits arrive in patient and date order: each patient's run becomes one array.
+        var visits = new Dictionary<Guid, VisitFact[]>();
+        var run = new List<VisitFact>();
+        var rows = visitsTask.Result;
+        for (var i = 0; i < rows.Count; i++)
         {
+            var v = rows[i];
             var (count, improved) = findings.GetValueOrDefault(v.Id);
             var fact = new VisitFact { Date = v.Date, FvcPercentPredicted = v.FvcPercentPredicted, ExaminationFindings = count, ExaminationImprovements = improved };
-            if (ratings.Contains(v.Id))
-                fact = fact with { ReportedChanges = ratings[v.Id].GroupBy(r => r.Aspect).ToDictionary(g => g.Key, g => g.First().Rating) };
-            return (v.PatientId, Fact: fact);
-        }).ToLookup(v => v.PatientId, v => v.Fact);
+            run.Add(ratings.TryGetValue(v.Id, out var byAspect) ? fact with { ReportedChanges = byAspect } : fact);
+            if (i + 1 == rows.Count || rows[i + 1].PatientId != v.PatientId)
+            {
+                visits[v.PatientId] = [.. run];
+                run.Clear();
+            }
+        }
         var assessments = assessmentsTask.Result;
 
         var facts = new List<PatientFacts>(patients.Count);
@@ -87,7 +101,7 @@ public static class RegistryFacts
                 GastrostomyDate = v?.GastrostomyDate,
                 CourseStarts = courses[p.Id].Order().ToArray(),
                 Assessments = assessments.GetValueOrDefault(p.Id) ?? [],
-                Visits = visits[p.Id].OrderBy(x => x.Date).ToArray(),
+                Visits = visits.GetValueOrDefault(p.Id) ?? [],
             };
             facts.Add(fact);
             if (fact.FollowUpEnd is { } end && end > dataDate) dataDate = end;
