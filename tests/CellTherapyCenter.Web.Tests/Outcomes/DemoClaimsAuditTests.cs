@@ -1,4 +1,7 @@
+using System.Net;
 using CellTherapyCenter.Outcomes;
+using CellTherapyCenter.Web.Features.PublicSite;
+using Microsoft.AspNetCore.OutputCaching;
 using CellTherapyCenter.Web.Features.Demo;
 using CellTherapyCenter.Web.Features.Outcomes;
 using CellTherapyCenter.Web.Tests.Infrastructure;
@@ -36,6 +39,16 @@ public abstract class DemoClaimsAuditTests<TApp>(TApp app) where TApp : Registry
         Assert.True(after.Lower < -0.3, $"post-course slope {after.Estimate:0.00} points/month is flatter than natural history");
         var responders = report.Claim("P").Measures.Single(m => m.Name.StartsWith("Slope improved"));
         Assert.True(responders.Estimate < 0.277, "fewer slope responders than placebo arms report");
+
+        // The public page shows the same figures, each with its n and interval.
+        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteCache.Tag, default);
+        var html = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/outcomes"));
+        foreach (var claim in report.Claims)
+        {
+            Assert.Contains(MeasureText.Value(claim.Primary), html);
+            Assert.Contains(MeasureText.Count(claim.Primary), html);
+        }
+        Assert.Contains("95% CI", html);
     }
 }
 
