@@ -12,6 +12,8 @@ namespace CellTherapyCenter.Web.Features.Outcomes;
 /// </summary>
 public static class RegistryFacts
 {
+    private static readonly ChangeAspect[] C1Aspects = [ChangeAspect.Weakness, ChangeAspect.Appetite, ChangeAspect.Mood, ChangeAspect.Fasciculations, ChangeAspect.Spasticity];
+
     public sealed record Snapshot(IReadOnlyList<PatientFacts> Patients, DateOnly DataDate);
 
     /// <param name="open">Opens a new context: the tables are read concurrently, each on its own connection.</param>
@@ -36,10 +38,24 @@ public static class RegistryFacts
             .Select(v => new { v.Id, v.PatientId, v.Date, v.FvcPercentPredicted }));
         // Only the aspects a claim reads (C1's five) are loaded.
         var aspects = ChangeRatings.ClaimC1Aspects.ToArray();
+        if (!aspects.Order().SequenceEqual(C1Aspects.Order()))
+            throw new InvalidOperationException("Claim C1's aspects changed: update the per-aspect columns of the ratings query.");
+        // One row per rated visit: the rating of each C1 aspect, 0 where it was not rated.
         var ratingsTask = Read(db => db.PatientReportedChanges.AsNoTracking().Where(r => r.VoidedAt == null && aspects.Contains(r.Aspect))
-            .Select(r => new { r.VisitId, r.Aspect, r.Rating }));
+            .GroupBy(r => r.VisitId)
+            .Select(g => new
+            {
+                VisitId = g.Key,
+                Weakness = g.Max(r => r.Aspect == ChangeAspect.Weakness ? (int)r.Rating : 0),
+                Appetite = g.Max(r => r.Aspect == ChangeAspect.Appetite ? (int)r.Rating : 0),
+                Mood = g.Max(r => r.Aspect == ChangeAspect.Mood ? (int)r.Rating : 0),
+                Fasciculations = g.Max(r => r.Aspect == ChangeAspect.Fasciculations ? (int)r.Rating : 0),
+                Spasticity = g.Max(r => r.Aspect == ChangeAspect.Spasticity ? (int)r.Rating : 0),
+            }));
+        // One row per examined visit: how many domains were recorded and how many improved.
         var findingsTask = Read(db => db.ExaminationFindings.AsNoTracking().Where(f => f.VoidedAt == null)
-            .Select(f => new { f.VisitId, Improved = f.Change == ExaminationChange.Improved }));
+            .GroupBy(f => f.VisitId)
+            .Select(g => new { VisitId = g.Key, Count = g.Count(), Improved = g.Count(f => f.Change == ExaminationChange.Improved) }));
         var assessmentsTask = ReadScoresAsync(open, ct);
         await Task.WhenAll(patientsTask, diagnosesTask, vitalsTask, coursesTask, visitsTask, ratingsTask, findingsTask, assessmentsTask);
 
@@ -47,18 +63,19 @@ public static class RegistryFacts
         var diagnoses = diagnosesTask.Result.ToLookup(d => d.PatientId);
         var vitals = vitalsTask.Result.ToDictionary(v => v.PatientId);
         var courses = coursesTask.Result.ToLookup(c => c.PatientId, c => c.StartDate);
-        var ratings = new Dictionary<Guid, Dictionary<ChangeAspect, ChangeRating>>();
+        var ratings = new Dictionary<Guid, Dictionary<ChangeAspect, ChangeRating>>(ratingsTask.Result.Count);
         foreach (var r in ratingsTask.Result)
         {
-            if (!ratings.TryGetValue(r.VisitId, out var byAspect)) ratings[r.VisitId] = byAspect = new Dictionary<ChangeAspect, ChangeRating>(aspects.Length);
-            byAspect.TryAdd(r.Aspect, r.Rating);
+            var byAspect = new Dictionary<ChangeAspect, ChangeRating>(aspects.Length);
+            void Add(ChangeAspect aspect, int rating) { if (rating != 0) byAspect[aspect] = (ChangeRating)rating; }
+            Add(ChangeAspect.Weakness, r.Weakness);
+            Add(ChangeAspect.Appetite, r.Appetite);
+            Add(ChangeAspect.Mood, r.Mood);
+            Add(ChangeAspect.Fasciculations, r.Fasciculations);
+            Add(ChangeAspect.Spasticity, r.Spasticity);
+            ratings[r.VisitId] = byAspect;
         }
-        var findings = new Dictionary<Guid, (int Count, int Improved)>();
-        foreach (var f in findingsTask.Result)
-        {
-            var (count, improved) = findings.GetValueOrDefault(f.VisitId);
-            findings[f.VisitId] = (count + 1, improved + (f.Improved ? 1 : 0));
-        }
+        var findings = findingsTask.Result.ToDictionary(f => f.VisitId, f => (f.Count, f.Improved));
         // Visits arrive in patient and date order: each patient's run becomes one array.
         var visits = new Dictionary<Guid, VisitFact[]>();
         var run = new List<VisitFact>();
