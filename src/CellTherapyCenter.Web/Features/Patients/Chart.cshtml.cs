@@ -38,70 +38,77 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
         MayEdit = Identity.Identified && !User.IsInRole(StaffRoles.Researcher);
         MayEditClinical = User.IsInRole(StaffRoles.Administrator) || User.IsInRole(StaffRoles.Physician);
 
-        var latestComplete = data.Assessments.LastOrDefault(a => a.VoidedAt == null && a.Total is not null);
+        var latestComplete = data.Assessments.LastOrDefault(a => !a.Voided && a.Total is not null);
         if (latestComplete is not null && data.Diagnosis?.OnsetDate is { } onset)
             DeltaFrs = ProgressionRate.DeltaFrs(latestComplete.Total!.Value, onset, latestComplete.AssessedOn);
         var timeline = BuildTimeline(data, id);
         TimelineCount = timeline.Count;
-        Timeline = FullTimeline ? timeline : timeline.Take(RecentTimelineEntries).ToList();
+        Timeline = (FullTimeline ? timeline : timeline.Take(RecentTimelineEntries)).Select(e => e.Make()).ToList();
 
         await audit.ReadAsync(nameof(Patient), id, detail: "chart", ct: ct);
         return Page();
     }
 
-    private List<TimelineEntry> BuildTimeline(ChartData d, Guid id)
+    /// <summary>An entry whose text is made only if it is shown: a long chart opens with 20 of ~100 entries.</summary>
+    private readonly record struct PendingEntry(DateOnly Date, string Kind, Func<TimelineEntry> Make);
+
+    private List<PendingEntry> BuildTimeline(ChartData d, Guid id)
     {
-        var entries = new List<TimelineEntry>();
+        var entries = new List<PendingEntry>();
+        void Add(DateOnly date, string kind, Func<TimelineEntry> make) => entries.Add(new(date, kind, make));
         string? Link(string path) => MayEdit ? $"/staff/patients/{id}/{path}" : null;
 
         foreach (var a in d.Assessments)
-            entries.Add(new(a.AssessedOn, "ALSFRS-R",
+            Add(a.AssessedOn, "ALSFRS-R", () => new(a.AssessedOn, "ALSFRS-R",
                 a.Total is { } t ? $"ALSFRS-R {t}/48" : "ALSFRS-R incomplete (no total)",
                 [$"Bulbar {a.Bulbar?.ToString() ?? "–"}, fine motor {a.FineMotor?.ToString() ?? "–"}, gross motor {a.GrossMotor?.ToString() ?? "–"}, respiratory {a.Respiratory?.ToString() ?? "–"}",
                  $"King's {a.KingsStage ?? "–"}, MiToS {a.MitosStage?.ToString() ?? "–"}; rated by {EnumText.Describe(a.Rater).ToLowerInvariant()}, {EnumText.Describe(a.Mode).ToLowerInvariant()}"],
                 a.VoidReason, Link($"assessments/{a.Id}")));
 
         foreach (var v in d.Visits)
-        {
-            var details = new List<string>();
-            if (v.FvcPercentPredicted is { } fvc) details.Add($"FVC {fvc:0.#}% predicted");
-            if (v.WeightKg is { } kg) details.Add($"Weight {kg:0.#} kg");
-            var present = v.Symptoms.Where(s => s.VoidedAt == null && s.Severity != SymptomSeverity.Absent).ToList();
-            if (v.Symptoms.Count > 0)
-                details.Add(present.Count == 0 ? "Symptom inventory: none present" :
-                    "Symptoms: " + string.Join("; ", present.Select(s => $"{AlsSymptoms.Describe(s.Symptom)} ({s.Severity.ToString().ToLowerInvariant()})")));
-            foreach (var f in v.ExaminationFindings.Where(f => f.VoidedAt == null))
-                details.Add($"Examination, {EnumText.Describe(f.Domain).ToLowerInvariant()}: {EnumText.Describe(f.Change).ToLowerInvariant()}");
-            var changes = v.ReportedChanges.Where(c => c.VoidedAt == null).ToList();
-            if (changes.Count > 0)
-                details.Add("Patient-reported change: " + string.Join("; ", changes.Select(c => $"{EnumText.Describe(c.Aspect)} {ChangeRatings.Describe(c.Rating).ToLowerInvariant()}")));
-            if (Identity.Identified && !string.IsNullOrWhiteSpace(v.Notes)) details.Add("Notes: " + v.Notes);
-            entries.Add(new(v.Date, "Visit", $"{EnumText.Describe(v.Kind)} visit", details, v.VoidReason, Link($"visits/{v.Id}")));
-        }
+            Add(v.Date, "Visit", () =>
+            {
+                var details = new List<string>();
+                if (v.FvcPercentPredicted is { } fvc) details.Add($"FVC {fvc:0.#}% predicted");
+                if (v.WeightKg is { } kg) details.Add($"Weight {kg:0.#} kg");
+                var present = v.Symptoms.Where(s => !s.Voided && s.Severity != SymptomSeverity.Absent).ToList();
+                if (v.Symptoms.Count > 0)
+                    details.Add(present.Count == 0 ? "Symptom inventory: none present" :
+                        "Symptoms: " + string.Join("; ", present.Select(s => $"{AlsSymptoms.Describe(s.Symptom)} ({s.Severity.ToString().ToLowerInvariant()})")));
+                foreach (var f in v.ExaminationFindings)
+                    details.Add($"Examination, {EnumText.Describe(f.Domain).ToLowerInvariant()}: {EnumText.Describe(f.Change).ToLowerInvariant()}");
+                if (v.ReportedChanges.Count > 0)
+                    details.Add("Patient-reported change: " + string.Join("; ", v.ReportedChanges.Select(c => $"{EnumText.Describe(c.Aspect)} {ChangeRatings.Describe(c.Rating).ToLowerInvariant()}")));
+                if (Identity.Identified && !string.IsNullOrWhiteSpace(v.Notes)) details.Add("Notes: " + v.Notes);
+                return new(v.Date, "Visit", $"{EnumText.Describe(v.Kind)} visit", details, v.VoidReason, Link($"visits/{v.Id}"));
+            });
 
         foreach (var c in d.Courses)
         {
-            entries.Add(new(c.StartDate, "Course", $"Treatment course {c.Number} begins",
+            Add(c.StartDate, "Course", () => new(c.StartDate, "Course", $"Treatment course {c.Number} begins",
                 c.EndDate is { } end ? [$"Ends {end:yyyy-MM-dd}"] : [], c.VoidReason, MayEditClinical ? $"/staff/patients/{id}/courses/{c.Id}" : null));
             foreach (var t in c.Transplantations)
-                entries.Add(new(t.Date, "Transplantation", $"Transplantation (course {c.Number})",
+                Add(t.Date, "Transplantation", () => new(t.Date, "Transplantation", $"Transplantation (course {c.Number})",
                     [$"Lot {t.CellProductLot}; {t.SuspensionCount} suspensions, {t.VolumeMl:0.#} ml; {EnumText.Describe(t.Route).ToLowerInvariant()}"], t.VoidReason,
                     null));
         }
 
         foreach (var e in d.AdverseEvents)
-            entries.Add(new(e.OnsetDate, "Adverse event", $"{e.Term}, CTCAE grade {(int)e.Grade}",
+            Add(e.OnsetDate, "Adverse event", () => new(e.OnsetDate, "Adverse event", $"{e.Term}, CTCAE grade {(int)e.Grade}",
                 [$"Relation to transplantation: {e.Relatedness.ToString().ToLowerInvariant()}; {(e.Serious ? "serious" : "not serious")}; outcome {EnumText.Describe(e.Outcome).ToLowerInvariant()}"
                  + (e.ResolvedDate is { } r ? $", resolved {r:yyyy-MM-dd}" : "")],
                 e.VoidReason, MayEditClinical ? $"/staff/patients/{id}/adverse-events/{e.Id}" : null));
 
         foreach (var c in d.Consents)
-            entries.Add(new(DateOnly.FromDateTime(c.GivenAt), "Consent", $"Consent: {EnumText.Describe(c.Kind).ToLowerInvariant()}",
+        {
+            var date = DateOnly.FromDateTime(c.GivenAt);
+            Add(date, "Consent", () => new(date, "Consent", $"Consent: {EnumText.Describe(c.Kind).ToLowerInvariant()}",
                 c.WithdrawnAt is { } w ? [$"Withdrawn {w:yyyy-MM-dd}"] : [], c.VoidReason, Link($"consents/{c.Id}")));
+        }
 
         if (d.VitalStatus is { } vs)
         {
-            void Milestone(DateOnly? date, string title) { if (date is { } x) entries.Add(new(x, "Milestone", title, [], vs.VoidReason, Link("vital-status"))); }
+            void Milestone(DateOnly? date, string title) { if (date is { } x) Add(x, "Milestone", () => new(x, "Milestone", title, [], vs.VoidReason, Link("vital-status"))); }
             Milestone(vs.GastrostomyDate, "Gastrostomy");
             Milestone(vs.PermanentVentilationDate, "Permanent ventilation");
             Milestone(vs.TracheostomyDate, "Tracheostomy");
