@@ -40,6 +40,18 @@ public class SurvivalClaimsTests
     }
 
     [Fact]
+    public void An_onset_recorded_after_the_first_course_is_excluded_from_the_ENCALS_comparison_not_fatal()
+    {
+        var patients = Times(12, () => Treated() with { Assessments = [Score(-1, 30)], Visits = [Visit(-1)] }).ToList();
+        patients.Add(Treated() with { OnsetDate = Start.AddDays(30), DiagnosisDate = Start.AddDays(60), Assessments = [Score(-1, 30), Score(40, 29)], Visits = [Visit(-1)] }); // predictable, but onset follows the course
+
+        var survival = ClaimsAudit.Compute(patients, DataDate).Claim("S");
+
+        Assert.Equal(12, survival.Primary.Denominator);
+        Assert.Contains("1 excluded, onset recorded after the first course (to be corrected in the registry).", survival.Notes);
+    }
+
+    [Fact]
     public void Filter_selects_treated_patients_by_onset_site_and_first_course_period()
     {
         var patients = new List<PatientFacts>

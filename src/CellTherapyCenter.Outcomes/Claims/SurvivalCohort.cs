@@ -16,7 +16,8 @@ public sealed record SurvivalCohort(
     KaplanMeierCurve? EventFree,
     ObservedExpected? ObservedExpected,
     ExpectedSurvival? Expected,
-    int AlreadyVentilated)
+    int AlreadyVentilated,
+    int OnsetAfterFirstCourse = 0)
 {
     private const int ExpectedHorizonMonths = 120;
 
@@ -27,7 +28,7 @@ public sealed record SurvivalCohort(
         var freeTime = new List<double>(patients.Count);
         var freeEvent = new List<bool>(patients.Count);
         var followUps = new List<FollowUp>(patients.Count);
-        var alreadyVentilated = 0;
+        int alreadyVentilated = 0, onsetAfterCourse = 0;
         foreach (var p in patients)
         {
             var entry = p.FirstCourse!.Value;
@@ -41,6 +42,8 @@ public sealed record SurvivalCohort(
             var exit = composite is { } c && c < end ? c : end;
             freeTime.Add(Timeline.Months(entry, exit));
             freeEvent.Add(composite is not null && composite <= end);
+            // An onset recorded after the first course is a data error: no prediction can be anchored on it.
+            if (p.OnsetDate > entry) { onsetAfterCourse++; continue; }
             var onset = p.OnsetDate ?? entry;
             followUps.Add(new FollowUp(EncalsInputs.For(p, predictorWindowDays), Timeline.Months(onset, entry), Timeline.Months(onset, exit), composite is not null && composite <= end));
         }
@@ -49,7 +52,7 @@ public sealed record SurvivalCohort(
         return new SurvivalCohort(patients.Count,
             Measures.KaplanMeierOrNull(deathTime, deathEvent),
             Measures.KaplanMeierOrNull(freeTime, freeEvent),
-            oe, ExpectedCurve(followUps, horizon), alreadyVentilated);
+            oe, ExpectedCurve(followUps, horizon), alreadyVentilated, onsetAfterCourse);
     }
 
     /// <summary>Mean over predictable patients of Sᵢ(entryᵢ + t) / Sᵢ(entryᵢ), t = 0, 1, ... months.</summary>
@@ -90,6 +93,8 @@ public sealed record SurvivalCohort(
             foreach (var (reason, count) in oe.Exclusions.OrderByDescending(e => e.Value))
                 yield return $"{count} excluded, {reason}.";
         }
+        if (OnsetAfterFirstCourse > 0)
+            yield return $"{OnsetAfterFirstCourse} excluded, onset recorded after the first course (to be corrected in the registry).";
         if (AlreadyVentilated > 0)
             yield return $"{AlreadyVentilated} already had a tracheostomy or permanent ventilation at the first course: outside the ENCALS comparison, inside the survival curve.";
         yield return "A ratio below 1 means fewer events than predicted for the same patients. Patients who reach a clinic for treatment are selected (alive, able to travel): a ratio below 1 can come from that selection rather than from the treatment.";
