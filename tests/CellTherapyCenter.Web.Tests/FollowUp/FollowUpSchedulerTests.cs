@@ -109,6 +109,24 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
     }
 
     [Fact]
+    public async Task Two_schedulers_running_at_once_queue_each_reminder_once()
+    {
+        var one = Kit.StartInstance();
+        var two = Kit.StartInstance();
+        string[] addresses = ["ana@example.org", "bojan@example.org", "vesna@example.org", "zoran@example.org"];
+        foreach (var address in addresses)
+            await Kit.PatientWithCourseAsync(one, new DateOnly(2026, 2, 10), address);
+
+        var passes = await Task.WhenAll(
+            Kit.Scheduler(one, o => o.BatchSize = 1).RunPassAsync(default),
+            Kit.Scheduler(two, o => o.BatchSize = 1).RunPassAsync(default));
+
+        Assert.Equal(addresses.Length, passes.Sum(p => p.RemindersQueued));
+        await Kit.Dispatcher(one).ProcessDueAsync(default);
+        Assert.Equal(addresses, Kit.Sink.Received.SelectMany(r => r.Recipients).Order());
+    }
+
+    [Fact]
     public async Task The_database_refuses_a_second_reminder_of_the_same_kind_for_an_item()
     {
         var instance = Kit.StartInstance();

@@ -116,9 +116,10 @@ public sealed class FollowUpScheduler(
             try { await db.SaveChangesAsync(ct); } catch (DbUpdateException) { /* another instance made it */ }
             return 0;
         }
-        var since = cursor.At - CursorOverlap;
+        // The cursor holds the time from which self-reports still need a look.
+        var since = cursor.At;
         var fresh = await db.AlsfrsRAssessments.AsNoTracking()
-            .Where(a => (a.Rater == AssessmentRater.Patient || a.Rater == AssessmentRater.Caregiver) && a.VoidedAt == null && a.CreatedAt > since
+            .Where(a => (a.Rater == AssessmentRater.Patient || a.Rater == AssessmentRater.Caregiver) && a.VoidedAt == null && a.CreatedAt >= since
                         && !db.FollowUpAlerts.Any(al => al.AssessmentId == a.Id))
             .OrderBy(a => a.CreatedAt)
             .Select(a => new { a.Id, a.PatientId, a.AssessedOn, a.CreatedAt, Scores = new SelfReportScores(a.Total, a.Dyspnea, a.Orthopnea, a.RespiratoryInsufficiency) })
@@ -143,7 +144,10 @@ public sealed class FollowUpScheduler(
             FollowUpEmails.EnqueueDeclineAlert(outbox, pseudonym, Options);
             raised++;
         }
-        if (now > cursor.At) cursor.At = now;
+        // Next time, look again a little before now: a self-report stamped before this pass may
+        // have committed after its query. The alert's unique index and the NOT EXISTS above keep
+        // the overlap from alerting twice.
+        if (now - CursorOverlap > cursor.At) cursor.At = now - CursorOverlap;
         try
         {
             await db.SaveChangesAsync(ct);
@@ -164,6 +168,9 @@ public sealed class FollowUpScheduler(
         var spanFrom = today.AddDays(-MaxWindowDays(o));
         var queued = 0;
         var conflicts = 0;
+        // Keyset paging: each batch starts after the last item the previous one queued, so a
+        // batch reads only its own rows instead of every due item again.
+        var after = Guid.Empty;
         for (var batch = 0; batch < maxBatches; batch++)
         {
             await using var scope = scopes.CreateAsyncScope();
@@ -173,7 +180,7 @@ public sealed class FollowUpScheduler(
             // is read over a few weeks of starts, not over every open item ever planned.
             var due = await (
                     from i in db.FollowUpItems
-                    where i.Status == FollowUpStatus.Open && i.VoidedAt == null
+                    where i.Status == FollowUpStatus.Open && i.VoidedAt == null && i.Id.CompareTo(after) > 0
                           && i.WindowStart >= spanFrom && i.WindowStart <= today && i.WindowEnd >= today
                     join p in db.Patients on i.PatientId equals p.Id
                     where p.VoidedAt == null && p.VitalState == VitalState.Alive && p.Email != null
@@ -214,8 +221,9 @@ public sealed class FollowUpScheduler(
             {
                 await db.SaveChangesAsync(ct);
                 queued += patients.Count;
+                after = due[^1].ItemId;
             }
-            catch (DbUpdateException) when (++conflicts <= 3)
+            catch (DbUpdateException) when (++conflicts <= 10)
             {
                 // Another scheduler queued some of these first; the whole batch rolled back, and the
                 // next query no longer finds what it queued.
