@@ -89,7 +89,7 @@ public abstract class FollowUpScheduleTests<TApp>(TApp app) : FollowUpTests<TApp
         var researcher = await App.SignedInClientAsync(StaffRoles.Researcher);
 
         Assert.Equal(HttpStatusCode.Redirect, (await researcher.GetAsync("/staff/follow-up")).StatusCode);
-        var page = StaffSession.Parse(await coordinator.GetStringAsync("/staff/follow-up?view=Overdue&kind=Visit"));
+        var page = StaffSession.Parse(await coordinator.GetStringAsync("/staff/follow-up?view=Overdue&kind=Visit&overdueDays=365"));
         var row = Assert.Single(page.QuerySelectorAll("tbody tr"), r => r.TextContent.Contains("Baseline") && r.TextContent.Contains("Schedule, Vera"));
         Assert.Contains("Overdue", row.TextContent);
         Assert.NotNull(page.QuerySelector("label[for=view]"));

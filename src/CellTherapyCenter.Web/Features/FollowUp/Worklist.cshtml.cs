@@ -34,6 +34,8 @@ public sealed class WorklistModel(RegistryDbContext db, AuditLog audit, TimeProv
     [BindProperty(SupportsGet = true)] public WorklistView View { get; set; }
     [BindProperty(SupportsGet = true)] public FollowUpKind? Kind { get; set; }
     [BindProperty(SupportsGet = true)] public int? WithinDays { get; set; }
+    /// <summary>Overdue items whose window closed at most this many days ago (default 90): older ones are history to resolve on the patient's page, not a daily task.</summary>
+    [BindProperty(SupportsGet = true)] public int? OverdueDays { get; set; }
 
     public sealed record Row(Guid ItemId, Guid PatientId, string Patient, int CourseNumber, FollowUpKind Kind, string Label,
         DateOnly Target, DateOnly WindowStart, DateOnly WindowEnd, string State, DateTime? ReminderQueuedAt, bool OptedOut);
@@ -55,13 +57,15 @@ public sealed class WorklistModel(RegistryDbContext db, AuditLog audit, TimeProv
         var within = Math.Clamp(WithinDays ?? 14, 0, 365);
         var today = Today;
         var horizon = today.AddDays(within);
+        var overdueDays = Math.Clamp(OverdueDays ?? 90, 0, 3650);
+        var closedFrom = today.AddDays(-overdueDays);
         var items = db.FollowUpItems.AsNoTracking().Where(i => i.Status == FollowUpStatus.Open && i.VoidedAt == null);
         items = View switch
         {
             WorklistView.Due => items.Where(i => i.WindowStart <= today && i.WindowEnd >= today),
-            WorklistView.Overdue => items.Where(i => i.WindowEnd < today),
+            WorklistView.Overdue => items.Where(i => i.WindowEnd < today && i.WindowEnd >= closedFrom),
             WorklistView.Upcoming => items.Where(i => i.WindowStart > today && i.WindowStart <= horizon),
-            _ => items.Where(i => i.WindowStart <= today),
+            _ => items.Where(i => i.WindowStart <= today && i.WindowEnd >= closedFrom),
         };
         if (Kind is { } kind) items = items.Where(i => i.Kind == kind);
         var found = await (
@@ -100,7 +104,7 @@ public sealed class WorklistModel(RegistryDbContext db, AuditLog audit, TimeProv
             .Take(MaxRows).ToListAsync(ct);
 
         var shown = Rows.Select(r => r.PatientId).Concat(Alerts.Select(a => a.PatientId)).Concat(RepeatCourses.Select(r => r.PatientId)).Distinct();
-        await audit.ListAsync(nameof(FollowUpItem), shown, $"view={View};kind={Kind};within={within}", ct);
+        await audit.ListAsync(nameof(FollowUpItem), shown, $"view={View};kind={Kind};within={within};overdue={overdueDays}", ct);
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid alertId, Guid stamp, CancellationToken ct)
@@ -115,7 +119,7 @@ public sealed class WorklistModel(RegistryDbContext db, AuditLog audit, TimeProv
             try { await db.SaveChangesAsync(ct); }
             catch (DbUpdateConcurrencyException) { /* acknowledged by someone else meanwhile: the list shows the outcome */ }
         }
-        return RedirectToPage(new { View, Kind, WithinDays });
+        return RedirectToPage(new { View, Kind, WithinDays, OverdueDays });
     }
 
     public static string State(DateOnly windowStart, DateOnly windowEnd, DateOnly today) =>
