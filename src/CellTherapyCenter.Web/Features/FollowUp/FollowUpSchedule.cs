@@ -130,20 +130,54 @@ public sealed class FollowUpSchedule(RegistryDbContext db, IOptions<FollowUpOpti
             .Select(e => e.Entity).ToList();
         if (open.Count == 0) return;
         var visits = await db.Visits.AsNoTracking().Where(v => v.PatientId == patientId && v.VoidedAt == null)
-            .OrderBy(v => v.Date).Select(v => new { v.Id, v.Date }).ToListAsync(ct);
+            .OrderBy(v => v.Date).Select(v => new DatedRecord(v.Id, v.Date)).ToListAsync(ct);
         var reports = await db.AlsfrsRAssessments.AsNoTracking()
             .Where(a => a.PatientId == patientId && a.VoidedAt == null && (a.Rater == AssessmentRater.Patient || a.Rater == AssessmentRater.Caregiver))
-            .OrderBy(a => a.AssessedOn).Select(a => new { a.Id, a.AssessedOn }).ToListAsync(ct);
-        foreach (var item in open)
+            .OrderBy(a => a.AssessedOn).Select(a => new DatedRecord(a.Id, a.AssessedOn)).ToListAsync(ct);
+        CompleteFrom(open, visits, reports);
+    }
+
+    /// <summary>A visit or a self-report, by date.</summary>
+    public readonly record struct DatedRecord(Guid Id, DateOnly Date);
+
+    /// <summary>
+    /// Completes each open item from the first visit (for visits) or self-report (for
+    /// self-reports) in its window; both lists in date order, of one patient.
+    /// </summary>
+    public static void CompleteFrom(IEnumerable<FollowUpItem> items, IReadOnlyList<DatedRecord> visits, IReadOnlyList<DatedRecord> selfReports)
+    {
+        foreach (var item in items)
         {
-            if (item.Kind == FollowUpKind.Visit && visits.FirstOrDefault(v => v.Date >= item.WindowStart && v.Date <= item.WindowEnd) is { } visit)
+            if (item.Status != FollowUpStatus.Open) continue;
+            var source = item.Kind == FollowUpKind.Visit ? visits : selfReports;
+            foreach (var r in source)
             {
-                item.Status = FollowUpStatus.Completed; item.CompletedOn = visit.Date; item.CompletedByVisitId = visit.Id;
+                if (r.Date < item.WindowStart) continue;
+                if (r.Date > item.WindowEnd) break;
+                item.Status = FollowUpStatus.Completed;
+                item.CompletedOn = r.Date;
+                if (item.Kind == FollowUpKind.Visit) item.CompletedByVisitId = r.Id; else item.CompletedByAssessmentId = r.Id;
+                break;
             }
-            else if (item.Kind == FollowUpKind.SelfReport && reports.FirstOrDefault(a => a.AssessedOn >= item.WindowStart && a.AssessedOn <= item.WindowEnd) is { } report)
-            {
-                item.Status = FollowUpStatus.Completed; item.CompletedOn = report.AssessedOn; item.CompletedByAssessmentId = report.Id;
-            }
+        }
+    }
+
+    /// <summary>
+    /// The schedule of a patient's courses as they would stand had each course been saved in turn:
+    /// items an earlier course planned on or after the next course's start are left out (the live
+    /// path voids them), and items already covered by a visit or self-report are completed. Used
+    /// by the demo seeder, which writes records in bulk rather than through the course form.
+    /// </summary>
+    public static IEnumerable<FollowUpItem> ForHistory(IReadOnlyList<TreatmentCourse> courses, IReadOnlyList<DatedRecord> visits,
+        IReadOnlyList<DatedRecord> selfReports, FollowUpOptions o)
+    {
+        var ordered = courses.Where(c => !c.IsVoided).OrderBy(c => c.StartDate).ToList();
+        for (var k = 0; k < ordered.Count; k++)
+        {
+            var next = k + 1 < ordered.Count ? ordered[k + 1].StartDate : DateOnly.MaxValue;
+            var items = FollowUpPlan.For(ordered[k].StartDate, o).Where(p => p.Target < next).Select(p => New(ordered[k], p)).ToList();
+            CompleteFrom(items, visits, selfReports);
+            foreach (var item in items) yield return item;
         }
     }
 
