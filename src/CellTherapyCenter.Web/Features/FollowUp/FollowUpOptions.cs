@@ -48,6 +48,13 @@ public sealed class FollowUpOptions
 
     public TimeSpan Poll => TimeSpan.FromMinutes(PollMinutes);
 
+    /// <summary>The longest window any item has: bounds the index range that the scans of open items read.</summary>
+    public int LongestWindowDays => new[]
+    {
+        BaselineDaysBefore + BaselineDaysAfter, EarlyVisitDaysBefore + EarlyVisitDaysAfter,
+        LaterVisitDaysBefore + LaterVisitDaysAfter, SelfReportDaysBefore + SelfReportDaysAfter,
+    }.Max();
+
     public TimeZoneInfo ClinicTimeZone => TimeZoneInfo.FindSystemTimeZoneById(TimeZone);
 
     public bool IsQuiet(TimeOnly local) => QuietHoursStart <= QuietHoursEnd

@@ -76,19 +76,12 @@ public sealed class FollowUpScheduler(
         return new(completed, queued, alerts, false);
     }
 
-    /// <summary>The longest window any item has: bounds the index range the scans read.</summary>
-    private static int MaxWindowDays(FollowUpOptions o) => new[]
-    {
-        o.BaselineDaysBefore + o.BaselineDaysAfter, o.EarlyVisitDaysBefore + o.EarlyVisitDaysAfter,
-        o.LaterVisitDaysBefore + o.LaterVisitDaysAfter, o.SelfReportDaysBefore + o.SelfReportDaysAfter,
-    }.Max();
-
     private async Task<int> CompleteRecentAsync(DateOnly today, CancellationToken ct)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         var endFrom = today.AddDays(-CompletionLookbackDays);
-        var startFrom = endFrom.AddDays(-MaxWindowDays(Options));
+        var startFrom = endFrom.AddDays(-Options.LongestWindowDays);
         var n = await FollowUpSchedule.CompleteAsync(db,
             db.FollowUpItems.Where(i => i.WindowStart >= startFrom && i.WindowStart <= today && i.WindowEnd >= endFrom), ct);
         if (n == 0) return 0;
@@ -165,7 +158,7 @@ public sealed class FollowUpScheduler(
     private async Task<int> QueueRemindersAsync(DateOnly today, DateTime now, int maxBatches, CancellationToken ct)
     {
         var o = Options;
-        var spanFrom = today.AddDays(-MaxWindowDays(o));
+        var spanFrom = today.AddDays(-o.LongestWindowDays);
         var queued = 0;
         var conflicts = 0;
         // Keyset paging: each batch starts after the last item the previous one queued, so a

@@ -59,13 +59,16 @@ public sealed class WorklistModel(RegistryDbContext db, AuditLog audit, TimeProv
         var horizon = today.AddDays(within);
         var overdueDays = Math.Clamp(OverdueDays ?? 90, 0, 3650);
         var closedFrom = today.AddDays(-overdueDays);
+        // A window that closed on or after closedFrom started at most the longest window before it:
+        // a lower bound on the indexed column, so the scan does not read every open item ever planned.
+        var startedFrom = closedFrom.AddDays(-options.Value.LongestWindowDays);
         var items = db.FollowUpItems.AsNoTracking().Where(i => i.Status == FollowUpStatus.Open && i.VoidedAt == null);
         items = View switch
         {
             WorklistView.Due => items.Where(i => i.WindowStart <= today && i.WindowEnd >= today),
-            WorklistView.Overdue => items.Where(i => i.WindowEnd < today && i.WindowEnd >= closedFrom),
+            WorklistView.Overdue => items.Where(i => i.WindowStart >= startedFrom && i.WindowEnd < today && i.WindowEnd >= closedFrom),
             WorklistView.Upcoming => items.Where(i => i.WindowStart > today && i.WindowStart <= horizon),
-            _ => items.Where(i => i.WindowStart <= today && i.WindowEnd >= closedFrom),
+            _ => items.Where(i => i.WindowStart >= startedFrom && i.WindowStart <= today && i.WindowEnd >= closedFrom),
         };
         if (Kind is { } kind) items = items.Where(i => i.Kind == kind);
         var found = await (
