@@ -19,7 +19,8 @@ export Database__Provider=PostgreSQL
 export ConnectionStrings__Registry="Host=127.0.0.1;Port=$PG_PORT;Database=ctc_bench;Username=postgres;Maximum Pool Size=64"
 export Admin__Email=bench@bench.local Admin__Password=Bench-password-1234 Demo__Enabled=false
 export DataProtection__KeysPath="$PG_TMP/keys" Logging__LogLevel__Default=Warning
-export FollowUp__QuietHoursStart=00:00 FollowUp__QuietHoursEnd=00:00
+# The demo cohort is synthetic, and synthetic patients get no reminders unless asked for.
+export FollowUp__QuietHoursStart=00:00 FollowUp__QuietHoursEnd=00:00 FollowUp__RemindSyntheticPatients=true
 pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -qc "CREATE DATABASE ctc_bench" postgres
 
 dotnet build src/CellTherapyCenter.Web -c Release -nologo -v quiet >/dev/null

@@ -87,6 +87,17 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
     }
 
     [Fact]
+    public async Task Synthetic_demo_patients_get_no_reminder_unless_the_option_says_so()
+    {
+        var instance = Kit.StartInstance();
+        var patient = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), "demo@example.invalid");
+        await App.WithDbAsync(db => db.Patients.Where(p => p.Id == patient).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsSynthetic, true)));
+
+        Assert.Equal(0, (await Kit.Scheduler(instance).RunPassAsync(default)).RemindersQueued);
+        Assert.Equal(1, (await Kit.Scheduler(instance, o => o.RemindSyntheticPatients = true).RunPassAsync(default)).RemindersQueued);
+    }
+
+    [Fact]
     public async Task A_restart_in_the_middle_neither_loses_nor_duplicates_a_reminder()
     {
         var first = Kit.StartInstance();

@@ -45,6 +45,12 @@ public sealed class FollowUpOptions
     public string PortalUrl { get; set; } = "https://localhost/portal";
     /// <summary>A fall of the self-reported ALSFRS-R total by at least this many points alerts staff.</summary>
     public int DeclineAlertPoints { get; set; } = 4;
+    /// <summary>
+    /// Whether synthetic (demo) patients get reminders. Off by default: their addresses are
+    /// invented, and a demo registry with email switched on must not fill a real server's queue.
+    /// The benchmark switches it on, its cohort being synthetic.
+    /// </summary>
+    public bool RemindSyntheticPatients { get; set; }
 
     public TimeSpan Poll => TimeSpan.FromMinutes(PollMinutes);
 

@@ -159,6 +159,7 @@ public sealed class FollowUpScheduler(
     {
         var o = Options;
         var spanFrom = today.AddDays(-o.LongestWindowDays);
+        var synthetic = o.RemindSyntheticPatients;
         var queued = 0;
         var conflicts = 0;
         // Keyset paging: each batch starts after the last item the previous one queued, so a
@@ -176,7 +177,7 @@ public sealed class FollowUpScheduler(
                     where i.Status == FollowUpStatus.Open && i.VoidedAt == null && i.Id.CompareTo(after) > 0
                           && i.WindowStart >= spanFrom && i.WindowStart <= today && i.WindowEnd >= today
                     join p in db.Patients on i.PatientId equals p.Id
-                    where p.VoidedAt == null && p.VitalState == VitalState.Alive && p.Email != null
+                    where p.VoidedAt == null && p.VitalState == VitalState.Alive && p.Email != null && (synthetic || !p.IsSynthetic)
                           && !db.PatientFollowUps.Any(f => f.PatientId == i.PatientId && f.VoidedAt == null && f.RemindersOptedOutAt != null)
                           && !db.FollowUpReminders.Any(r => r.FollowUpItemId == i.Id
                                 && r.Kind == (i.Kind == FollowUpKind.Visit ? FollowUpEmails.VisitReminderKind : FollowUpEmails.SelfReportReminderKind))
