@@ -2,6 +2,7 @@ using CellTherapyCenter.Web.Features.Demo;
 using CellTherapyCenter.Web.Infrastructure;
 
 if (await DemoCommand.TryRunAsync(args) is { } exitCode) return exitCode;
+if (await CellTherapyCenter.Web.Features.FollowUp.FollowUpCommand.TryRunAsync(args) is { } passExitCode) return passExitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCellTherapyCenter();

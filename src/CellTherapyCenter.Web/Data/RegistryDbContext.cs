@@ -1,4 +1,5 @@
 using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure.Email;
@@ -37,6 +38,11 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<InquiryDocument> InquiryDocuments => Set<InquiryDocument>();
     public DbSet<InquiryNote> InquiryNotes => Set<InquiryNote>();
+    public DbSet<FollowUpItem> FollowUpItems => Set<FollowUpItem>();
+    public DbSet<PatientFollowUp> PatientFollowUps => Set<PatientFollowUp>();
+    public DbSet<FollowUpReminder> FollowUpReminders => Set<FollowUpReminder>();
+    public DbSet<FollowUpAlert> FollowUpAlerts => Set<FollowUpAlert>();
+    public DbSet<FollowUpCursor> FollowUpCursors => Set<FollowUpCursor>();
 
     /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
     internal bool AuditChanges { get; set; } = true;
@@ -49,6 +55,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
         builder.ApplyConfiguration(new OutboundEmailConfiguration());
         SiteContentConfiguration.Apply(builder);
         InquiryConfiguration.Apply(builder);
+        FollowUpConfiguration.Apply(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -1,6 +1,7 @@
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Data.Model;
 using CellTherapyCenter.Web.Features.AlsfrsCalculator;
+using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Features.PublicSite;
@@ -72,6 +73,7 @@ public static class AppSetup
         services.AddPatientFeatures();
         services.AddPublicSite(builder.Configuration);
         services.AddOutcomes();
+        services.AddFollowUp(builder.Configuration);
         return builder;
     }
 

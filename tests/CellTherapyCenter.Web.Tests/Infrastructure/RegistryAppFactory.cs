@@ -48,6 +48,9 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
             // Tests sign in many clients from one address; the limit itself is tested with a low value.
             ["RateLimits:SignInPerMinute"] = "10000",
             ["RateLimits:InquiriesPerHour"] = "10000",
+            // The follow-up tests run scheduler passes themselves on a manual clock; a background pass
+            // in any other test's app would queue reminders into outboxes those tests count.
+            ["FollowUp:SchedulerEnabled"] = "false",
         };
         foreach (var (k, v) in ExtraSettings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);

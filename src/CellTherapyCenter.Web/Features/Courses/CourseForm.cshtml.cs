@@ -1,5 +1,6 @@
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -11,7 +12,7 @@ namespace CellTherapyCenter.Web.Features.Courses;
 
 /// <summary>A treatment course ("new" or stored) and the transplantations given in it.</summary>
 [Authorize(Policy = StaffPolicies.EditClinical)]
-public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock, FollowUpSchedule schedule) : PageModel
 {
     public sealed class CourseInput
     {
@@ -67,6 +68,8 @@ public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimePr
         else db.Entry(course).Property(c => c.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         course.Number = Input.Number; course.StartDate = Input.StartDate!.Value; course.EndDate = Input.EndDate;
         course.Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim();
+        // The follow-up schedule commits with the course (one transaction), or not at all.
+        await schedule.SyncCourseAsync(course, isNew: Stored is null, ct);
         return await SaveAsync(id, courseId, $"/staff/patients/{id}/courses/{course.Id}", ct);
     }
 
@@ -105,6 +108,7 @@ public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimePr
         }
         db.Entry(Stored).Property(c => c.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         Stored.Void(VoidReason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime);
+        await schedule.SyncCourseAsync(Stored, isNew: false, ct);
         return await SaveAsync(id, courseId, $"/staff/patients/{id}", ct);
     }
 

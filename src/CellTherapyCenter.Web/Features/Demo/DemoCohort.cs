@@ -1,4 +1,5 @@
 using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.FollowUp;
 
 namespace CellTherapyCenter.Web.Features.Demo;
 
@@ -17,9 +18,11 @@ public sealed class DemoCohort
     public List<PatientReportedChange> ReportedChanges { get; } = [];
     public List<AlsfrsRAssessment> Assessments { get; } = [];
     public List<AdverseEvent> AdverseEvents { get; } = [];
+    /// <summary>Filled by the seeder (it depends on the <c>FollowUp</c> options, not on the random cohort).</summary>
+    public List<FollowUpItem> FollowUpItems { get; } = [];
 
     public IEnumerable<object> AllRecords() =>
         Patients.Cast<object>().Concat(Consents).Concat(Diagnoses).Concat(VitalStatuses).Concat(Courses)
             .Concat(Transplantations).Concat(Visits).Concat(Symptoms).Concat(ExaminationFindings)
-            .Concat(ReportedChanges).Concat(Assessments).Concat(AdverseEvents);
+            .Concat(ReportedChanges).Concat(Assessments).Concat(AdverseEvents).Concat(FollowUpItems);
 }

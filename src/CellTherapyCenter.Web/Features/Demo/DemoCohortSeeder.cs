@@ -1,8 +1,10 @@
 using System.Text.Json;
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace CellTherapyCenter.Web.Features.Demo;
 
@@ -10,7 +12,7 @@ namespace CellTherapyCenter.Web.Features.Demo;
 /// Writes the synthetic demo cohort into an empty registry in batches. Row-by-row auditing is
 /// off for the bulk insert; one audit line records the seeding and its parameters instead.
 /// </summary>
-public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeProvider clock, IOptions<FollowUpOptions> followUp)
 {
     private const int PatientsPerBatch = 500;
 
@@ -19,6 +21,7 @@ public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeP
         var dataDate = options.DataDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var cohort = new DemoCohortGenerator(options, dataDate).Generate();
         var now = clock.GetUtcNow().UtcDateTime;
+        AddFollowUpSchedules(cohort, followUp.Value);
 
         foreach (var record in cohort.AllRecords().OfType<RegistryRecord>()) record.CreatedAt = now;
         if (db.Database.IsNpgsql())
@@ -54,6 +57,21 @@ public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeP
 
         await WriteAuditAsync(options, dataDate, ct);
         return cohort.Patients.Count;
+    }
+
+    /// <summary>The follow-up schedule each demo course would have had, completed where the demo visits and self-reports fall.</summary>
+    private static void AddFollowUpSchedules(DemoCohort cohort, FollowUpOptions o)
+    {
+        var courses = cohort.Courses.ToLookup(c => c.PatientId);
+        var visits = cohort.Visits.Where(v => !v.IsVoided).ToLookup(v => v.PatientId);
+        var reports = cohort.Assessments.Where(a => !a.IsVoided && a.Rater is AssessmentRater.Patient or AssessmentRater.Caregiver).ToLookup(a => a.PatientId);
+        foreach (var patient in cohort.Patients)
+        {
+            if (!courses[patient.Id].Any()) continue;
+            cohort.FollowUpItems.AddRange(FollowUpSchedule.ForHistory(courses[patient.Id].ToList(),
+                visits[patient.Id].OrderBy(v => v.Date).Select(v => new FollowUpSchedule.DatedRecord(v.Id, v.Date)).ToList(),
+                reports[patient.Id].OrderBy(a => a.AssessedOn).Select(a => new FollowUpSchedule.DatedRecord(a.Id, a.AssessedOn)).ToList(), o));
+        }
     }
 
     private Task WriteAuditAsync(DemoCohortOptions options, DateOnly dataDate, CancellationToken ct) =>

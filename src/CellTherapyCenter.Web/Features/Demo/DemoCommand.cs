@@ -36,6 +36,7 @@ public static class DemoCommand
         builder.Services.AddScoped<IAuditActor>(_ => SystemActor.Instance);
         builder.Services.AddScoped<Infrastructure.AuditLog>();
         builder.Services.AddScoped<DemoCohortSeeder>();
+        builder.Services.Configure<FollowUp.FollowUpOptions>(builder.Configuration.GetSection(FollowUp.FollowUpOptions.Section));
         builder.Services.AddRegistryDatabase(builder.Configuration);
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();

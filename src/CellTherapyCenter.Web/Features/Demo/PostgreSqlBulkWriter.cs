@@ -43,6 +43,9 @@ internal static class PostgreSqlBulkWriter
         var columns = entity.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
         var names = string.Join(", ", columns.Select(p => $"\"{p.GetColumnName(table)}\""));
         await using var writer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({names}) FROM STDIN (FORMAT BINARY)", ct);
+        // Millions of rows (the follow-up schedules of 100,000 patients) with their index and
+        // foreign-key work take longer to complete than the connection's 30-second command timeout.
+        writer.Timeout = TimeSpan.FromMinutes(30);
         foreach (var row in rows)
         {
             await writer.StartRowAsync(ct);

@@ -1,0 +1,231 @@
+using System.Text.Json;
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.PublicSite;
+using CellTherapyCenter.Web.Infrastructure.Email;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace CellTherapyCenter.Web.Features.FollowUp;
+
+/// <summary>What one scheduler pass did.</summary>
+public readonly record struct SchedulerPass(int Completed, int RemindersQueued, int Alerts, bool QuietHours);
+
+/// <summary>
+/// Every <c>FollowUp:PollMinutes</c>: completes items that a visit or self-report now covers,
+/// raises decline alerts for new self-reports, and (outside quiet hours) queues a reminder for each
+/// open item whose window is open today. All state is in the database, so a restart continues
+/// where the last pass stopped; each reminder is queued with its <see cref="FollowUpReminder"/>
+/// row in one transaction, and that row's unique index refuses a second one. Sending is the
+/// outbox's job. Logs carry counts and ids only.
+/// </summary>
+public sealed class FollowUpScheduler(
+    IServiceScopeFactory scopes,
+    IOptions<FollowUpOptions> options,
+    IOptions<ClinicOptions> clinic,
+    TimeProvider clock,
+    ILogger<FollowUpScheduler> logger) : BackgroundService
+{
+    public const string AlertCursor = "decline-alerts";
+    /// <summary>A self-report saved just before a pass may commit just after it: the next pass looks this far back again.</summary>
+    private static readonly TimeSpan CursorOverlap = TimeSpan.FromMinutes(10);
+    /// <summary>A visit typed in up to this long after its window closed still completes the item (older: a course save does).</summary>
+    private const int CompletionLookbackDays = 90;
+
+    private FollowUpOptions Options => options.Value;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!Options.SchedulerEnabled)
+        {
+            logger.LogInformation("FollowUp:SchedulerEnabled is false: no follow-up reminders are queued");
+            return;
+        }
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                var pass = await RunPassAsync(stoppingToken);
+                logger.LogInformation("Follow-up pass: {Completed} items completed, {Reminders} reminders queued, {Alerts} alerts, quiet hours {Quiet}",
+                    pass.Completed, pass.RemindersQueued, pass.Alerts, pass.QuietHours);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning("Follow-up pass failed ({Error}); next try in {Minutes} min", e.GetType().Name, Options.PollMinutes);
+            }
+            try { await Task.Delay(Options.Poll, clock, stoppingToken); }
+            catch (OperationCanceledException) { return; }
+        }
+    }
+
+    /// <param name="maxBatches">Stops after this many reminder batches, as a crash between batches would (tests).</param>
+    public async Task<SchedulerPass> RunPassAsync(CancellationToken ct, int maxBatches = int.MaxValue)
+    {
+        var o = Options;
+        var now = clock.GetUtcNow();
+        var local = TimeZoneInfo.ConvertTime(now, o.ClinicTimeZone).DateTime;
+        var today = DateOnly.FromDateTime(local);
+        var completed = await CompleteRecentAsync(today, ct);
+        var alerts = await RaiseAlertsAsync(now.UtcDateTime, ct);
+        if (o.IsQuiet(TimeOnly.FromDateTime(local))) return new(completed, 0, alerts, true);
+        var queued = await QueueRemindersAsync(today, now.UtcDateTime, maxBatches, ct);
+        return new(completed, queued, alerts, false);
+    }
+
+    private async Task<int> CompleteRecentAsync(DateOnly today, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var endFrom = today.AddDays(-CompletionLookbackDays);
+        var startFrom = endFrom.AddDays(-Options.LongestWindowDays);
+        var n = await FollowUpSchedule.CompleteAsync(db,
+            db.FollowUpItems.Where(i => i.WindowStart >= startFrom && i.WindowStart <= today && i.WindowEnd >= endFrom), ct);
+        if (n == 0) return 0;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return n;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return 0; // another instance completed (or staff changed) one of them first; the next pass retries
+        }
+    }
+
+    private async Task<int> RaiseAlertsAsync(DateTime now, CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
+        var cursor = await db.FollowUpCursors.FirstOrDefaultAsync(c => c.Name == AlertCursor, ct);
+        if (cursor is null)
+        {
+            // First run on a registry that has history: alerts start now, old declines are not news.
+            db.FollowUpCursors.Add(new FollowUpCursor { Name = AlertCursor, At = now });
+            try { await db.SaveChangesAsync(ct); } catch (DbUpdateException) { /* another instance made it */ }
+            return 0;
+        }
+        // The cursor holds the time from which self-reports still need a look.
+        var since = cursor.At;
+        var fresh = await db.AlsfrsRAssessments.AsNoTracking()
+            .Where(a => (a.Rater == AssessmentRater.Patient || a.Rater == AssessmentRater.Caregiver) && a.VoidedAt == null && a.CreatedAt >= since
+                        && !db.FollowUpAlerts.Any(al => al.AssessmentId == a.Id))
+            .OrderBy(a => a.CreatedAt)
+            .Select(a => new { a.Id, a.PatientId, a.AssessedOn, a.CreatedAt, Scores = new SelfReportScores(a.Total, a.Dyspnea, a.Orthopnea, a.RespiratoryInsufficiency) })
+            .ToListAsync(ct);
+        var raised = 0;
+        foreach (var a in fresh)
+        {
+            var previous = await db.AlsfrsRAssessments.AsNoTracking()
+                .Where(p => p.PatientId == a.PatientId && p.Id != a.Id && p.VoidedAt == null
+                            && (p.Rater == AssessmentRater.Patient || p.Rater == AssessmentRater.Caregiver)
+                            && (p.AssessedOn < a.AssessedOn || (p.AssessedOn == a.AssessedOn && p.CreatedAt < a.CreatedAt)))
+                .OrderByDescending(p => p.AssessedOn).ThenByDescending(p => p.CreatedAt)
+                .Select(p => new { p.Id, Scores = new SelfReportScores(p.Total, p.Dyspnea, p.Orthopnea, p.RespiratoryInsufficiency) })
+                .FirstOrDefaultAsync(ct);
+            if (previous is null || DeclineAlertRule.Evaluate(previous.Scores, a.Scores, Options.DeclineAlertPoints) is not { } reason) continue;
+            db.FollowUpAlerts.Add(new FollowUpAlert
+            {
+                PatientId = a.PatientId, AssessmentId = a.Id, PreviousAssessmentId = previous.Id, AssessedOn = a.AssessedOn,
+                PreviousTotal = previous.Scores.Total, Total = a.Scores.Total, Reason = reason,
+            });
+            var pseudonym = await db.Patients.Where(p => p.Id == a.PatientId).Select(p => p.Pseudonym).SingleAsync(ct);
+            FollowUpEmails.EnqueueDeclineAlert(outbox, pseudonym, Options);
+            raised++;
+        }
+        // Next time, look again a little before now: a self-report stamped before this pass may
+        // have committed after its query. The alert's unique index and the NOT EXISTS above keep
+        // the overlap from alerting twice.
+        if (now - CursorOverlap > cursor.At) cursor.At = now - CursorOverlap;
+        try
+        {
+            await db.SaveChangesAsync(ct);
+            return raised;
+        }
+        catch (DbUpdateException)
+        {
+            return 0; // another instance raised one of these alerts first (unique index); the next pass sees it
+        }
+    }
+
+    private sealed record Due(Guid ItemId, Guid PatientId, FollowUpKind Kind, DateOnly WindowStart, DateOnly WindowEnd,
+        string Email, string GivenName, string FamilyName);
+
+    private async Task<int> QueueRemindersAsync(DateOnly today, DateTime now, int maxBatches, CancellationToken ct)
+    {
+        var o = Options;
+        var spanFrom = today.AddDays(-o.LongestWindowDays);
+        var synthetic = o.RemindSyntheticPatients;
+        var queued = 0;
+        var conflicts = 0;
+        // Keyset paging: each batch starts after the last item the previous one queued, so a
+        // batch reads only its own rows instead of every due item again.
+        var after = Guid.Empty;
+        for (var batch = 0; batch < maxBatches; batch++)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
+            // The window-start range is bounded below by the longest window, so the partial index
+            // is read over a few weeks of starts, not over every open item ever planned.
+            var due = await (
+                    from i in db.FollowUpItems
+                    where i.Status == FollowUpStatus.Open && i.VoidedAt == null && i.Id.CompareTo(after) > 0
+                          && i.WindowStart >= spanFrom && i.WindowStart <= today && i.WindowEnd >= today
+                    join p in db.Patients on i.PatientId equals p.Id
+                    where p.VoidedAt == null && p.VitalState == VitalState.Alive && p.Email != null && (synthetic || !p.IsSynthetic)
+                          && !db.PatientFollowUps.Any(f => f.PatientId == i.PatientId && f.VoidedAt == null && f.RemindersOptedOutAt != null)
+                          && !db.FollowUpReminders.Any(r => r.FollowUpItemId == i.Id
+                                && r.Kind == (i.Kind == FollowUpKind.Visit ? FollowUpEmails.VisitReminderKind : FollowUpEmails.SelfReportReminderKind))
+                    orderby i.Id
+                    select new Due(i.Id, i.PatientId, i.Kind, i.WindowStart, i.WindowEnd, p.Email!, p.GivenName, p.FamilyName))
+                .Take(o.BatchSize).ToListAsync(ct);
+            if (due.Count == 0) break;
+
+            var patients = new List<Guid>(due.Count);
+            foreach (var d in due)
+            {
+                OutboundEmail email;
+                try
+                {
+                    email = FollowUpEmails.EnqueueReminder(outbox, d.Kind, d.Email, $"{d.GivenName} {d.FamilyName}", d.WindowStart, d.WindowEnd, o, clinic.Value);
+                }
+                catch (ArgumentException)
+                {
+                    logger.LogWarning("Follow-up item {ItemId}: the patient's email address cannot be used; no reminder queued", d.ItemId);
+                    continue;
+                }
+                db.FollowUpReminders.Add(new FollowUpReminder
+                {
+                    FollowUpItemId = d.ItemId, PatientId = d.PatientId, Kind = email.Kind, OutboundEmailId = email.Id, QueuedAt = now,
+                });
+                patients.Add(d.PatientId);
+            }
+            // Reading the address to write to is a read of patient data: one audit line per batch.
+            db.AuditEntries.Add(new AuditEntry
+            {
+                At = now, UserName = "system", Action = AuditActions.List, EntityType = nameof(FollowUpReminder),
+                Detail = JsonSerializer.Serialize(new { purpose = "follow-up reminders queued", patients }),
+            });
+            try
+            {
+                await db.SaveChangesAsync(ct);
+                queued += patients.Count;
+                after = due[^1].ItemId;
+            }
+            catch (DbUpdateException) when (++conflicts <= 10)
+            {
+                // Another scheduler queued some of these first; the whole batch rolled back, and the
+                // next query no longer finds what it queued.
+                batch--;
+                continue;
+            }
+            if (due.Count < o.BatchSize) break;
+        }
+        return queued;
+    }
+}

@@ -1,0 +1,238 @@
+using CellTherapyCenter.Web.Features.FollowUp;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CellTherapyCenter.Web.Tests.FollowUp;
+
+/// <summary>
+/// The reminder scheduler on a manual clock, with the outbox's dispatcher sending to a real SMTP
+/// sink on loopback. Clinic time zone Europe/Belgrade (UTC+1 in March), quiet 21:00 to 08:00.
+/// </summary>
+public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TApp>(app) where TApp : RegistryAppFactory
+{
+    [Fact]
+    public async Task A_self_report_reminder_goes_out_once_on_the_day_its_window_opens()
+    {
+        var instance = Kit.StartInstance();
+        // Month-1 self-report targets 14 March, window 11 to 24 March; the baseline window closed in February.
+        var patient = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 14), "ana@example.org");
+        var scheduler = Kit.Scheduler(instance);
+        var dispatcher = Kit.Dispatcher(instance);
+
+        Assert.Equal(0, (await scheduler.RunPassAsync(default)).RemindersQueued);
+        Assert.Equal(0, (await dispatcher.ProcessDueAsync(default)).Sent);
+
+        Kit.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(1, (await scheduler.RunPassAsync(default)).RemindersQueued);
+        Assert.Equal(1, (await dispatcher.ProcessDueAsync(default)).Sent);
+        var received = Assert.Single(Kit.Sink.Received);
+        Assert.Equal(["ana@example.org"], received.Recipients);
+        Assert.Equal("Your monthly questionnaire", received.Message.Subject);
+        Assert.Contains("between 11 March 2026 and 24 March 2026", received.Message.TextBody);
+
+        for (var day = 0; day < 5; day++)
+        {
+            Assert.Equal(0, (await scheduler.RunPassAsync(default)).RemindersQueued);
+            Kit.Clock.Advance(TimeSpan.FromDays(1));
+        }
+        await dispatcher.ProcessDueAsync(default);
+        Assert.Single(Kit.Sink.Received);
+
+        // The outbox row is the log of what was sent, and the reminder row points at it.
+        var (reminder, sentAt) = await App.WithDbAsync(async db =>
+        {
+            var r = await db.FollowUpReminders.SingleAsync(r => r.PatientId == patient);
+            return (r, (await db.OutboundEmails.SingleAsync(e => e.Id == r.OutboundEmailId)).SentAt);
+        });
+        Assert.Equal(FollowUpEmails.SelfReportReminderKind, reminder.Kind);
+        Assert.NotNull(sentAt);
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(FollowUpReminder) && a.Detail!.Contains(patient.ToString()))));
+        Kit.AssertLogHasNoPersonalData();
+    }
+
+    [Fact]
+    public async Task Quiet_hours_in_the_clinics_time_zone_hold_a_reminder_until_eight()
+    {
+        var instance = Kit.StartInstance();
+        await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 14), "ana@example.org");
+        var scheduler = Kit.Scheduler(instance);
+
+        // 23:30 UTC on 10 March is 00:30 on 11 March in Belgrade: the window is open, but it is night.
+        Kit.Clock.Advance(new TimeSpan(14, 30, 0));
+        var night = await scheduler.RunPassAsync(default);
+        Assert.True(night.QuietHours);
+        Assert.Equal(0, night.RemindersQueued);
+
+        Kit.Clock.Advance(new TimeSpan(7, 29, 0)); // 07:59 in Belgrade
+        Assert.Equal((true, 0), ((await scheduler.RunPassAsync(default)).QuietHours, (await scheduler.RunPassAsync(default)).RemindersQueued));
+
+        Kit.Clock.Advance(TimeSpan.FromMinutes(1)); // 08:00
+        Assert.Equal(1, (await scheduler.RunPassAsync(default)).RemindersQueued);
+        await Kit.Dispatcher(instance).ProcessDueAsync(default);
+        Assert.Single(Kit.Sink.Received);
+    }
+
+    [Fact]
+    public async Task A_patient_who_opted_out_gets_no_reminder_and_others_still_do()
+    {
+        var instance = Kit.StartInstance();
+        await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), "quiet@example.org", optedOut: true);
+        await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), "ana@example.org");
+
+        Assert.Equal(1, (await Kit.Scheduler(instance).RunPassAsync(default)).RemindersQueued);
+        await Kit.Dispatcher(instance).ProcessDueAsync(default);
+        Assert.Equal(["ana@example.org"], Assert.Single(Kit.Sink.Received).Recipients);
+    }
+
+    [Fact]
+    public async Task Synthetic_demo_patients_get_no_reminder_unless_the_option_says_so()
+    {
+        var instance = Kit.StartInstance();
+        var patient = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), "demo@example.invalid");
+        await App.WithDbAsync(db => db.Patients.Where(p => p.Id == patient).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsSynthetic, true)));
+
+        Assert.Equal(0, (await Kit.Scheduler(instance).RunPassAsync(default)).RemindersQueued);
+        Assert.Equal(1, (await Kit.Scheduler(instance, o => o.RemindSyntheticPatients = true).RunPassAsync(default)).RemindersQueued);
+    }
+
+    [Fact]
+    public async Task A_restart_in_the_middle_neither_loses_nor_duplicates_a_reminder()
+    {
+        var first = Kit.StartInstance();
+        string[] addresses = ["ana@example.org", "bojan@example.org", "vesna@example.org"];
+        foreach (var address in addresses)
+            await Kit.PatientWithCourseAsync(first, new DateOnly(2026, 2, 10), address);
+
+        // One reminder per batch; the first instance stops after one batch, as a crash would.
+        Assert.Equal(1, (await Kit.Scheduler(first, o => o.BatchSize = 1).RunPassAsync(default, maxBatches: 1)).RemindersQueued);
+        await first.DisposeAsync();
+
+        var second = Kit.StartInstance();
+        var scheduler = Kit.Scheduler(second, o => o.BatchSize = 1);
+        Assert.Equal(2, (await scheduler.RunPassAsync(default)).RemindersQueued);
+        Assert.Equal(0, (await scheduler.RunPassAsync(default)).RemindersQueued);
+        Assert.Equal(3, (await Kit.Dispatcher(second).ProcessDueAsync(default)).Sent);
+
+        Assert.Equal(addresses, Kit.Sink.Received.SelectMany(r => r.Recipients).Order());
+        Assert.Equal(3, await App.WithDbAsync(db => db.OutboundEmails.CountAsync()));
+    }
+
+    [Fact]
+    public async Task Two_schedulers_running_at_once_queue_each_reminder_once()
+    {
+        var one = Kit.StartInstance();
+        var two = Kit.StartInstance();
+        string[] addresses = ["ana@example.org", "bojan@example.org", "vesna@example.org", "zoran@example.org"];
+        foreach (var address in addresses)
+            await Kit.PatientWithCourseAsync(one, new DateOnly(2026, 2, 10), address);
+
+        var passes = await Task.WhenAll(
+            Kit.Scheduler(one, o => o.BatchSize = 1).RunPassAsync(default),
+            Kit.Scheduler(two, o => o.BatchSize = 1).RunPassAsync(default));
+
+        Assert.Equal(addresses.Length, passes.Sum(p => p.RemindersQueued));
+        await Kit.Dispatcher(one).ProcessDueAsync(default);
+        Assert.Equal(addresses, Kit.Sink.Received.SelectMany(r => r.Recipients).Order());
+    }
+
+    [Fact]
+    public async Task The_database_refuses_a_second_reminder_of_the_same_kind_for_an_item()
+    {
+        var instance = Kit.StartInstance();
+        var patient = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), "ana@example.org");
+        await Kit.Scheduler(instance).RunPassAsync(default);
+        var first = await App.WithDbAsync(db => db.FollowUpReminders.AsNoTracking().SingleAsync(r => r.PatientId == patient));
+
+        await Assert.ThrowsAsync<DbUpdateException>(() => App.WithDbAsync(async db =>
+        {
+            db.FollowUpReminders.Add(new FollowUpReminder
+            {
+                FollowUpItemId = first.FollowUpItemId, PatientId = patient, Kind = first.Kind, OutboundEmailId = Guid.NewGuid(), QueuedAt = DateTime.UtcNow,
+            });
+            return await db.SaveChangesAsync();
+        }));
+    }
+
+    [Fact]
+    public async Task A_self_report_completes_its_item_and_no_reminder_follows()
+    {
+        var instance = Kit.StartInstance();
+        var patient = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 14), "ana@example.org");
+        await FollowUpTestKit.SelfReportAsync(instance, patient, new DateOnly(2026, 3, 12), 40);
+        Kit.Clock.Advance(TimeSpan.FromDays(2));
+
+        var pass = await Kit.Scheduler(instance).RunPassAsync(default);
+        Assert.Equal((1, 0), (pass.Completed, pass.RemindersQueued));
+        var item = await App.WithDbAsync(db => db.FollowUpItems.SingleAsync(i => i.PatientId == patient && i.Kind == FollowUpKind.SelfReport && i.Slot == 1 && i.VoidedAt == null));
+        Assert.Equal((FollowUpStatus.Completed, new DateOnly(2026, 3, 12)), (item.Status, item.CompletedOn));
+    }
+
+    [Fact]
+    public async Task The_decline_alert_fires_at_exactly_four_points_and_not_at_three()
+    {
+        var instance = Kit.StartInstance();
+        var scheduler = Kit.Scheduler(instance);
+        await scheduler.RunPassAsync(default); // the first pass starts the alert cursor: history is not news
+        var four = await Kit.PatientWithCourseAsync(instance, new DateOnly(2025, 6, 1), "four@example.org");
+        var three = await Kit.PatientWithCourseAsync(instance, new DateOnly(2025, 6, 1), "three@example.org");
+        var breath = await Kit.PatientWithCourseAsync(instance, new DateOnly(2025, 6, 1), "breath@example.org");
+        await FollowUpTestKit.SelfReportAsync(instance, four, new DateOnly(2026, 2, 1), 40);
+        var fell = await FollowUpTestKit.SelfReportAsync(instance, four, new DateOnly(2026, 3, 1), 36);
+        await FollowUpTestKit.SelfReportAsync(instance, three, new DateOnly(2026, 2, 1), 40);
+        await FollowUpTestKit.SelfReportAsync(instance, three, new DateOnly(2026, 3, 1), 37);
+        await FollowUpTestKit.SelfReportAsync(instance, breath, new DateOnly(2026, 2, 1), 40);
+        await FollowUpTestKit.SelfReportAsync(instance, breath, new DateOnly(2026, 3, 1), 40, dyspnea: 3);
+
+        Kit.Clock.Advance(TimeSpan.FromMinutes(5));
+        Assert.Equal(2, (await scheduler.RunPassAsync(default)).Alerts);
+        Assert.Equal(0, (await Kit.Scheduler(Kit.StartInstance()).RunPassAsync(default)).Alerts);
+
+        var alerts = await App.WithDbAsync(db => db.FollowUpAlerts.AsNoTracking().Where(a => a.PatientId == four || a.PatientId == three || a.PatientId == breath).ToListAsync());
+        Assert.Equal(2, alerts.Count);
+        var alert = Assert.Single(alerts, a => a.PatientId == four);
+        Assert.Equal((fell, 40, 36, "total fell by 4 (40 → 36)"), (alert.AssessmentId, alert.PreviousTotal, alert.Total, alert.Reason));
+        Assert.Contains(alerts, a => a.PatientId == breath && a.Reason == "dyspnea fell 4 → 3");
+        Assert.DoesNotContain(alerts, a => a.PatientId == three);
+
+        // Staff are told by email (pseudonym and link only) and on the worklist.
+        await Kit.Dispatcher(instance).ProcessDueAsync(default);
+        var staffMail = Kit.Sink.Received.Where(r => r.Recipients.Contains(FollowUpTestKit.StaffEmail)).ToList();
+        Assert.Equal(2, staffMail.Count);
+        var pseudonym = await App.WithDbAsync(db => db.Patients.Where(p => p.Id == four).Select(p => p.Pseudonym).SingleAsync());
+        Assert.Contains(staffMail, m => m.Message.Subject == $"Self-report needs review ({pseudonym})");
+        Assert.All(staffMail, m => Assert.DoesNotContain("36", m.Message.TextBody));
+
+        var coordinator = await App.SignedInClientAsync(Web.Data.Model.StaffRoles.Coordinator);
+        var worklist = await coordinator.GetStringAsync("/staff/follow-up");
+        Assert.Contains("total fell by 4 (40 → 36)", System.Net.WebUtility.HtmlDecode(worklist));
+        Assert.DoesNotContain("(40 → 37)", System.Net.WebUtility.HtmlDecode(worklist));
+    }
+
+    [Fact]
+    public async Task The_hosted_scheduler_queues_on_start_and_the_dispatcher_delivers_to_the_sink()
+    {
+        var patient = await Kit.PatientWithCourseAsync(Kit.StartInstance(), new DateOnly(2026, 2, 10), "ana@example.org");
+        await using var live = App.WithWebHostBuilder(b =>
+        {
+            b.UseSetting("FollowUp:SchedulerEnabled", "true");
+            b.UseSetting("FollowUp:StaffEmail", FollowUpTestKit.StaffEmail);
+            b.UseSetting("Email:Enabled", "true");
+            b.UseSetting("Email:From:Address", FollowUpTestKit.From);
+            b.UseSetting("Email:Smtp:Host", "127.0.0.1");
+            b.UseSetting("Email:Smtp:Port", Kit.Sink.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            b.UseSetting("Email:Smtp:Security", "None");
+            b.ConfigureTestServices(s => s.AddSingleton<TimeProvider>(Kit.Clock));
+        });
+        _ = live.Server;
+
+        var received = await Kit.Sink.NextAsync(TimeSpan.FromSeconds(30));
+        Assert.Equal(["ana@example.org"], received.Recipients);
+        Assert.Equal(1, await App.WithDbAsync(db => db.FollowUpReminders.CountAsync(r => r.PatientId == patient)));
+    }
+}
+
+public sealed class FollowUpSchedulerTests_Sqlite(SqliteApp app) : FollowUpSchedulerTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class FollowUpSchedulerTests_PostgreSql(PostgreSqlApp app) : FollowUpSchedulerTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
