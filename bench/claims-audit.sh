@@ -20,7 +20,7 @@ pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -qc "CREATE DAT
 dotnet build src/CellTherapyCenter.Cli -c Release -nologo -v quiet >/dev/null
 web="$PWD/src/CellTherapyCenter.Web/bin/Release/net10.0"
 echo "== seeding $N synthetic patients"
-dotnet "$web/CellTherapyCenter.Web.dll" seed-demo --patients "$N" --self-report-share 0.7 --contentRoot "$web"
+dotnet "$web/CellTherapyCenter.Web.dll" seed-demo --patients "$N" --self-report-share 0.7 --without-follow-up --contentRoot "$web"
 pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -d ctc_bench -qc "VACUUM ANALYZE"
 
 echo "== ctc claims --repeat $RUNS (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"

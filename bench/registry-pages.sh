@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Benchmark of issue 2: seeds N synthetic patients (default 100,000, ~15 assessments each) into
-# a throwaway PostgreSQL, starts the app in Release on loopback, signs in, and drives the
+# a throwaway PostgreSQL (without issue 5's follow-up schedules: they are seeded and measured by
+# bench/follow-up-scheduler.sh), starts the app in Release on loopback, signs in, and drives the
 # filtered, paged patient list and a patient chart with wrk (16 connections, 2 threads): the chart
 # of the patient with the most assessments, then charts rotating over the 200 patients with the most.
 # Usage: [WARMUP=45] bench/registry-pages.sh [patients] [seconds]
@@ -28,7 +29,7 @@ web="dotnet $bin/CellTherapyCenter.Web.dll"
 echo "== seeding $N synthetic patients"
 start=$(date +%s.%N)
 # About 15 ALSFRS-R per patient: clinic visits plus monthly self-reports in 70% of months.
-$web seed-demo --patients "$N" --self-report-share 0.7 --contentRoot "$bin"
+$web seed-demo --patients "$N" --self-report-share 0.7 --without-follow-up --contentRoot "$bin"
 seed_seconds=$(echo "$(date +%s.%N) - $start" | bc)
 echo "seeding took ${seed_seconds}s (wall clock, including migrations)"
 sql() { pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -d ctc_bench -tAc "$1"; }

@@ -13,6 +13,11 @@ public sealed record DemoCohortOptions
     public double TreatmentEffectPointsPerMonth { get; init; }
     /// <summary>Share of months between visits with a self-reported ALSFRS-R from home.</summary>
     public double SelfReportShare { get; init; } = 0.2;
+    /// <summary>
+    /// Whether each course gets its follow-up schedule (issue 5). On by default; benchmarks of the
+    /// registry's own pages and of the claims audit seed without it, since they do not read it.
+    /// </summary>
+    public bool FollowUpSchedules { get; init; } = true;
     /// <summary>The date the synthetic data end (no event after it). Default: today, so the data stay current.</summary>
     public DateOnly? DataDate { get; init; }
 

@@ -21,7 +21,7 @@ public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeP
         var dataDate = options.DataDate ?? DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var cohort = new DemoCohortGenerator(options, dataDate).Generate();
         var now = clock.GetUtcNow().UtcDateTime;
-        AddFollowUpSchedules(cohort, followUp.Value);
+        if (options.FollowUpSchedules) AddFollowUpSchedules(cohort, followUp.Value);
 
         foreach (var record in cohort.AllRecords().OfType<RegistryRecord>()) record.CreatedAt = now;
         if (db.Database.IsNpgsql())

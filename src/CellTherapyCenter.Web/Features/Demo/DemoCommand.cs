@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CellTherapyCenter.Web.Features.Demo;
 
 /// <summary>
-/// `seed-demo --patients N [--seed S] [--self-report-share X]`: migrates the configured database,
+/// `seed-demo --patients N [--seed S] [--self-report-share X] [--without-follow-up]`: migrates the configured database,
 /// seeds a synthetic cohort of N patients into an empty registry, prints one JSON line, and exits.
 /// Used for benchmarks and large demos; the web app seeds its small demo by itself.
 /// </summary>
@@ -26,6 +26,7 @@ public static class DemoCommand
                 case "--patients": options = options with { Patients = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--seed": options = options with { Seed = int.Parse(Next(), CultureInfo.InvariantCulture) }; break;
                 case "--self-report-share": options = options with { SelfReportShare = double.Parse(Next(), CultureInfo.InvariantCulture) }; break;
+                case "--without-follow-up": options = options with { FollowUpSchedules = false }; break;
                 default: hostArgs.Add(args[i]); break;
             }
         }
