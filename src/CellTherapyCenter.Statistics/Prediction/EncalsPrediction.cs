@@ -39,19 +39,9 @@ public sealed record EncalsPrediction(double? LinearPredictor, string? NotPredic
     public double Survival(double monthsSinceOnset) => EncalsModel.Survival(monthsSinceOnset, Required);
 
     /// <summary>
-    /// Probability of the event between two times since onset for a patient known to be event-free
-    /// at the first: 1 − S(to)/S(from). Patients enter the registry alive (at diagnosis or at first
-    /// treatment), so their expected events are conditional on survival to entry.
-    /// </summary>
-    public double EventProbability(double fromMonths, double toMonths)
-    {
-        if (toMonths < fromMonths) throw new ArgumentException("Follow-up cannot end before it starts.");
-        return 1 - Survival(toMonths) / Survival(fromMonths);
-    }
-
-    /// <summary>
     /// Expected number of events between two times since onset for a patient event-free at the
-    /// first: the cumulative hazard ln S(from) − ln S(to). Summed over patients whose follow-up ends
+    /// first (patients enter the registry alive, so expectations are conditional on survival to
+    /// entry): the cumulative hazard ln S(from) − ln S(to). Summed over patients whose follow-up ends
     /// at their event or at censoring, this is the count observed events are compared with (its
     /// expectation equals that of the observed count when the model is right); the probability
     /// 1 − S(to)/S(from) would undercount, because follow-up stops at the event.
