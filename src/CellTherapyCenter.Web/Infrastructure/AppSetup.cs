@@ -6,6 +6,7 @@ using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
+using CellTherapyCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
 
 using CellTherapyCenter.Web.Features.Analytics;
@@ -65,6 +66,7 @@ public static class AppSetup
         });
         services.AddAuthorization(StaffPolicies.Add);
         services.AddFormRateLimits(builder.Configuration);
+        services.AddSiteLocalization();
         services.AddRazorPages(o => o.RootDirectory = "/Features");
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
@@ -101,6 +103,7 @@ public static class AppSetup
         app.UseSecurityHeaders();
         app.UseStaffTransportSecurity();
         app.UseStaticFiles();
+        app.UseSiteLocalization();
         app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
@@ -110,6 +113,7 @@ public static class AppSetup
 
         app.MapHealthChecks("/health").AllowAnonymous();
         app.MapRazorPages();
+        app.MapLanguageEndpoint();
         app.MapAlsfrsRScore();
         app.MapPatientEndpoints();
         app.MapPublicSite(app.Configuration);

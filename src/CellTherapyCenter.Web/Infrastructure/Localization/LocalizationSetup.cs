@@ -1,0 +1,55 @@
+using Microsoft.AspNetCore.Localization;
+
+namespace CellTherapyCenter.Web.Infrastructure.Localization;
+
+/// <summary>
+/// Request localization for the public site and the patient portal: a <c>?culture=</c> link, then
+/// the language cookie the switcher sets, then the browser's Accept-Language; English otherwise.
+/// Staff pages and the JSON APIs are left out on purpose: they are English, and their forms and
+/// payloads must parse numbers and dates the same way whatever language a visitor chose.
+/// </summary>
+public static class LocalizationSetup
+{
+    public static IServiceCollection AddSiteLocalization(this IServiceCollection services)
+    {
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture(SiteLanguages.DefaultCulture);
+            o.SupportedCultures = [.. SiteLanguages.Cultures];
+            o.SupportedUICultures = [.. SiteLanguages.Cultures];
+            // "sr" and "sr-RS" from a browser or a link fall back to their parent cultures; make them reach sr-Latn.
+            o.FallBackToParentCultures = true;
+            o.FallBackToParentUICultures = true;
+            o.RequestCultureProviders.Insert(0, new CustomRequestCultureProvider(c => Task.FromResult(Alias(c))));
+        });
+        return services;
+    }
+
+    /// <summary>Maps any tag of a supported language in the query or cookie (e.g. "sr", "uk-UA") to its culture.</summary>
+    private static ProviderCultureResult? Alias(HttpContext context)
+    {
+        var requested = context.Request.Query["culture"].FirstOrDefault()
+            ?? CookieRequestCultureProvider.ParseCookieValue(context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] ?? "")?.UICultures.FirstOrDefault().Value;
+        return SiteLanguages.Find(requested) is { } language ? new ProviderCultureResult(language.Culture) : null;
+    }
+
+    public static bool IsLocalized(PathString path) =>
+        !path.StartsWithSegments("/staff") && !path.StartsWithSegments("/api");
+
+    public static IApplicationBuilder UseSiteLocalization(this IApplicationBuilder app) =>
+        app.UseWhen(c => IsLocalized(c.Request.Path), b => b.UseRequestLocalization());
+
+    /// <summary>Remembers a language choice for a year (not personal data: it only names a language).</summary>
+    public static void RememberLanguage(HttpResponse response, SiteLanguage language) =>
+        response.Cookies.Append(CookieRequestCultureProvider.DefaultCookieName,
+            CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(language.Culture)),
+            new CookieOptions
+            {
+                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                HttpOnly = true,
+                IsEssential = true,
+                SameSite = SameSiteMode.Lax,
+                Secure = response.HttpContext.Request.IsHttps,
+            });
+}

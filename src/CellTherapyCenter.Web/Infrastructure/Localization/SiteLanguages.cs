@@ -1,0 +1,48 @@
+using System.Globalization;
+
+namespace CellTherapyCenter.Web.Infrastructure.Localization;
+
+/// <summary>A language the public site and the patient portal speak: its culture and its own name for itself.</summary>
+public sealed record SiteLanguage(string Culture, string NativeName)
+{
+    /// <summary>The value for an HTML <c>lang</c> attribute.</summary>
+    public string LangAttribute => Culture;
+}
+
+/// <summary>
+/// English, Ukrainian and Serbian. Serbian is written in Latin script (<c>sr-Latn</c>): both scripts
+/// are official and most Serbian websites and email use Latin; dates and numbers follow the same
+/// culture so the page does not mix scripts. The staff portal stays English.
+/// </summary>
+public static class SiteLanguages
+{
+    public const string DefaultCulture = "en";
+
+    public static SiteLanguage English { get; } = new("en", "English");
+    public static SiteLanguage Ukrainian { get; } = new("uk", "Українська");
+    public static SiteLanguage Serbian { get; } = new("sr-Latn", "Srpski");
+
+    public static IReadOnlyList<SiteLanguage> All { get; } = [English, Ukrainian, Serbian];
+
+    public static IReadOnlyList<CultureInfo> Cultures { get; } = All.Select(l => CultureInfo.GetCultureInfo(l.Culture)).ToList();
+
+    /// <summary>
+    /// The supported language a BCP 47 tag asks for: "sr", "sr-RS", "sr-Latn-RS" and "sr-Cyrl"
+    /// give Serbian, "uk-UA" Ukrainian, "en-GB" English; anything else null.
+    /// </summary>
+    public static SiteLanguage? Find(string? tag)
+    {
+        if (string.IsNullOrWhiteSpace(tag)) return null;
+        var primary = tag.Trim().Split('-', '_')[0].ToLowerInvariant();
+        return primary switch
+        {
+            "en" => English,
+            "uk" => Ukrainian,
+            "sr" => Serbian,
+            _ => null,
+        };
+    }
+
+    /// <summary>The language of the current request (falls back to English).</summary>
+    public static SiteLanguage Current => Find(CultureInfo.CurrentUICulture.Name) ?? English;
+}
