@@ -43,6 +43,8 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<FollowUpReminder> FollowUpReminders => Set<FollowUpReminder>();
     public DbSet<FollowUpAlert> FollowUpAlerts => Set<FollowUpAlert>();
     public DbSet<FollowUpCursor> FollowUpCursors => Set<FollowUpCursor>();
+    public DbSet<Features.Portal.PortalAccount> PortalAccounts => Set<Features.Portal.PortalAccount>();
+    public DbSet<Features.Portal.PortalQuestionnaire> PortalQuestionnaires => Set<Features.Portal.PortalQuestionnaire>();
 
     /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
     internal bool AuditChanges { get; set; } = true;
@@ -56,6 +58,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
         SiteContentConfiguration.Apply(builder);
         InquiryConfiguration.Apply(builder);
         FollowUpConfiguration.Apply(builder);
+        Features.Portal.PortalConfiguration.Apply(builder);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
