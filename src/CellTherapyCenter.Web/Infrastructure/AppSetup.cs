@@ -8,9 +8,11 @@ using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.WebUtilities;
 
 using CellTherapyCenter.Web.Features.Analytics;
 using CellTherapyCenter.Web.Features.Outcomes;
+using CellTherapyCenter.Web.Features.Portal;
 
 namespace CellTherapyCenter.Web.Infrastructure;
 
@@ -76,11 +78,19 @@ public static class AppSetup
         services.AddPublicSite(builder.Configuration);
         services.AddOutcomes();
         services.AddFollowUp(builder.Configuration);
+        services.AddPortal();
         return builder;
     }
 
     private static Task Redirect(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> c, int status)
     {
+        // The portal has its own sign-in page, in the visitor's language (a staff member who opens
+        // the portal is refused like anywhere else their role does not reach).
+        if (status == StatusCodes.Status401Unauthorized && c.Request.Path.StartsWithSegments("/portal"))
+        {
+            c.Response.Redirect(QueryHelpers.AddQueryString("/portal/sign-in", "ReturnUrl", c.Request.Path + c.Request.QueryString));
+            return Task.CompletedTask;
+        }
         if (c.Request.Path.StartsWithSegments("/api"))
         {
             c.Response.StatusCode = status;
@@ -120,6 +130,7 @@ public static class AppSetup
         app.MapInquiryEndpoints();
         app.MapOutcomesEndpoints();
         app.MapAnalyticsEndpoints();
+        app.MapPortal();
         return app;
     }
 }

@@ -25,7 +25,7 @@ public sealed class DatabaseInitialiser(
     public async Task InitialiseAsync(CancellationToken ct)
     {
         await db.Database.MigrateAsync(ct);
-        foreach (var role in StaffRoles.All)
+        foreach (var role in StaffRoles.All.Append(Features.Portal.PortalAccess.Role))
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
 

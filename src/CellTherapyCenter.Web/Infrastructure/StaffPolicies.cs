@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Authorization;
 namespace CellTherapyCenter.Web.Infrastructure;
 
 /// <summary>
-/// Least privilege by role. Everything not marked anonymous needs a signed-in user (fallback
-/// policy); each staff page names one of these.
+/// Least privilege by role. Everything not marked anonymous or named for the patient portal
+/// needs a staff role (fallback policy: a signed-in portal user is refused everywhere else); each
+/// staff page names one of these.
 /// </summary>
 public static class StaffPolicies
 {
@@ -22,7 +23,7 @@ public static class StaffPolicies
 
     public static void Add(AuthorizationOptions o)
     {
-        o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+        o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(StaffRoles.All).Build();
         o.AddPolicy(Staff, p => p.RequireRole(StaffRoles.All));
         o.AddPolicy(ViewIdentified, p => p.RequireRole(StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator));
         o.AddPolicy(EditRegistry, p => p.RequireRole(StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator));

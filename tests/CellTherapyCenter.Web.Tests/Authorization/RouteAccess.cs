@@ -14,6 +14,8 @@ public enum Access
     Clinical,
     /// <summary>Administrator only.</summary>
     Administrator,
+    /// <summary>A patient's or caregiver's portal sign-in, and no staff role.</summary>
+    Portal,
 }
 
 public static class RouteAccess
@@ -77,12 +79,30 @@ public static class RouteAccess
         ["PAGE /staff/site/publications/{publicationId}"] = Access.Administrator,
         ["PAGE /staff/site/patents/{patentId}"] = Access.Administrator,
         ["PAGE /staff/site/{kind}/{itemId}/remove"] = Access.Administrator,
+        ["PAGE /staff/patients/{id:guid}/portal"] = Access.Registry,
+        ["POST /language"] = Access.Anonymous,
+        ["PAGE /portal/sign-in"] = Access.Anonymous,
+        ["PAGE /portal/sign-out"] = Access.Anonymous,
+        ["PAGE /portal/invitation"] = Access.Anonymous,
+        ["PAGE /portal"] = Access.Portal,
+        ["PAGE /portal/questionnaires/{id:guid}/{step:int?}"] = Access.Portal,
+        ["PAGE /portal/questionnaires/{id:guid}/review"] = Access.Portal,
+        ["PAGE /portal/questionnaires/{id:guid}/sent"] = Access.Portal,
+        ["PAGE /portal/trajectory"] = Access.Portal,
+        ["PAGE /portal/documents/{consentId:guid?}"] = Access.Portal,
+        ["PAGE /portal/settings"] = Access.Portal,
+        ["GET /portal/trajectory.png"] = Access.Portal,
+        ["GET /portal/documents/alsfrs-r.csv"] = Access.Portal,
     };
+
+    /// <summary>The walk's name for a signed-in portal user.</summary>
+    public const string PortalUser = "PortalUser";
 
     public static bool Allows(Access access, string? role) => access switch
     {
         Access.Anonymous => true,
-        Access.Staff => role is not null,
+        Access.Portal => role is PortalUser,
+        Access.Staff => role is not null and not PortalUser,
         Access.Registry => role is StaffRoles.Administrator or StaffRoles.Physician or StaffRoles.Coordinator,
         Access.Clinical => role is StaffRoles.Administrator or StaffRoles.Physician,
         Access.Administrator => role is StaffRoles.Administrator,

@@ -46,7 +46,7 @@ public abstract partial class RouteWalkTests<TApp>(TApp app) where TApp : Regist
         Assert.True(missing.Count == 0, "Stated routes the app does not serve: " + string.Join(", ", missing));
     }
 
-    public static TheoryData<string?> Identities => new() { null, StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator, StaffRoles.Researcher };
+    public static TheoryData<string?> Identities => new() { null, StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator, StaffRoles.Researcher, RouteAccess.PortalUser };
 
     [Theory]
     [MemberData(nameof(Identities))]
@@ -59,14 +59,23 @@ public abstract partial class RouteWalkTests<TApp>(TApp app) where TApp : Regist
             await db.SaveChangesAsync();
             return patient.Id;
         });
-        var client = role is null ? app.CreateBrowserClient() : await app.SignedInClientAsync(role);
+        var client = role switch
+        {
+            null => app.CreateBrowserClient(),
+            RouteAccess.PortalUser => await Portal.PortalTestKit.SignedInAsync(app, (await Portal.PortalTestKit.PatientWithAccountAsync(app)).Email),
+            _ => await app.SignedInClientAsync(role),
+        };
         var failures = new List<string>();
         foreach (var route in DiscoverRoutes())
         {
             if (!RouteAccess.Expected.TryGetValue(route.Key, out var access)) continue; // reported by the test above
             var url = Fill(route.Pattern, patientId);
             using var request = new HttpRequestMessage(new HttpMethod(route.Method), url);
-            if (route.Method is "POST" or "PUT" or "PATCH") request.Content = new StringContent("{}", System.Text.Encoding.UTF8, "application/json");
+            // JSON APIs get an empty object, form endpoints an empty form (a body of the wrong type matches no endpoint).
+            if (route.Method is "POST" or "PUT" or "PATCH")
+                request.Content = route.Pattern.StartsWith("/api/", StringComparison.Ordinal)
+                    ? new StringContent("{}", System.Text.Encoding.UTF8, "application/json")
+                    : new FormUrlEncodedContent([]);
             using var response = await client.SendAsync(request);
             var outcome = Classify(response);
             var expected = RouteAccess.Allows(access, role) ? Outcome.Allowed : role is null ? Outcome.SignInRequired : Outcome.Forbidden;
@@ -85,6 +94,7 @@ public abstract partial class RouteWalkTests<TApp>(TApp app) where TApp : Regist
             HttpStatusCode.Unauthorized => Outcome.SignInRequired,
             HttpStatusCode.Forbidden => Outcome.Forbidden,
             HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/staff/login", StringComparison.Ordinal) => Outcome.SignInRequired,
+            HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/portal/sign-in", StringComparison.Ordinal) => Outcome.SignInRequired,
             HttpStatusCode.Redirect or HttpStatusCode.Found when location.Contains("/staff/access-denied", StringComparison.Ordinal) => Outcome.Forbidden,
             _ => Outcome.Allowed,
         };

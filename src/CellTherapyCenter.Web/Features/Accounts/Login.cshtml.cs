@@ -30,9 +30,11 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         if (!ModelState.IsValid) return Page();
 
         var user = await users.FindByEmailAsync(Email);
-        var result = user is null
+        // Patients' and caregivers' sign-ins (portal role only) do not open the staff portal.
+        var isStaff = user is not null && (await users.GetRolesAsync(user)).Any(StaffRoles.All.Contains);
+        var result = !isStaff
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user, Password, isPersistent: false, lockoutOnFailure: true);
+            : await signIn.PasswordSignInAsync(user!, Password, isPersistent: false, lockoutOnFailure: true);
 
         if (result.Succeeded)
         {

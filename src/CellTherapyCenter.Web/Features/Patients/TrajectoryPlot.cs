@@ -8,19 +8,31 @@ namespace CellTherapyCenter.Web.Features.Patients;
 /// (right axis, 0-12) over time, with each course's start as a vertical line. Voided
 /// assessments are left out; an incomplete one gives only the subscores it has.
 /// </summary>
+/// <summary>The words on the plot, so the portal can draw it in the reader's language.</summary>
+public sealed record TrajectoryPlotLabels(
+    string Date, string TotalAxis, string DomainAxis, string Total, string Bulbar, string FineMotor, string GrossMotor,
+    string Respiratory, string RightAxisSuffix, string Course, string Empty)
+{
+    public static TrajectoryPlotLabels English { get; } = new("Date of assessment", "ALSFRS-R total (0-48)", "Domain subscore (0-12)",
+        "Total", "Bulbar", "Fine motor", "Gross motor", "Respiratory", "(right axis)", "Course {0}", "No ALSFRS-R recorded yet");
+}
+
 public static class TrajectoryPlot
 {
     public const int Width = 900;
     public const int Height = 500;
 
-    public static byte[] Render(IEnumerable<AlsfrsRAssessment> assessments, IEnumerable<DateOnly> courseStarts)
+    public static byte[] Render(IEnumerable<AlsfrsRAssessment> assessments, IEnumerable<DateOnly> courseStarts, TrajectoryPlotLabels? labels = null)
     {
+        var l = labels ?? TrajectoryPlotLabels.English;
         var points = assessments.Where(a => a.VoidedAt == null).OrderBy(a => a.AssessedOn).ToList();
         var plot = new Plot();
+        // Ukrainian labels need a font with Cyrillic glyphs; let ScottPlot pick one the machine has.
+        if (!ReferenceEquals(l, TrajectoryPlotLabels.English)) plot.Font.Automatic();
         plot.Axes.DateTimeTicksBottom();
-        plot.XLabel("Date of assessment");
-        plot.YLabel("ALSFRS-R total (0-48)");
-        plot.Axes.Right.Label.Text = "Domain subscore (0-12)";
+        plot.XLabel(l.Date);
+        plot.YLabel(l.TotalAxis);
+        plot.Axes.Right.Label.Text = l.DomainAxis;
 
         static double X(DateOnly d) => d.ToDateTime(TimeOnly.MinValue).ToOADate();
 
@@ -28,21 +40,21 @@ public static class TrajectoryPlot
         if (complete.Count > 0)
         {
             var total = plot.Add.Scatter(complete.Select(a => X(a.AssessedOn)).ToArray(), complete.Select(a => (double)a.Total!.Value).ToArray());
-            total.LegendText = "Total";
+            total.LegendText = l.Total;
             total.LineWidth = 3;
             total.MarkerSize = 7;
             total.Color = Colors.Black;
         }
-        AddDomain(plot, points, a => a.Bulbar, "Bulbar", Colors.DarkOrange);
-        AddDomain(plot, points, a => a.FineMotor, "Fine motor", Colors.SteelBlue);
-        AddDomain(plot, points, a => a.GrossMotor, "Gross motor", Colors.ForestGreen);
-        AddDomain(plot, points, a => a.Respiratory, "Respiratory", Colors.Purple);
+        AddDomain(plot, points, a => a.Bulbar, l.Bulbar, l.RightAxisSuffix, Colors.DarkOrange);
+        AddDomain(plot, points, a => a.FineMotor, l.FineMotor, l.RightAxisSuffix, Colors.SteelBlue);
+        AddDomain(plot, points, a => a.GrossMotor, l.GrossMotor, l.RightAxisSuffix, Colors.ForestGreen);
+        AddDomain(plot, points, a => a.Respiratory, l.Respiratory, l.RightAxisSuffix, Colors.Purple);
 
         var number = 1;
         foreach (var start in courseStarts.Order())
         {
             var line = plot.Add.VerticalLine(X(start), 2, Colors.Gray, LinePattern.Dashed);
-            line.LabelText = $"Course {number++}";
+            line.LabelText = string.Format(System.Globalization.CultureInfo.CurrentCulture, l.Course, number++);
             line.LabelOppositeAxis = true;
         }
 
@@ -50,21 +62,21 @@ public static class TrajectoryPlot
         plot.Axes.Left.Max = 48;
         plot.Axes.Right.Min = 0;
         plot.Axes.Right.Max = 12;
-        if (points.Count == 0) plot.Title("No ALSFRS-R recorded yet");
+        if (points.Count == 0) plot.Title(l.Empty);
         plot.Axes.SetLimitsY(0, 49, plot.Axes.Left);
         plot.Axes.SetLimitsY(0, 12.25, plot.Axes.Right);
         plot.ShowLegend(Alignment.LowerLeft);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
     }
 
-    private static void AddDomain(Plot plot, List<AlsfrsRAssessment> points, Func<AlsfrsRAssessment, int?> domain, string label, Color color)
+    private static void AddDomain(Plot plot, List<AlsfrsRAssessment> points, Func<AlsfrsRAssessment, int?> domain, string label, string suffix, Color color)
     {
         var withValue = points.Where(a => domain(a) is not null).ToList();
         if (withValue.Count == 0) return;
         var scatter = plot.Add.Scatter(
             withValue.Select(a => a.AssessedOn.ToDateTime(TimeOnly.MinValue).ToOADate()).ToArray(),
             withValue.Select(a => (double)domain(a)!.Value).ToArray());
-        scatter.LegendText = label + " (right axis)";
+        scatter.LegendText = label + " " + suffix;
         scatter.Color = color;
         scatter.LineWidth = 1.5f;
         scatter.MarkerSize = 4;

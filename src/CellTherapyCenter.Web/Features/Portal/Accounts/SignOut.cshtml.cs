@@ -1,0 +1,22 @@
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CellTherapyCenter.Web.Features.Portal.Accounts;
+
+[AllowAnonymous]
+public sealed class SignOutModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
+{
+    public IActionResult OnGet() => Redirect("/portal");
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (User.Identity?.IsAuthenticated == true)
+            await audit.WriteAsync(AuditActions.Logout, nameof(PortalAccount), null, null, "portal", ct);
+        await signIn.SignOutAsync();
+        return Redirect("/portal/sign-in");
+    }
+}

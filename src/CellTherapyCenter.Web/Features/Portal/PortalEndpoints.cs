@@ -1,0 +1,57 @@
+using System.Globalization;
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Infrastructure;
+using CsvHelper;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace CellTherapyCenter.Web.Features.Portal;
+
+/// <summary>The portal's files: the trajectory picture and the patient's own answers as CSV.</summary>
+internal static class PortalEndpoints
+{
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var portal = app.MapGroup("/portal").RequireAuthorization(PortalAccess.Policy);
+        portal.MapGet("/trajectory.png", TrajectoryAsync);
+        portal.MapGet("/documents/alsfrs-r.csv", AnswersCsvAsync);
+    }
+
+    private static async Task<IResult> TrajectoryAsync(PortalSession session, RegistryDbContext db, AuditLog audit,
+        IStringLocalizer<PortalText> text, CancellationToken ct)
+    {
+        if (await session.AccountAsync(ct) is not { } account) return TypedResults.Forbid();
+        var assessments = await db.AlsfrsRAssessments.AsNoTracking()
+            .Where(a => a.PatientId == account.PatientId && a.VoidedAt == null).OrderBy(a => a.AssessedOn).ToListAsync(ct);
+        var courses = await db.TreatmentCourses.AsNoTracking()
+            .Where(c => c.PatientId == account.PatientId && c.VoidedAt == null).Select(c => c.StartDate).ToListAsync(ct);
+        await audit.ReadAsync("Portal", account.PatientId, null, "portal trajectory plot", ct);
+        var labels = new TrajectoryPlotLabels(text["Plot.Date"], text["Plot.Total"], text["Plot.Domain"], text["Plot.TotalLegend"],
+            text["Domain.Bulbar"], text["Domain.FineMotor"], text["Domain.GrossMotor"], text["Domain.Respiratory"],
+            text["Plot.RightAxis"], text["Plot.Course"], text["Plot.Empty"]);
+        return TypedResults.File(TrajectoryPlot.Render(assessments, courses, labels), "image/png");
+    }
+
+    private static async Task<IResult> AnswersCsvAsync(PortalSession session, RegistryDbContext db, AuditLog audit, CancellationToken ct)
+    {
+        if (await session.AccountAsync(ct) is not { } account) return TypedResults.Forbid();
+        var rows = await db.AlsfrsRAssessments.AsNoTracking()
+            .Where(a => a.PatientId == account.PatientId && a.VoidedAt == null).OrderBy(a => a.AssessedOn)
+            .Select(a => new
+            {
+                Date = a.AssessedOn, a.Rater, a.Mode, a.Speech, a.Salivation, a.Swallowing, a.Handwriting, a.CuttingFood,
+                Item5 = a.CuttingFoodVersion, a.DressingHygiene, a.TurningInBed, a.Walking, a.ClimbingStairs, a.Dyspnea, a.Orthopnea,
+                a.RespiratoryInsufficiency, a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory,
+            })
+            .ToListAsync(ct);
+        await audit.ReadAsync("Portal", account.PatientId, null, "portal ALSFRS-R download", ct);
+        await using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
+        {
+            csv.Context.TypeConverterOptionsCache.GetOptions<DateOnly>().Formats = ["yyyy-MM-dd"];
+            await csv.WriteRecordsAsync(rows, ct);
+        }
+        return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(writer.ToString()), "text/csv; charset=utf-8", "my-alsfrs-r.csv");
+    }
+}

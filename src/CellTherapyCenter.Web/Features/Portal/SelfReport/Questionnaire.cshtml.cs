@@ -1,0 +1,89 @@
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.Portal.SelfReport;
+
+/// <summary>
+/// Answering a questionnaire, one question per screen (each answer a single large button: one
+/// press answers and moves on) or all questions on one page, as the account prefers. Every
+/// answer is committed at once, so closing the page loses nothing.
+/// </summary>
+public sealed class QuestionnaireModel(PortalSession session, AuditLog audit, RegistryDbContext db,
+    PortalQuestionnaires questionnaires, SelfReportText text) : PortalPageModel(session, audit)
+{
+    public PortalQuestionnaire Questionnaire { get; private set; } = null!;
+    public IReadOnlyList<StepView> Steps { get; private set; } = [];
+    /// <summary>The step shown, one-per-screen; null when all are shown.</summary>
+    public StepView? Shown { get; private set; }
+    public bool Saved { get; private set; }
+    public string? CaregiverNote => Account.Role == PortalRole.Caregiver ? text.CaregiverNote : null;
+
+    public async Task<IActionResult> OnGetAsync(Guid id, int? step, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } stop) return stop;
+        if (!Account.OneQuestionPerScreen) return Page();
+        var answers = QuestionnaireAnswers.Parse(Questionnaire.Answers);
+        var index = step ?? answers.FirstUnanswered(QuestionnaireSteps.For(Questionnaire.Kind));
+        if (index is null) return Redirect($"/portal/questionnaires/{id}/review");
+        if (index < 0 || index >= Steps.Count) return NotFound();
+        Shown = Steps[index.Value];
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAnswerAsync(Guid id, int step, int value, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } stop) return stop;
+        if (step < 0 || step >= Steps.Count || !Steps[step].Step.Accepts(value)) return BadRequest();
+        await questionnaires.SaveAsync(Questionnaire, [(Steps[step].Step, value)], ct);
+        var answers = QuestionnaireAnswers.Parse(Questionnaire.Answers);
+        var all = QuestionnaireSteps.For(Questionnaire.Kind);
+        // Onwards to the next question still open (after this one first), then to the review.
+        var next = Enumerable.Range(step + 1, all.Count - step - 1).Concat(Enumerable.Range(0, step + 1))
+            .Cast<int?>().FirstOrDefault(i => answers[all[i!.Value].Key] is null);
+        return Redirect(next is null ? $"/portal/questionnaires/{id}/review" : $"/portal/questionnaires/{id}/{next}");
+    }
+
+    public async Task<IActionResult> OnPostAllAsync(Guid id, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } stop) return stop;
+        var saved = QuestionnaireAnswers.Parse(Questionnaire.Answers);
+        var given = new List<(QuestionnaireStep, int)>();
+        int? gastrostomy = null;
+        foreach (var view in Steps)
+        {
+            if (!int.TryParse(Request.Form[view.Step.Key], out var value) || !view.Step.Accepts(value)) continue;
+            if (view.Step.IsGastrostomy) gastrostomy = value;
+            // An item-5 answer given to the question for the other feeding situation is not kept.
+            if (view.Step.Item == Clinical.Alsfrs.AlsfrsRItem.CuttingFood && gastrostomy is { } g && g != saved[QuestionnaireSteps.GastrostomyKey]) continue;
+            given.Add((view.Step, value));
+        }
+        if (given.Count > 0) await questionnaires.SaveAsync(Questionnaire, given, ct);
+        if (QuestionnaireAnswers.Parse(Questionnaire.Answers).IsComplete(QuestionnaireSteps.For(Questionnaire.Kind)))
+            return Redirect($"/portal/questionnaires/{id}/review");
+        Steps = QuestionnaireView.Build(Questionnaire.Kind, QuestionnaireAnswers.Parse(Questionnaire.Answers), text);
+        Saved = true;
+        return Page();
+    }
+
+    /// <summary>Switches between one question per screen and all on one page; the choice is kept on the account.</summary>
+    public async Task<IActionResult> OnPostLayoutAsync(Guid id, bool oneQuestionPerScreen, CancellationToken ct)
+    {
+        if (await LoadAsync(id, ct) is { } stop) return stop;
+        var account = await db.PortalAccounts.SingleAsync(a => a.Id == Account.Id, ct);
+        account.OneQuestionPerScreen = oneQuestionPerScreen;
+        await db.SaveChangesAsync(ct);
+        return Redirect($"/portal/questionnaires/{id}");
+    }
+
+    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
+    {
+        if (await questionnaires.FindAsync(Account, id, ct) is not { } q) return NotFound();
+        if (q.IsSent) return Redirect($"/portal/questionnaires/{id}/sent");
+        Questionnaire = q;
+        Steps = QuestionnaireView.Build(q.Kind, QuestionnaireAnswers.Parse(q.Answers), text);
+        await AuditReadAsync("portal questionnaire", q.Id.ToString());
+        return null;
+    }
+}

@@ -1,0 +1,25 @@
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.Portal.SelfReport;
+
+/// <summary>Thanks, and for an ALSFRS-R the total it gave with its four domains.</summary>
+public sealed class SentModel(PortalSession session, AuditLog audit, PortalQuestionnaires questionnaires, RegistryDbContext db)
+    : PortalPageModel(session, audit)
+{
+    public PortalQuestionnaire Questionnaire { get; private set; } = null!;
+    public Data.Model.AlsfrsRAssessment? Assessment { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
+    {
+        if (await questionnaires.FindAsync(Account, id, ct) is not { } q) return NotFound();
+        if (!q.IsSent) return Redirect($"/portal/questionnaires/{id}");
+        Questionnaire = q;
+        if (q.Kind == QuestionnaireKind.AlsfrsR)
+            Assessment = await db.AlsfrsRAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == q.ResultId && a.PatientId == Account.PatientId, ct);
+        await AuditReadAsync("portal questionnaire sent", q.Id.ToString());
+        return Page();
+    }
+}

@@ -1,0 +1,46 @@
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Features.FollowUp;
+using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Features.Portal;
+
+/// <summary>The account's choices: language, how questions are shown, and whether reminders are sent.</summary>
+public sealed class SettingsModel(PortalSession session, AuditLog audit, RegistryDbContext db, TimeProvider clock)
+    : PortalPageModel(session, audit)
+{
+    [BindProperty] public string Language { get; set; } = "en";
+    [BindProperty] public bool OneQuestionPerScreen { get; set; }
+    [BindProperty] public bool Reminders { get; set; }
+    public bool Saved { get; private set; }
+
+    public async Task OnGetAsync(bool saved, CancellationToken ct)
+    {
+        Language = Account.Language;
+        OneQuestionPerScreen = Account.OneQuestionPerScreen;
+        Reminders = !await db.PatientFollowUps.AnyAsync(f => f.PatientId == Account.PatientId && f.VoidedAt == null && f.RemindersOptedOutAt != null, ct);
+        Saved = saved;
+        await AuditReadAsync("portal settings");
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var language = SiteLanguages.Find(Language) ?? SiteLanguages.Current;
+        var account = await db.PortalAccounts.SingleAsync(a => a.Id == Account.Id, ct);
+        account.Language = language.Culture;
+        account.OneQuestionPerScreen = OneQuestionPerScreen;
+        var followUp = await db.PatientFollowUps.FirstOrDefaultAsync(f => f.PatientId == Account.PatientId && f.VoidedAt == null, ct);
+        if (followUp is null && !Reminders)
+            db.PatientFollowUps.Add(followUp = new PatientFollowUp { PatientId = Account.PatientId });
+        if (followUp is not null)
+        {
+            if (!Reminders && followUp.RemindersOptedOutAt is null) followUp.RemindersOptedOutAt = clock.GetUtcNow().UtcDateTime;
+            if (Reminders) followUp.RemindersOptedOutAt = null;
+        }
+        await db.SaveChangesAsync(ct);
+        LocalizationSetup.RememberLanguage(Response, language);
+        return Redirect("/portal/settings?saved=true");
+    }
+}
