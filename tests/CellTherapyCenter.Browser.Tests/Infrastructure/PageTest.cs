@@ -25,6 +25,15 @@ public abstract class PageTest(ChromiumBrowser chromium, BrowserApp app) : IAsyn
         _errors = PageErrors.Watch(_page);
     }
 
+    /// <summary>A fresh context and page, as a new browser session (no cookies); the old context is closed.</summary>
+    protected async Task NewContextAsync()
+    {
+        if (_context is not null) await _context.CloseAsync();
+        _context = await chromium.NewContextAsync(app.BaseAddress);
+        _page = await _context.NewPageAsync();
+        _errors = PageErrors.Watch(_page);
+    }
+
     public virtual async Task DisposeAsync()
     {
         if (_context is not null) await _context.CloseAsync();
