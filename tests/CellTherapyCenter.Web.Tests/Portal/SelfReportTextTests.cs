@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Symptoms;
@@ -14,9 +15,11 @@ namespace CellTherapyCenter.Web.Tests.Portal;
 /// localizer and the compiled satellite assemblies) and as a reviewer edits them (the resx files,
 /// copied next to the tests by the test project).
 /// </summary>
-public sealed class SelfReportTextTests
+public sealed partial class SelfReportTextTests
 {
-    public static TheoryData<string> Cultures => ["en"];
+    public static TheoryData<string> Cultures => ["en", "uk"];
+
+    public static TheoryData<string> Translations => ["uk"];
 
     private static readonly ResourceManagerStringLocalizerFactory Factory =
         new(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
@@ -55,6 +58,8 @@ public sealed class SelfReportTextTests
         XDocument.Load(ResxPath(culture)).Root!.Elements("data").ToDictionary(
             d => (string)d.Attribute("name")!,
             d => new Entry((string?)d.Element("value") ?? "", (string?)d.Element("comment")));
+
+    private static bool IsAlsfrsR(string key) => key.StartsWith("Item", StringComparison.Ordinal) || key.StartsWith("Gastrostomy.", StringComparison.Ordinal);
 
     [Theory]
     [MemberData(nameof(Cultures))]
@@ -178,4 +183,56 @@ public sealed class SelfReportTextTests
         var keys = ReadResx("en").Keys.Where(k => !k.EndsWith(".Hint", StringComparison.Ordinal) || k == "Gastrostomy.Hint");
         Assert.Equal(expected.Order(StringComparer.Ordinal), keys.Order(StringComparer.Ordinal));
     }
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void A_translation_has_exactly_the_keys_of_the_English_file(string culture)
+    {
+        var english = ReadResx("en").Keys.ToHashSet();
+        var translated = ReadResx(culture).Keys.ToHashSet();
+        Assert.True(english.SetEquals(translated),
+            $"{culture} lacks [{string.Join(", ", english.Except(translated))}] and has extra [{string.Join(", ", translated.Except(english))}]");
+    }
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void A_translation_is_served_from_its_own_satellite_assembly(string culture)
+    {
+        var localizer = Localizer();
+        // Only the culture's own resources, without falling back to English: a missing satellite assembly throws here.
+        var own = InCulture(culture, () => localizer.GetAllStrings(includeParentCultures: false).ToList());
+        Assert.Equal(ReadResx("en").Keys.Order(StringComparer.Ordinal), own.Select(s => s.Name).Order(StringComparer.Ordinal));
+        var english = ReadResx("en");
+        Assert.All(own.Where(s => IsAlsfrsR(s.Name)), s => Assert.NotEqual(english[s.Name].Value, s.Value));
+    }
+
+    [Theory]
+    [MemberData(nameof(Translations))]
+    public void Every_ALSFRS_R_entry_of_a_translation_states_its_clinical_review(string culture)
+    {
+        var entries = ReadResx(culture).Where(e => IsAlsfrsR(e.Key)).ToList();
+        Assert.Equal(ReadResx("en").Keys.Count(IsAlsfrsR), entries.Count);
+        Assert.All(entries, e => Assert.True(
+            e.Value.Comment is { } comment && ReviewStatus().IsMatch(comment) && comment.Contains("back-translation \"", StringComparison.Ordinal),
+            $"{culture} {e.Key}: the comment must begin 'CLINICAL REVIEW PENDING:' or 'Reviewed by <name>, <yyyy-mm-dd>' and give a back-translation, but is '{e.Value.Comment}'"));
+    }
+
+    [Fact]
+    public void Ukrainian_is_Ukrainian_not_Russian()
+    {
+        var entries = ReadResx("uk");
+        Assert.All(entries, e => Assert.True(Cyrillic().IsMatch(e.Value.Value), $"uk {e.Key} has no Cyrillic: {e.Value.Value}"));
+        Assert.All(entries, e => Assert.False(RussianOnly().IsMatch(e.Value.Value), $"uk {e.Key} has a letter Ukrainian does not use (ы, э, ъ, ё): {e.Value.Value}"));
+        var answers = string.Concat(entries.Where(e => e.Key.Contains(".Answer", StringComparison.Ordinal)).Select(e => e.Value.Value));
+        Assert.All(new[] { "і", "ї", "є" }, letter => Assert.Contains(letter, answers));
+    }
+
+    [GeneratedRegex(@"^(CLINICAL REVIEW PENDING: \S|Reviewed by [^,]+, \d{4}-\d{2}-\d{2}\b)")]
+    private static partial Regex ReviewStatus();
+
+    [GeneratedRegex(@"[\u0400-\u052F]")]
+    private static partial Regex Cyrillic();
+
+    [GeneratedRegex("[ыЫэЭъЪёЁ]")]
+    private static partial Regex RussianOnly();
 }
