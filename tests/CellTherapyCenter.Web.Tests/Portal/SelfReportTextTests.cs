@@ -17,9 +17,9 @@ namespace CellTherapyCenter.Web.Tests.Portal;
 /// </summary>
 public sealed partial class SelfReportTextTests
 {
-    public static TheoryData<string> Cultures => ["en", "uk"];
+    public static TheoryData<string> Cultures => ["en", "uk", "sr-Latn"];
 
-    public static TheoryData<string> Translations => ["uk"];
+    public static TheoryData<string> Translations => ["uk", "sr-Latn"];
 
     private static readonly ResourceManagerStringLocalizerFactory Factory =
         new(Options.Create(new LocalizationOptions()), NullLoggerFactory.Instance);
@@ -215,6 +215,15 @@ public sealed partial class SelfReportTextTests
         Assert.All(entries, e => Assert.True(
             e.Value.Comment is { } comment && ReviewStatus().IsMatch(comment) && comment.Contains("back-translation \"", StringComparison.Ordinal),
             $"{culture} {e.Key}: the comment must begin 'CLINICAL REVIEW PENDING:' or 'Reviewed by <name>, <yyyy-mm-dd>' and give a back-translation, but is '{e.Value.Comment}'"));
+    }
+
+    [Fact]
+    public void Serbian_is_written_in_Latin_script_with_its_diacritics()
+    {
+        var entries = ReadResx("sr-Latn");
+        Assert.All(entries, e => Assert.False(Cyrillic().IsMatch(e.Value.Value + e.Value.Comment), $"sr-Latn {e.Key} contains Cyrillic: {e.Value.Value}"));
+        var all = string.Concat(entries.Values.Select(e => e.Value));
+        Assert.All(new[] { "č", "ć", "š", "ž", "đ" }, letter => Assert.Contains(letter, all));
     }
 
     [Fact]
