@@ -29,13 +29,14 @@ public abstract partial class PortalFlowTests<TApp>(TApp app) where TApp : Regis
         var staff = await app.SignedInClientAsync(StaffRoles.Coordinator);
         var invited = await StaffSession.SubmitFormAsync(staff, $"/staff/patients/{patientId}/portal", new Dictionary<string, string>
         {
-            ["Input.Role"] = "Patient", ["Input.DisplayName"] = "Vera", ["Input.Email"] = email, ["Input.Language"] = "en",
+            ["Input.Role"] = "Patient", ["Input.DisplayName"] = "Vera", ["Input.Email"] = email, ["Input.Language"] = "uk",
         }, "form[action*=Invite]");
         Assert.Equal(HttpStatusCode.Redirect, invited.StatusCode);
 
         var message = await app.WithDbAsync(db => db.OutboundEmails.SingleAsync(m => m.ToAddress == email));
         Assert.Equal(PortalInvitations.EmailKind, message.Kind);
-        Assert.Contains("invites you to its patient portal", message.TextBody);
+        // Written in the language staff chose: Ukrainian.
+        Assert.Matches("[іїєґ]", message.TextBody);
         var token = TokenIn().Match(message.TextBody).Groups["token"].Value;
         Assert.NotEmpty(token);
         // Only the token's hash is stored.

@@ -56,7 +56,8 @@ public sealed class QuestionnaireModel(PortalSession session, AuditLog audit, Re
             if (!int.TryParse(Request.Form[view.Step.Key], out var value) || !view.Step.Accepts(value)) continue;
             if (view.Step.IsGastrostomy) gastrostomy = value;
             // An item-5 answer given to the question for the other feeding situation is not kept.
-            if (view.Step.Item == Clinical.Alsfrs.AlsfrsRItem.CuttingFood && gastrostomy is { } g && g != saved[QuestionnaireSteps.GastrostomyKey]) continue;
+            if (view.Step.Item == Clinical.Alsfrs.AlsfrsRItem.CuttingFood && gastrostomy is { } g
+                && (g == 1) != (saved[QuestionnaireSteps.GastrostomyKey] == 1)) continue;
             given.Add((view.Step, value));
         }
         if (given.Count > 0) await questionnaires.SaveAsync(Questionnaire, given, ct);

@@ -64,7 +64,8 @@ public sealed class QuestionnaireAnswers
         if (!step.Accepts(value)) throw new ArgumentOutOfRangeException(nameof(value), $"{value} is not an answer to {step.Key}.");
         // Item 5 is a different question with and without a gastrostomy (5a/5b): an answer given
         // to the other question must be asked again.
-        if (step.IsGastrostomy && _values.TryGetValue(step.Key, out var before) && before != value)
+        // Until the feeding-tube question is answered, item 5 is shown as 5a.
+        if (step.IsGastrostomy && (this[step.Key] == 1) != (value == 1))
             _values.Remove(AlsfrsRItems.FieldName(AlsfrsRItem.CuttingFood));
         _values[step.Key] = value;
     }
