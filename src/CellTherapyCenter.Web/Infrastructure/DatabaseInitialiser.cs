@@ -19,6 +19,7 @@ public sealed class DatabaseInitialiser(
     RoleManager<IdentityRole> roles,
     DemoCohortSeeder demo,
     SiteContentSeeder siteContent,
+    Features.Portal.PortalInvitations portalInvitations,
     IConfiguration configuration,
     ILogger<DatabaseInitialiser> logger)
 {
@@ -39,6 +40,7 @@ public sealed class DatabaseInitialiser(
             var count = await demo.SeedAsync(options, ct);
             logger.LogInformation("Seeded a synthetic demo cohort of {Count} patients (seed {Seed})", count, options.Seed);
             await siteContent.SeedDemoExamplesAsync(ct);
+            await Features.Portal.DemoPortalAccount.CreateAsync(db, portalInvitations, configuration["Demo:PortalPassword"], ct);
         }
     }
 

@@ -4,8 +4,8 @@ using Microsoft.AspNetCore.HttpOverrides;
 namespace CellTherapyCenter.Web.Infrastructure;
 
 /// <summary>
-/// Staff sessions carry health data, so their cookies are Secure whenever the request is HTTPS,
-/// and the staff portal refuses plain HTTP except from this machine itself (loopback never leaves
+/// Staff and patient-portal sessions carry health data, so their cookies are Secure whenever the
+/// request is HTTPS, and both portals refuse plain HTTP except from this machine itself (loopback never leaves
 /// the host, which keeps the no-setup run command usable). Behind a TLS-terminating reverse
 /// proxy on loopback, X-Forwarded-Proto tells the app the original request was HTTPS.
 /// </summary>
@@ -16,11 +16,12 @@ public static class StaffTransportSecurity
         app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
         return app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/staff") && !context.Request.IsHttps && !IsLoopback(context.Connection.RemoteIpAddress))
+            var path = context.Request.Path;
+            if ((path.StartsWithSegments("/staff") || path.StartsWithSegments("/portal")) && !context.Request.IsHttps && !IsLoopback(context.Connection.RemoteIpAddress))
             {
                 context.Response.StatusCode = StatusCodes.Status403Forbidden;
                 context.Response.ContentType = "text/plain; charset=utf-8";
-                await context.Response.WriteAsync("The staff portal is served over HTTPS only. Open it with https://, or ask your administrator.");
+                await context.Response.WriteAsync("This part of the site is served over HTTPS only. Open it with https://, or call the clinic.");
                 return;
             }
             await next();
