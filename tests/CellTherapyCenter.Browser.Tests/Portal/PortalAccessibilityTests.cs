@@ -99,7 +99,7 @@ public sealed partial class PortalAccessibilityTests(ChromiumBrowser chromium, B
         Assert.True(response!.Status == 200, $"{url}: {response.Status}");
         Assert.Equal(1, await Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).CountAsync());
         await AxeAssert.NoSeriousViolationsAsync(Page);
-        _visited.Add(route);
+        if (_visited.Add(route)) await Screenshots.CaptureAsync(Page, "portal" + route.Replace("/portal", "").Replace('/', '-').Replace("{", "").Replace("}", "").Replace(':', '-').Replace('?', '-'));
     }
 
     private async Task<string> InvitationTokenAsync()

@@ -27,8 +27,9 @@ public static class TrajectoryPlot
         var l = labels ?? TrajectoryPlotLabels.English;
         var points = assessments.Where(a => a.VoidedAt == null).OrderBy(a => a.AssessedOn).ToList();
         var plot = new Plot();
-        // Ukrainian labels need a font with Cyrillic glyphs; let ScottPlot pick one the machine has.
-        if (!ReferenceEquals(l, TrajectoryPlotLabels.English)) plot.Font.Automatic();
+        // Ukrainian labels need Cyrillic glyphs: keep the default sans font when it has them,
+        // otherwise let ScottPlot pick one the machine has.
+        if (!ReferenceEquals(l, TrajectoryPlotLabels.English) && !HasGlyphs(l)) plot.Font.Automatic();
         plot.Axes.DateTimeTicksBottom();
         plot.XLabel(l.Date);
         plot.YLabel(l.TotalAxis);
@@ -67,6 +68,13 @@ public static class TrajectoryPlot
         plot.Axes.SetLimitsY(0, 12.25, plot.Axes.Right);
         plot.ShowLegend(Alignment.LowerLeft);
         return plot.GetImageBytes(Width, Height, ImageFormat.Png);
+    }
+
+    private static bool HasGlyphs(TrajectoryPlotLabels l)
+    {
+        var text = string.Concat(l.Date, l.TotalAxis, l.DomainAxis, l.Total, l.Bulbar, l.FineMotor, l.GrossMotor, l.Respiratory, l.Course, l.Empty);
+        using var typeface = SkiaSharp.SKTypeface.FromFamilyName(Fonts.Default);
+        return typeface.ContainsGlyphs(text);
     }
 
     private static void AddDomain(Plot plot, List<AlsfrsRAssessment> points, Func<AlsfrsRAssessment, int?> domain, string label, string suffix, Color color)
