@@ -226,6 +226,7 @@ public abstract partial class PortalFlowTests<TApp>(TApp app) where TApp : Regis
         Assert.NotNull(settings.RemindersOptedOutAt);
         var account = await app.WithDbAsync(db => db.PortalAccounts.SingleAsync(a => a.Email == email));
         Assert.Equal("sr-Latn", account.Language);
+        Assert.Equal("sr", (await app.WithDbAsync(db => db.Patients.SingleAsync(p => p.Id == patientId))).PreferredLanguage);
         Assert.Contains("lang=\"sr-Latn\"", await client.GetStringAsync("/portal"));
     }
 

@@ -21,6 +21,7 @@ public static class PortalSetup
             var db = context.RequestServices.GetRequiredService<Data.RegistryDbContext>();
             var tracked = await db.PortalAccounts.SingleAsync(a => a.Id == account.Id, ct);
             tracked.Language = language.Culture;
+            await PortalLanguage.SyncPatientAsync(db, tracked, language, ct);
             await db.SaveChangesAsync(ct);
         });
         return services;

@@ -31,6 +31,7 @@ public sealed class SettingsModel(PortalSession session, AuditLog audit, Registr
         var account = await db.PortalAccounts.SingleAsync(a => a.Id == Account.Id, ct);
         account.Language = language.Culture;
         account.OneQuestionPerScreen = OneQuestionPerScreen;
+        await PortalLanguage.SyncPatientAsync(db, account, language, ct);
         var followUp = await db.PatientFollowUps.FirstOrDefaultAsync(f => f.PatientId == Account.PatientId && f.VoidedAt == null, ct);
         if (followUp is null && !Reminders)
             db.PatientFollowUps.Add(followUp = new PatientFollowUp { PatientId = Account.PatientId });
