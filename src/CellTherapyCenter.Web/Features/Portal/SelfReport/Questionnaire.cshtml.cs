@@ -11,14 +11,12 @@ namespace CellTherapyCenter.Web.Features.Portal.SelfReport;
 /// answer is committed at once, so closing the page loses nothing.
 /// </summary>
 public sealed class QuestionnaireModel(PortalSession session, AuditLog audit, RegistryDbContext db,
-    PortalQuestionnaires questionnaires, SelfReportText text) : PortalPageModel(session, audit)
+    PortalQuestionnaires questionnaires, SelfReportText text) : QuestionnairePageModel(session, audit, questionnaires, text)
 {
-    public PortalQuestionnaire Questionnaire { get; private set; } = null!;
-    public IReadOnlyList<StepView> Steps { get; private set; } = [];
     /// <summary>The step shown, one-per-screen; null when all are shown.</summary>
     public StepView? Shown { get; private set; }
     public bool Saved { get; private set; }
-    public string? CaregiverNote => Account.Role == PortalRole.Caregiver ? text.CaregiverNote : null;
+    public string? CaregiverNote => Account.Role == PortalRole.Caregiver ? Text.CaregiverNote : null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, int? step, CancellationToken ct)
     {
@@ -36,7 +34,7 @@ public sealed class QuestionnaireModel(PortalSession session, AuditLog audit, Re
     {
         if (await LoadAsync(id, ct) is { } stop) return stop;
         if (step < 0 || step >= Steps.Count || !Steps[step].Step.Accepts(value)) return BadRequest();
-        await questionnaires.SaveAsync(Questionnaire, [(Steps[step].Step, value)], ct);
+        await Questionnaires.SaveAsync(Questionnaire, [(Steps[step].Step, value)], ct);
         var answers = QuestionnaireAnswers.Parse(Questionnaire.Answers);
         var all = QuestionnaireSteps.For(Questionnaire.Kind);
         // Onwards to the next question still open (after this one first), then to the review.
@@ -60,10 +58,10 @@ public sealed class QuestionnaireModel(PortalSession session, AuditLog audit, Re
                 && (g == 1) != (saved[QuestionnaireSteps.GastrostomyKey] == 1)) continue;
             given.Add((view.Step, value));
         }
-        if (given.Count > 0) await questionnaires.SaveAsync(Questionnaire, given, ct);
+        if (given.Count > 0) await Questionnaires.SaveAsync(Questionnaire, given, ct);
         if (QuestionnaireAnswers.Parse(Questionnaire.Answers).IsComplete(QuestionnaireSteps.For(Questionnaire.Kind)))
             return Redirect($"/portal/questionnaires/{id}/review");
-        Steps = QuestionnaireView.Build(Questionnaire.Kind, QuestionnaireAnswers.Parse(Questionnaire.Answers), text);
+        Steps = QuestionnaireView.Build(Questionnaire.Kind, QuestionnaireAnswers.Parse(Questionnaire.Answers), Text);
         Saved = true;
         return Page();
     }
@@ -78,13 +76,5 @@ public sealed class QuestionnaireModel(PortalSession session, AuditLog audit, Re
         return Redirect($"/portal/questionnaires/{id}");
     }
 
-    private async Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct)
-    {
-        if (await questionnaires.FindAsync(Account, id, ct) is not { } q) return NotFound();
-        if (q.IsSent) return Redirect($"/portal/questionnaires/{id}/sent");
-        Questionnaire = q;
-        Steps = QuestionnaireView.Build(q.Kind, QuestionnaireAnswers.Parse(q.Answers), text);
-        await AuditReadAsync("portal questionnaire", q.Id.ToString());
-        return null;
-    }
+    private Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct) => LoadAsync(id, "portal questionnaire", ct);
 }
