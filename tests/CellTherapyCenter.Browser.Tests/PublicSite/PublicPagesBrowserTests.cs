@@ -25,13 +25,15 @@ public sealed class PublicPagesBrowserTests(ChromiumBrowser chromium, DemoBrowse
     }
 
     [Fact]
-    public async Task The_first_tab_stop_is_the_skip_link_then_the_call_link_and_every_nav_link_in_order()
+    public async Task The_first_tab_stop_is_the_skip_link_then_the_call_link_the_languages_and_every_nav_link_in_order()
     {
         await Page.GotoAsync("/");
         await Page.Keyboard.PressAsync("Tab");
         Assert.True(await KeyboardNavigation.HasFocusAsync(Page.Locator("a.skip-link")), "the skip link should be the first stop");
         await KeyboardNavigation.TabToAsync(Page, "header a.phone");
         Assert.StartsWith("tel:", await Page.Locator("header a.phone").GetAttributeAsync("href"));
+        foreach (var culture in new[] { "en", "uk", "sr-Latn" })
+            Assert.Empty(await KeyboardNavigation.TabToAsync(Page, $"header .language-switcher button[value='{culture}']", maxPresses: 1));
         string[] nav = ["/", "/als", "/treatment", "/outcomes", "/cases", "/publications", "/patents", "/contact", "/request-information"];
         foreach (var href in nav)
         {

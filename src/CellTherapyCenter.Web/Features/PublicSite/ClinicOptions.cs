@@ -1,3 +1,5 @@
+using CellTherapyCenter.Web.Infrastructure.Localization;
+
 namespace CellTherapyCenter.Web.Features.PublicSite;
 
 /// <summary>The clinic's contact details, from configuration section <c>Clinic</c>.</summary>
@@ -12,8 +14,24 @@ public sealed class ClinicOptions
     /// <c>Clinic:Phones:0:Number</c>, ...), each a <c>tel:</c> link; the main number is always first.
     /// </summary>
     public List<ClinicPhone> Phones { get; set; } = [];
-    public string Address { get; set; } = "Belgrade, Serbia (the full address is given when an appointment is made)";
-    public string Hours { get; set; } = "Monday to Friday, 9:00 to 17:00 (Central European Time)";
+    /// <summary>
+    /// The address and the opening hours as configured (<c>Clinic:Address</c>, <c>Clinic:Hours</c>), in
+    /// one language; unset, the site shows its own text in the visitor's language. A translation per
+    /// language: <c>Clinic:AddressByLanguage:uk</c>, <c>Clinic:HoursByLanguage:sr-Latn</c>.
+    /// </summary>
+    public string? Address { get; set; }
+    public string? Hours { get; set; }
+    public Dictionary<string, string> AddressByLanguage { get; set; } = [];
+    public Dictionary<string, string> HoursByLanguage { get; set; } = [];
+
+    /// <summary>The configured address for a language (its translation, else the one configured), or null for the site's default text.</summary>
+    public string? AddressIn(SiteLanguage language) => In(AddressByLanguage, language) ?? Address;
+
+    public string? HoursIn(SiteLanguage language) => In(HoursByLanguage, language) ?? Hours;
+
+    // Any tag of the language will do as the key ("sr", "sr-Latn", "uk-UA").
+    private static string? In(Dictionary<string, string> texts, SiteLanguage language) =>
+        texts.FirstOrDefault(t => SiteLanguages.Find(t.Key) == language && !string.IsNullOrWhiteSpace(t.Value)).Value;
 }
 
 /// <summary>A further number of the clinic, e.g. Label "Reception (landline)", Number "+381 11 123 45 67".</summary>

@@ -17,8 +17,8 @@ public static class PublicSiteEndpoints
         services.AddScoped<SiteEditor.SiteEditorSave>();
         services.AddOutputCache(o =>
         {
-            o.AddPolicy(PublicSiteCache.PagePolicy, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(PublicSiteCache.Tag));
-            o.AddPolicy(PublicSiteCache.LivePolicy, b => b.Expire(PublicSiteCache.LiveFor).Tag(PublicSiteCache.Tag));
+            o.AddPolicy(PublicSiteCache.PagePolicy, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(PublicSiteCache.Tag).VaryByValue(PublicSiteCache.Language));
+            o.AddPolicy(PublicSiteCache.LivePolicy, b => b.Expire(PublicSiteCache.LiveFor).Tag(PublicSiteCache.Tag).VaryByValue(PublicSiteCache.Language));
         });
         return services;
     }

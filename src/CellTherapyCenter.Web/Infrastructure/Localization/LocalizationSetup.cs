@@ -26,12 +26,22 @@ public static class LocalizationSetup
         return services;
     }
 
-    /// <summary>Maps any tag of a supported language in the query or cookie (e.g. "sr", "uk-UA") to its culture.</summary>
+    /// <summary>
+    /// Maps any tag of a supported language in the query, the cookie or Accept-Language (e.g. "sr",
+    /// "sr-RS", "uk-UA") to its culture. Accept-Language is read here too because a browser set to
+    /// Serbian sends "sr" or "sr-RS", whose parent culture is "sr", not the "sr-Latn" the site speaks.
+    /// </summary>
     private static ProviderCultureResult? Alias(HttpContext context)
     {
         var requested = context.Request.Query["culture"].FirstOrDefault()
             ?? CookieRequestCultureProvider.ParseCookieValue(context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] ?? "")?.UICultures.FirstOrDefault().Value;
-        return SiteLanguages.Find(requested) is { } language ? new ProviderCultureResult(language.Culture) : null;
+        if (SiteLanguages.Find(requested) is { } chosen) return new ProviderCultureResult(chosen.Culture);
+        var accepted = context.Request.GetTypedHeaders().AcceptLanguage
+            .Where(a => a.Quality is not <= 0)
+            .OrderByDescending(a => a.Quality ?? 1) // stable: equal weights keep the browser's order
+            .Select(a => SiteLanguages.Find(a.Value.Value))
+            .FirstOrDefault(l => l is not null);
+        return accepted is null ? null : new ProviderCultureResult(accepted.Culture);
     }
 
     public static bool IsLocalized(PathString path) =>

@@ -1,0 +1,43 @@
+using System.Text.Encodings.Web;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Html;
+
+namespace CellTherapyCenter.Web.Features.PublicSite;
+
+/// <summary>
+/// Sentences whose translation holds a link or a badge: the translated text is encoded like any
+/// text, and only the placeholders (<c>{0}</c>, <c>{1}</c>) take the HTML built in the view, so
+/// the word order stays the translator's and no resource can inject markup.
+/// </summary>
+public static partial class PublicHtml
+{
+    public static IHtmlContent Format(string template, params IHtmlContent[] parts)
+    {
+        var html = new HtmlContentBuilder();
+        var at = 0;
+        foreach (Match m in Placeholder().Matches(template))
+        {
+            html.Append(template[at..m.Index]);
+            html.AppendHtml(parts[int.Parse(m.Groups[1].ValueSpan)]);
+            at = m.Index + m.Length;
+        }
+        html.Append(template[at..]);
+        return html;
+    }
+
+    /// <summary>A link; <paramref name="lang"/> marks text that is not in the page's language.</summary>
+    public static IHtmlContent Link(string href, string text, string? className = null, string? lang = null)
+    {
+        var encoder = HtmlEncoder.Default;
+        return new HtmlString($"<a{Attribute("class", className)} href=\"{encoder.Encode(href)}\"{Attribute("lang", lang)}>{encoder.Encode(text)}</a>");
+    }
+
+    public static IHtmlContent Span(string text, string className) =>
+        new HtmlString($"<span class=\"{HtmlEncoder.Default.Encode(className)}\">{HtmlEncoder.Default.Encode(text)}</span>");
+
+    private static string Attribute(string name, string? value) =>
+        value is null ? "" : $" {name}=\"{HtmlEncoder.Default.Encode(value)}\"";
+
+    [GeneratedRegex(@"\{(\d+)\}")]
+    private static partial Regex Placeholder();
+}
