@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Html;
 
@@ -26,17 +25,20 @@ public static partial class PublicHtml
     }
 
     /// <summary>A link; <paramref name="lang"/> marks text that is not in the page's language.</summary>
-    public static IHtmlContent Link(string href, string text, string? className = null, string? lang = null)
+    public static IHtmlContent Link(string href, string text, string? className = null, string? lang = null) =>
+        Element("a", text, ("class", className), ("href", href), ("lang", lang));
+
+    public static IHtmlContent Span(string text, string className) => Element("span", text, ("class", className));
+
+    // Text and attribute values are encoded when the page is written, by the app's encoder.
+    private static IHtmlContentBuilder Element(string name, string text, params (string Name, string? Value)[] attributes)
     {
-        var encoder = HtmlEncoder.Default;
-        return new HtmlString($"<a{Attribute("class", className)} href=\"{encoder.Encode(href)}\"{Attribute("lang", lang)}>{encoder.Encode(text)}</a>");
+        IHtmlContentBuilder html = new HtmlContentBuilder();
+        html.AppendHtml("<" + name);
+        foreach (var (attribute, value) in attributes)
+            if (value is not null) html.AppendHtml($" {attribute}=\"").Append(value).AppendHtml("\"");
+        return html.AppendHtml(">").Append(text).AppendHtml($"</{name}>");
     }
-
-    public static IHtmlContent Span(string text, string className) =>
-        new HtmlString($"<span class=\"{HtmlEncoder.Default.Encode(className)}\">{HtmlEncoder.Default.Encode(text)}</span>");
-
-    private static string Attribute(string name, string? value) =>
-        value is null ? "" : $" {name}=\"{HtmlEncoder.Default.Encode(value)}\"";
 
     [GeneratedRegex(@"\{(\d+)\}")]
     private static partial Regex Placeholder();

@@ -1,5 +1,6 @@
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
+using CellTherapyCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -15,6 +16,11 @@ public abstract class PublicPageModel(RegistryDbContext db) : PageModel
     public string Title { get; private set; } = "";
     public string? Summary { get; private set; }
     public string BodyMarkdown { get; private set; } = "";
+    /// <summary>
+    /// The lang attribute of the editable text where it is not in the visitor's language (the
+    /// English text shown because there is no version in theirs); null where it is.
+    /// </summary>
+    public string? TextLang { get; private set; }
 
     protected RegistryDbContext Db => db;
 
@@ -26,6 +32,8 @@ public abstract class PublicPageModel(RegistryDbContext db) : PageModel
         Title = page?.Title ?? fallback!.Title;
         Summary = page is null ? fallback!.Summary : page.Summary;
         BodyMarkdown = page?.BodyMarkdown ?? fallback!.BodyMarkdown;
+        // Page texts are English for now; the layout and the fixed parts of each page are translated.
+        TextLang = SiteLanguages.Current == SiteLanguages.English ? null : SiteLanguages.English.LangAttribute;
         ViewData["Title"] = Title;
         ViewData["Description"] = Summary;
     }

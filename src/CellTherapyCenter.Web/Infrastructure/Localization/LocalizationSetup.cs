@@ -1,4 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.WebEncoders;
 
 namespace CellTherapyCenter.Web.Infrastructure.Localization;
 
@@ -13,6 +16,9 @@ public static class LocalizationSetup
     public static IServiceCollection AddSiteLocalization(this IServiceCollection services)
     {
         services.AddLocalization();
+        // Ukrainian and Serbian letters are written as they are, not as numeric character references
+        // (which made a Ukrainian page several times larger); markup characters are still escaped.
+        services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
             o.DefaultRequestCulture = new RequestCulture(SiteLanguages.DefaultCulture);

@@ -1,0 +1,108 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using AngleSharp.Dom;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+
+namespace CellTherapyCenter.Web.Tests.PublicSite;
+
+/// <summary>
+/// Each public page read in Ukrainian and in Serbian: its fixed parts are translated, and any
+/// English left on it (the computed outcome figures, a page text with no version in the language)
+/// is marked lang="en", so a screen reader reads it as English.
+/// </summary>
+public abstract partial class TranslatedPagesTests<TApp>(TApp app) where TApp : RegistryAppFactory
+{
+    public static TheoryData<string, string> PagesInEachLanguage
+    {
+        get
+        {
+            var data = new TheoryData<string, string>();
+            foreach (var path in new[] { "/", "/als", "/treatment", "/outcomes", "/cases", "/publications", "/patents", "/contact" })
+                foreach (var culture in new[] { "uk", "sr-Latn" })
+                    data.Add(path, culture);
+            return data;
+        }
+    }
+
+    protected async Task<IDocument> PageAsync(string path, string culture)
+    {
+        var separator = path.Contains('?') ? '&' : '?';
+        var response = await app.CreateClient().GetAsync($"{path}{separator}culture={culture}");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = StaffSession.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(culture, page.DocumentElement.GetAttribute("lang"));
+        return page;
+    }
+
+    /// <summary>Text in the page's language (no nearer lang attribute) that reads as English.</summary>
+    protected static List<string> UnmarkedEnglish(IDocument page)
+    {
+        var found = new List<string>();
+        void Visit(INode node)
+        {
+            if (node is IElement { } element && element.HasAttribute("lang") && element != page.DocumentElement) return; // marked
+            if (node.NodeType == NodeType.Text && EnglishWords().IsMatch(node.TextContent)) found.Add(node.TextContent.Trim());
+            if (node is IElement e)
+                foreach (var attribute in new[] { "aria-label", "alt", "title", "placeholder" })
+                    if (e.GetAttribute(attribute) is { } value && EnglishWords().IsMatch(value)) found.Add($"{attribute}=\"{value}\"");
+            foreach (var child in node.ChildNodes) Visit(child);
+        }
+        Visit(page.Body!);
+        return found;
+    }
+
+    [Theory]
+    [MemberData(nameof(PagesInEachLanguage))]
+    public async Task No_unmarked_english_is_left_on_a_translated_page(string path, string culture)
+    {
+        var page = await PageAsync(path, culture);
+        var english = UnmarkedEnglish(page);
+        Assert.True(english.Count == 0, $"{path} in {culture} has English not marked lang=\"en\":\n" + string.Join("\n", english));
+    }
+
+    [Fact]
+    public async Task The_manifestations_indications_and_risks_are_translated()
+    {
+        var als = (await PageAsync("/als", "uk")).QuerySelectorAll("ol.manifestations li").Select(li => li.TextContent).ToList();
+        Assert.Equal(13, als.Count);
+        Assert.Contains("Фасцикуляції", als);
+        Assert.Contains("Напади мимовільного сміху або плачу (псевдобульбарний афект)", als);
+        var treatment = (await PageAsync("/treatment", "sr-Latn")).QuerySelector("main")!.TextContent;
+        Assert.Contains("neurolog je potvrdio dijagnozu ALS-a;", treatment);
+        Assert.Contains("otežano gutanje (disfagija);", treatment);
+        Assert.Contains("sonda za ishranu uvedena u želudac (gastrostoma).", treatment);
+    }
+
+    [Fact]
+    public async Task The_outcomes_page_translates_the_statements_and_marks_the_computed_figures_as_english()
+    {
+        var page = await PageAsync("/outcomes", "uk");
+        var main = page.QuerySelector("main")!;
+        Assert.Contains("Заява клініки:", main.TextContent);
+        Assert.Equal("C1 · Після лікування пацієнти почуваються краще", main.QuerySelector("#claim-C1")?.TextContent);
+        Assert.Contains("27,7 %", main.TextContent);
+        var rows = main.QuerySelectorAll("section.claim tbody tr").ToList();
+        Assert.NotEmpty(rows);
+        Assert.All(rows, r => Assert.Equal("en", r.GetAttribute("lang")));
+        Assert.Contains("У реєстрі", main.QuerySelectorAll("th[scope=row]").Select(th => th.TextContent));
+    }
+
+    [Fact]
+    public async Task Page_texts_without_a_version_in_the_language_are_shown_in_english_and_marked()
+    {
+        var page = await PageAsync("/contact", "sr-Latn");
+        var title = page.QuerySelector("main h1")!;
+        Assert.Equal("Contact", title.TextContent);
+        Assert.Equal("en", title.GetAttribute("lang"));
+        Assert.Equal("Ovaj tekst je za sada dostupan samo na engleskom jeziku.", page.QuerySelector("main .notice")?.TextContent);
+        Assert.Equal("en", page.QuerySelector("main .prose")?.GetAttribute("lang"));
+    }
+
+    // English function words that do not occur in Ukrainian or Serbian text.
+    [GeneratedRegex(@"\b(the|and|of|with|your|you|is|are|this|from|patients?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishWords();
+}
+
+public sealed class TranslatedPagesTests_Sqlite(SqliteApp app) : TranslatedPagesTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class TranslatedPagesTests_PostgreSql(PostgreSqlApp app) : TranslatedPagesTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
