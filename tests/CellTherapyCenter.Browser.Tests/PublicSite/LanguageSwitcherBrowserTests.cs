@@ -44,6 +44,38 @@ public sealed class LanguageSwitcherBrowserTests(ChromiumBrowser chromium, DemoB
         await Errors.AssertNoneAsync();
     }
 
+    [Theory]
+    [InlineData("/request-information", "uk")]
+    [InlineData("/request-information", "sr-Latn")]
+    [InlineData("/outcomes", "uk")]
+    [InlineData("/cases/example-1", "sr-Latn")]
+    public async Task Translated_pages_pass_the_accessibility_scan(string path, string culture)
+    {
+        var response = await Page.GotoAsync($"{path}?culture={culture}");
+        Assert.Equal(200, response!.Status);
+        Assert.Equal(culture, await Page.Locator("html").GetAttributeAsync("lang"));
+        await AxeAssert.NoSeriousViolationsAsync(Page);
+        await Screenshots.CaptureAsync(Page, $"{path.Trim('/').Replace('/', '-')}-{culture}");
+        await Errors.AssertNoneAsync();
+    }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("uk")]
+    [InlineData("sr-Latn")]
+    public async Task No_public_page_is_wider_than_a_phone_in_any_language(string culture)
+    {
+        await Page.SetViewportSizeAsync(390, 844);
+        var tooWide = new List<string>();
+        foreach (var path in new[] { "/", "/als", "/treatment", "/outcomes", "/cases", "/cases/example-1", "/publications", "/patents", "/contact", "/request-information" })
+        {
+            await Page.GotoAsync($"{path}?culture={culture}");
+            var width = await Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+            if (width > 390) tooWide.Add($"{path}: {width} px");
+        }
+        Assert.Empty(tooWide);
+    }
+
     [Fact]
     public async Task Each_language_button_is_a_large_target_with_a_visible_focus_ring()
     {

@@ -10,14 +10,14 @@ namespace CellTherapyCenter.Web.Tests.PublicSite;
 /// English left on it (the computed outcome figures, a page text with no version in the language)
 /// is marked lang="en", so a screen reader reads it as English.
 /// </summary>
-public abstract partial class TranslatedPagesTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public abstract class TranslatedPagesTests<TApp>(TApp app) where TApp : RegistryAppFactory
 {
     public static TheoryData<string, string> PagesInEachLanguage
     {
         get
         {
             var data = new TheoryData<string, string>();
-            foreach (var path in new[] { "/", "/als", "/treatment", "/outcomes", "/cases", "/publications", "/patents", "/contact" })
+            foreach (var path in new[] { "/", "/als", "/treatment", "/outcomes", "/cases", "/publications", "/patents", "/contact", "/request-information" })
                 foreach (var culture in new[] { "uk", "sr-Latn" })
                     data.Add(path, culture);
             return data;
@@ -34,29 +34,12 @@ public abstract partial class TranslatedPagesTests<TApp>(TApp app) where TApp : 
         return page;
     }
 
-    /// <summary>Text in the page's language (no nearer lang attribute) that reads as English.</summary>
-    protected static List<string> UnmarkedEnglish(IDocument page)
-    {
-        var found = new List<string>();
-        void Visit(INode node)
-        {
-            if (node is IElement { } element && element.HasAttribute("lang") && element != page.DocumentElement) return; // marked
-            if (node.NodeType == NodeType.Text && EnglishWords().IsMatch(node.TextContent)) found.Add(node.TextContent.Trim());
-            if (node is IElement e)
-                foreach (var attribute in new[] { "aria-label", "alt", "title", "placeholder" })
-                    if (e.GetAttribute(attribute) is { } value && EnglishWords().IsMatch(value)) found.Add($"{attribute}=\"{value}\"");
-            foreach (var child in node.ChildNodes) Visit(child);
-        }
-        Visit(page.Body!);
-        return found;
-    }
-
     [Theory]
     [MemberData(nameof(PagesInEachLanguage))]
     public async Task No_unmarked_english_is_left_on_a_translated_page(string path, string culture)
     {
         var page = await PageAsync(path, culture);
-        var english = UnmarkedEnglish(page);
+        var english = EnglishText.Unmarked(page);
         Assert.True(english.Count == 0, $"{path} in {culture} has English not marked lang=\"en\":\n" + string.Join("\n", english));
     }
 
@@ -97,12 +80,32 @@ public abstract partial class TranslatedPagesTests<TApp>(TApp app) where TApp : 
         Assert.Equal("Ovaj tekst je za sada dostupan samo na engleskom jeziku.", page.QuerySelector("main .notice")?.TextContent);
         Assert.Equal("en", page.QuerySelector("main .prose")?.GetAttribute("lang"));
     }
-
-    // English function words that do not occur in Ukrainian or Serbian text.
-    [GeneratedRegex(@"\b(the|and|of|with|your|you|is|are|this|from|patients?)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex EnglishWords();
 }
 
 public sealed class TranslatedPagesTests_Sqlite(SqliteApp app) : TranslatedPagesTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
 public sealed class TranslatedPagesTests_PostgreSql(PostgreSqlApp app) : TranslatedPagesTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
+
+/// <summary>Finds English left in a page in another language, outside elements marked with their own lang.</summary>
+public static partial class EnglishText
+{
+    public static List<string> Unmarked(IDocument page)
+    {
+        var found = new List<string>();
+        void Visit(INode node)
+        {
+            if (node is IElement { } element && element.HasAttribute("lang") && element != page.DocumentElement) return; // marked
+            if (node.NodeType == NodeType.Text && EnglishWords().IsMatch(node.TextContent)) found.Add(node.TextContent.Trim());
+            if (node is IElement e)
+                foreach (var attribute in new[] { "aria-label", "alt", "title", "placeholder" })
+                    if (e.GetAttribute(attribute) is { } value && EnglishWords().IsMatch(value)) found.Add($"{attribute}=\"{value}\"");
+            foreach (var child in node.ChildNodes) Visit(child);
+        }
+        Visit(page.Body!);
+        return found;
+    }
+
+    // English function words that do not occur in Ukrainian or Serbian text.
+    [GeneratedRegex(@"\b(the|and|of|with|your|you|is|are|this|from|patients?)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex EnglishWords();
+}

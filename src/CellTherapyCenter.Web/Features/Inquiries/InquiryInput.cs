@@ -4,6 +4,7 @@ using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Web.Features.Patients;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using Microsoft.Extensions.Localization;
 
 namespace CellTherapyCenter.Web.Features.Inquiries;
 
@@ -13,7 +14,10 @@ public sealed class InquiryInput
     public const int NameLength = 200;
     public const int MessageLength = 4000;
 
-    /// <summary>The consent the sender gives, stored word for word with the time it was given.</summary>
+    /// <summary>
+    /// The consent the sender gives in English, stored word for word with the time it was given; in
+    /// Ukrainian and Serbian its translation in RequestText.resx is shown and stored instead.
+    /// </summary>
     public const string ConsentWording =
         "I agree that the clinic stores and processes the information and documents in this request, including health " +
         "information, in order to answer it and to assess whether treatment is possible. I can ask for them to be deleted at any time.";
@@ -32,6 +36,8 @@ public sealed class InquiryInput
     public Dictionary<AlsfrsRItem, int?> Alsfrs { get; set; } = [];
     public string? Message { get; set; }
     public bool Consent { get; set; }
+    /// <summary>The culture the form was shown in, so the consent stored is the one the sender read.</summary>
+    public string? FormCulture { get; set; }
     /// <summary>The honeypot: hidden from people, filled in by form-filling robots.</summary>
     public string? Website { get; set; }
 
@@ -45,34 +51,34 @@ public sealed class InquiryInput
 
     public static IReadOnlyList<(string Code, string Name)> Languages => PatientInput.Languages;
 
-    /// <summary>Checks the fields; returns the phone in E.164 (or null when none was given).</summary>
-    public string? Validate(ModelStateDictionary modelState, int currentYear, string prefix = "Input")
+    /// <summary>Checks the fields, with messages in the visitor's language; returns the phone in E.164 (or null when none was given).</summary>
+    public string? Validate(ModelStateDictionary modelState, int currentYear, IStringLocalizer<RequestText> text, string prefix = "Input")
     {
         void Error(string field, string message) => modelState.AddModelError($"{prefix}.{field}", message);
-        if (Role is null || !Enum.IsDefined(Role.Value)) Error(nameof(Role), "Say who is asking: the patient, a relative or carer, or a physician.");
-        if (string.IsNullOrWhiteSpace(Name)) Error(nameof(Name), "Enter a name so that we know whom to answer.");
-        else if (Name.Length > NameLength) Error(nameof(Name), $"The name can be at most {NameLength} characters.");
+        if (Role is null || !Enum.IsDefined(Role.Value)) Error(nameof(Role), text["Error.Role"]);
+        if (string.IsNullOrWhiteSpace(Name)) Error(nameof(Name), text["Error.Name"]);
+        else if (Name.Length > NameLength) Error(nameof(Name), text["Error.NameLength", NameLength]);
         var hasEmail = !string.IsNullOrWhiteSpace(Email);
         var hasPhone = !string.IsNullOrWhiteSpace(Phone);
         if (!hasEmail && !hasPhone)
         {
-            Error(nameof(Email), "Give an email address or a phone number (or both), so that we can answer.");
-            Error(nameof(Phone), "Give a phone number or an email address (or both), so that we can answer.");
+            Error(nameof(Email), text["Error.EmailOrPhone"]);
+            Error(nameof(Phone), text["Error.PhoneOrEmail"]);
         }
-        if (hasEmail && !IsEmail(Email!)) Error(nameof(Email), "This does not look like an email address, e.g. name@example.com.");
+        if (hasEmail && !IsEmail(Email!)) Error(nameof(Email), text["Error.Email"]);
         string? phone = null;
         if (hasPhone && (phone = PatientInput.ToE164(Phone!)) is null)
-            Error(nameof(Phone), "Enter the phone number with its country code, e.g. +381 64 251 88 20.");
-        if (string.IsNullOrWhiteSpace(Country) || Countries.All(c => c.Code != Country)) Error(nameof(Country), "Choose a country from the list.");
-        if (string.IsNullOrWhiteSpace(PreferredLanguage) || Languages.All(l => l.Code != PreferredLanguage)) Error(nameof(PreferredLanguage), "Choose a language from the list.");
-        if (DiagnosisYear is { } year && (year < 1950 || year > currentYear)) Error(nameof(DiagnosisYear), $"Choose a year between 1950 and {currentYear}.");
-        if (Symptoms.Any(s => !Enum.IsDefined(s))) Error(nameof(Symptoms), "Choose symptoms from the list.");
-        if (!Enum.IsDefined(Ventilation)) Error(nameof(Ventilation), "Choose one of the answers about breathing support.");
-        if (Gastrostomy is not ("yes" or "no" or "unknown")) Error(nameof(Gastrostomy), "Choose one of the answers about a feeding tube.");
+            Error(nameof(Phone), text["Error.Phone"]);
+        if (string.IsNullOrWhiteSpace(Country) || Countries.All(c => c.Code != Country)) Error(nameof(Country), text["Error.Country"]);
+        if (string.IsNullOrWhiteSpace(PreferredLanguage) || Languages.All(l => l.Code != PreferredLanguage)) Error(nameof(PreferredLanguage), text["Error.Language"]);
+        if (DiagnosisYear is { } year && (year < 1950 || year > currentYear)) Error(nameof(DiagnosisYear), text["Error.Year", currentYear]);
+        if (Symptoms.Any(s => !Enum.IsDefined(s))) Error(nameof(Symptoms), text["Error.Symptoms"]);
+        if (!Enum.IsDefined(Ventilation)) Error(nameof(Ventilation), text["Error.Ventilation"]);
+        if (Gastrostomy is not ("yes" or "no" or "unknown")) Error(nameof(Gastrostomy), text["Error.Gastrostomy"]);
         foreach (var (item, score) in Alsfrs)
-            if (score is < 0 or > 4) Error($"Alsfrs[{item}]", "Choose one of the answers.");
-        if (Message is { Length: > MessageLength }) Error(nameof(Message), $"The message can be at most {MessageLength} characters; send longer texts as a document.");
-        if (!Consent) Error(nameof(Consent), "We can only accept the request with your agreement to store and process it.");
+            if (score is < 0 or > 4) Error($"Alsfrs[{item}]", text["Error.Alsfrs"]);
+        if (Message is { Length: > MessageLength }) Error(nameof(Message), text["Error.MessageLength", MessageLength]);
+        if (!Consent) Error(nameof(Consent), text["Error.Consent"]);
         return phone;
     }
 

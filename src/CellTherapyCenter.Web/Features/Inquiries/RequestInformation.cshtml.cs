@@ -1,14 +1,17 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Email;
+using CellTherapyCenter.Web.Infrastructure.Localization;
 using CellTherapyCenter.Web.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace CellTherapyCenter.Web.Features.Inquiries;
@@ -22,7 +25,8 @@ namespace CellTherapyCenter.Web.Features.Inquiries;
 [EnableRateLimiting(RateLimits.Inquiries)]
 [RequestSizeLimit(InquiryOptions.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = InquiryOptions.MaxRequestBytes)]
-public sealed class RequestInformationModel(RegistryDbContext db, EmailOutbox outbox, IOptions<InquiryOptions> options, TimeProvider clock) : PageModel
+public sealed class RequestInformationModel(
+    RegistryDbContext db, EmailOutbox outbox, IOptions<InquiryOptions> options, TimeProvider clock, IStringLocalizer<RequestText> text) : PageModel
 {
     public const string DocumentsField = "Documents";
 
@@ -32,14 +36,15 @@ public sealed class RequestInformationModel(RegistryDbContext db, EmailOutbox ou
     public InquiryOptions Limits => options.Value;
     public int CurrentYear => clock.GetUtcNow().Year;
 
-    public void OnGet() { }
+    /// <summary>The answer's language starts as the one the visitor reads the site in.</summary>
+    public void OnGet() => Input.PreferredLanguage = SiteLanguages.Current.Culture.Split('-')[0];
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         // A robot that filled the hidden field gets what a person would, and nothing is stored.
         if (!string.IsNullOrEmpty(Input.Website)) return RedirectToPage("Sent", new { reference = NewReference() });
 
-        var phone = Input.Validate(ModelState, CurrentYear);
+        var phone = Input.Validate(ModelState, CurrentYear, text);
         var documents = await ReadDocumentsAsync(ct);
         if (!ModelState.IsValid) return Page();
 
@@ -64,7 +69,7 @@ public sealed class RequestInformationModel(RegistryDbContext db, EmailOutbox ou
             AlsfrsRWithGastrostomy = responses?.CuttingFoodVersion == CuttingFoodVersion.WithGastrostomy5b,
             AlsfrsRTotal = score?.Total,
             Message = string.IsNullOrWhiteSpace(Input.Message) ? null : Input.Message,
-            ConsentWording = InquiryInput.ConsentWording,
+            ConsentWording = text.ConsentIn(FormCulture()),
             ConsentGivenAt = now,
             Documents = documents,
         };
@@ -83,16 +88,16 @@ public sealed class RequestInformationModel(RegistryDbContext db, EmailOutbox ou
         var stored = new List<InquiryDocument>();
         if (files.Count > limits.MaxFiles)
         {
-            ModelState.AddModelError(DocumentsField, $"Send at most {limits.MaxFiles} documents with one request; you chose {files.Count}.");
+            ModelState.AddModelError(DocumentsField, text["Error.TooManyFiles", limits.MaxFiles, files.Count]);
             return stored;
         }
         foreach (var file in files)
         {
             var name = SafeFileName(file.FileName);
-            if (file.Length == 0) { ModelState.AddModelError(DocumentsField, $"\"{name}\" is empty."); continue; }
+            if (file.Length == 0) { ModelState.AddModelError(DocumentsField, text["Error.FileEmpty", name]); continue; }
             if (file.Length > limits.MaxFileBytes)
             {
-                ModelState.AddModelError(DocumentsField, $"\"{name}\" is larger than {limits.MaxFileBytes / (1024 * 1024)} MB.");
+                ModelState.AddModelError(DocumentsField, text["Error.FileTooLarge", name, limits.MaxFileBytes / (1024 * 1024)]);
                 continue;
             }
             using var content = new MemoryStream((int)file.Length);
@@ -100,7 +105,7 @@ public sealed class RequestInformationModel(RegistryDbContext db, EmailOutbox ou
             content.Position = 0;
             if (await FileSignature.RecogniseAsync(content, ct) is not { } kind)
             {
-                ModelState.AddModelError(DocumentsField, $"\"{name}\" is not a PDF, JPEG or PNG file (checked by its content, whatever its name).");
+                ModelState.AddModelError(DocumentsField, text["Error.FileType", name]);
                 continue;
             }
             var bytes = content.ToArray();
@@ -111,9 +116,13 @@ public sealed class RequestInformationModel(RegistryDbContext db, EmailOutbox ou
             });
         }
         if (!ModelState.IsValid && files.Count > 0)
-            ModelState.AddModelError(DocumentsField, "For your safety the browser forgets chosen files when a form comes back: please choose them again.");
+            ModelState.AddModelError(DocumentsField, text["Error.ChooseFilesAgain"]);
         return stored;
     }
+
+    /// <summary>The language the form was shown in (carried by the form), else the request's own.</summary>
+    private CultureInfo FormCulture() =>
+        CultureInfo.GetCultureInfo((SiteLanguages.Find(Input.FormCulture) ?? SiteLanguages.Current).Culture);
 
     /// <summary>The name without any folder part, control characters or excess length.</summary>
     public static string SafeFileName(string? name)

@@ -30,6 +30,8 @@ public static partial class PublicHtml
 
     public static IHtmlContent Span(string text, string className) => Element("span", text, ("class", className));
 
+    public static IHtmlContent Strong(string text, string? className = null) => Element("strong", text, ("class", className));
+
     // Text and attribute values are encoded when the page is written, by the app's encoder.
     private static IHtmlContentBuilder Element(string name, string text, params (string Name, string? Value)[] attributes)
     {
