@@ -2,8 +2,11 @@ using System.Globalization;
 
 namespace CellTherapyCenter.Web.Infrastructure.Localization;
 
-/// <summary>A language the public site and the patient portal speak: its culture and its own name for itself.</summary>
-public sealed record SiteLanguage(string Culture, string NativeName)
+/// <summary>
+/// A language the public site and the patient portal speak: its culture, its own name for itself,
+/// and its word for "language" (the name of the switcher's list, read by screen readers).
+/// </summary>
+public sealed record SiteLanguage(string Culture, string NativeName, string LanguageWord)
 {
     /// <summary>The value for an HTML <c>lang</c> attribute.</summary>
     public string LangAttribute => Culture;
@@ -18,9 +21,9 @@ public static class SiteLanguages
 {
     public const string DefaultCulture = "en";
 
-    public static SiteLanguage English { get; } = new("en", "English");
-    public static SiteLanguage Ukrainian { get; } = new("uk", "Українська");
-    public static SiteLanguage Serbian { get; } = new("sr-Latn", "Srpski");
+    public static SiteLanguage English { get; } = new("en", "English", "Language");
+    public static SiteLanguage Ukrainian { get; } = new("uk", "Українська", "Мова");
+    public static SiteLanguage Serbian { get; } = new("sr-Latn", "Srpski", "Jezik");
 
     public static IReadOnlyList<SiteLanguage> All { get; } = [English, Ukrainian, Serbian];
 
