@@ -1,5 +1,4 @@
 using System.Globalization;
-using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Eligibility;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Outcomes;
@@ -12,9 +11,9 @@ using Microsoft.Extensions.Options;
 namespace CellTherapyCenter.Web.Tests.PublicSite;
 
 /// <summary>
-/// The lists that come from code (the clinical library's manifestations, indications, former
-/// contraindications and ALSFRS-R anchors; the clinic's stated outcomes) have a text for every
-/// member in every language, and the English resource says what the library says.
+/// The lists that come from code (the clinical library's manifestations, indications and former
+/// contraindications; the clinic's stated outcomes) have a text for every member in every
+/// language, and the English resource says what the library says.
 /// </summary>
 public sealed class TranslatedListsTests
 {
@@ -52,29 +51,10 @@ public sealed class TranslatedListsTests
     });
 
     [Fact]
-    public void Every_alsfrs_r_question_and_answer_has_a_text_in_every_language_of_both_item_5_versions() => InEachLanguage(language =>
-    {
-        foreach (var version in Enum.GetValues<CuttingFoodVersion>())
-            foreach (var item in AlsfrsRItems.All)
-            {
-                var key = ClinicalTextExtensions.AlsfrsKey(item, version);
-                Found(Clinical, $"Alsfrs.{key}.Question", language.Culture);
-                for (var score = 0; score <= 4; score++) Found(Clinical, $"Alsfrs.{key}.{score}", language.Culture);
-            }
-    });
-
-    [Fact]
     public void The_english_texts_are_the_clinical_librarys_own() => InEachLanguage(language =>
     {
         if (language != SiteLanguages.English) return;
         foreach (var s in AlsSymptoms.All) Assert.Equal(AlsSymptoms.Describe(s), Clinical.Symptom(s));
-        foreach (var version in Enum.GetValues<CuttingFoodVersion>())
-            foreach (var item in AlsfrsRItems.All)
-            {
-                Assert.Equal(AlsfrsRAnchors.Question(item, version), Clinical.AlsfrsQuestion(item, version));
-                var answers = AlsfrsRAnchors.Answers(item, version);
-                for (var score = 0; score <= 4; score++) Assert.Equal(answers[score], Clinical.AlsfrsAnswer(item, version, score));
-            }
     });
 
     [Fact]

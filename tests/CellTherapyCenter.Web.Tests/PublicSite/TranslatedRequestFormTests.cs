@@ -39,8 +39,9 @@ public abstract class TranslatedRequestFormTests<TApp>(TApp app) where TApp : Re
         Assert.Contains("Родич або доглядальник", form.TextContent);
         Assert.Contains("Фасцикуляції", form.QuerySelectorAll("input[name='Input.Symptoms']").Select(i => i.ParentElement!.TextContent.Trim()));
         Assert.Contains("Неінвазивна (маска)", form.TextContent);
-        Assert.Contains("1. Мовлення", form.QuerySelectorAll("details.alsfrs legend").Select(l => l.TextContent));
-        Assert.Contains("BiPAP щоночі", form.TextContent);
+        // The self-score asks the ALSFRS-R in the portal's self-report wording (SelfReportText), in Ukrainian.
+        Assert.Contains("1. Як ви говорите?", form.QuerySelectorAll("details.alsfrs legend").Select(l => l.TextContent));
+        Assert.Contains("Я говорю нормально.", form.QuerySelectorAll("input[name='Input.Alsfrs[Speech]']").Select(i => i.ParentElement!.TextContent.Trim()));
 
         var country = form.QuerySelectorAll("select[name='Input.Country'] option").ToDictionary(o => o.GetAttribute("value")!, o => o.TextContent);
         Assert.Equal("Україна", country["UA"]);
