@@ -69,17 +69,6 @@ public abstract class TranslatedPagesTests<TApp>(TApp app) where TApp : Registry
         Assert.All(rows, r => Assert.Equal("en", r.GetAttribute("lang")));
         Assert.Contains("У реєстрі", main.QuerySelectorAll("th[scope=row]").Select(th => th.TextContent));
     }
-
-    [Fact]
-    public async Task Page_texts_without_a_version_in_the_language_are_shown_in_english_and_marked()
-    {
-        var page = await PageAsync("/contact", "sr-Latn");
-        var title = page.QuerySelector("main h1")!;
-        Assert.Equal("Contact", title.TextContent);
-        Assert.Equal("en", title.GetAttribute("lang"));
-        Assert.Equal("Ovaj tekst je za sada dostupan samo na engleskom jeziku.", page.QuerySelector("main .notice")?.TextContent);
-        Assert.Equal("en", page.QuerySelector("main .prose")?.GetAttribute("lang"));
-    }
 }
 
 public sealed class TranslatedPagesTests_Sqlite(SqliteApp app) : TranslatedPagesTests<SqliteApp>(app), IClassFixture<SqliteApp>;

@@ -24,16 +24,25 @@ public abstract class PublicPageModel(RegistryDbContext db) : PageModel
 
     protected RegistryDbContext Db => db;
 
+    /// <summary>
+    /// The page's text in the visitor's language; where there is none, the English version, with
+    /// <see cref="TextLang"/> set so the view marks it as English. The defaults stand in for a page
+    /// the database does not have (yet).
+    /// </summary>
     protected async Task LoadTextAsync(CancellationToken ct)
     {
-        var page = await db.SitePages.AsNoTracking().Where(p => p.Slug == Slug)
-            .Select(p => new { p.Title, p.Summary, p.BodyMarkdown }).FirstOrDefaultAsync(ct);
-        var fallback = page is null ? DefaultPages.For(Slug) : null;
-        Title = page?.Title ?? fallback!.Title;
-        Summary = page is null ? fallback!.Summary : page.Summary;
-        BodyMarkdown = page?.BodyMarkdown ?? fallback!.BodyMarkdown;
-        // Page texts are English for now; the layout and the fixed parts of each page are translated.
-        TextLang = SiteLanguages.Current == SiteLanguages.English ? null : SiteLanguages.English.LangAttribute;
+        var language = SiteLanguages.Current.Culture;
+        var english = SiteLanguages.English.Culture;
+        var versions = await db.SitePages.AsNoTracking().Where(p => p.Slug == Slug && (p.Language == language || p.Language == english))
+            .Select(p => new { p.Language, p.Title, p.Summary, p.BodyMarkdown }).ToListAsync(ct);
+        var page = versions.FirstOrDefault(p => p.Language == language) ?? versions.FirstOrDefault();
+        var shown = page is null
+            ? DefaultPages.For(Slug, language)
+            : new DefaultPages.PageText(Slug, page.Language, page.Title, page.Summary ?? "", page.BodyMarkdown);
+        Title = shown.Title;
+        Summary = page is null ? shown.Summary : page.Summary;
+        BodyMarkdown = shown.BodyMarkdown;
+        TextLang = shown.Language == language ? null : SiteLanguages.Find(shown.Language)?.LangAttribute ?? shown.Language;
         ViewData["Title"] = Title;
         ViewData["Description"] = Summary;
     }

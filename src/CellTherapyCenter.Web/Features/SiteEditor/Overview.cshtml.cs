@@ -18,7 +18,7 @@ public sealed class OverviewModel(RegistryDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        Pages = await db.SitePages.AsNoTracking().OrderBy(p => p.Slug).ToListAsync(ct);
+        Pages = await db.SitePages.AsNoTracking().OrderBy(p => p.Slug).ThenBy(p => p.Language).ToListAsync(ct);
         Cases = await db.PatientCases.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Slug).ToListAsync(ct);
         Publications = (await db.Publications.AsNoTracking().OrderBy(p => p.SortOrder).Select(p => new { p.Id, p.Title, p.SizeBytes, p.IsDemo }).ToListAsync(ct))
             .Select(p => (p.Id, p.Title, p.SizeBytes, p.IsDemo)).ToList();

@@ -15,14 +15,18 @@ public abstract class SiteContentRecord
 }
 
 /// <summary>
-/// The editable text of one public page, in Markdown (rendered without raw HTML). The structured
-/// parts of a page (the 13 manifestations, the contact numbers, the outcome figures) come from
-/// code, configuration and the registry; this is the prose around them.
+/// The editable text of one public page in one language, in Markdown (rendered without raw HTML).
+/// The structured parts of a page (the 13 manifestations, the contact numbers, the outcome figures)
+/// come from code, configuration and the registry; this is the prose around them. There is one
+/// version per page and language (unique); a page with no version in the visitor's language shows
+/// the English one, marked as English.
 /// </summary>
 public class SitePage : SiteContentRecord
 {
     /// <summary>The page's key, e.g. "home", "als", "treatment", "contact".</summary>
     public required string Slug { get; set; }
+    /// <summary>The version's language: a culture of SiteLanguages ("en", "uk", "sr-Latn").</summary>
+    public required string Language { get; set; }
     public required string Title { get; set; }
     /// <summary>One or two sentences for the page's meta description and the home page's links.</summary>
     public string? Summary { get; set; }

@@ -11,7 +11,8 @@ internal static class SiteContentConfiguration
         {
             Common(b);
             b.Property(x => x.Slug).HasMaxLength(64);
-            b.HasIndex(x => x.Slug).IsUnique();
+            b.Property(x => x.Language).HasMaxLength(16);
+            b.HasIndex(x => new { x.Slug, x.Language }).IsUnique();
             b.Property(x => x.Title).HasMaxLength(200);
             b.Property(x => x.Summary).HasMaxLength(500);
         });

@@ -5,8 +5,8 @@ using Microsoft.EntityFrameworkCore;
 namespace CellTherapyCenter.Web.Features.PublicSite.Content;
 
 /// <summary>
-/// On an empty site: the default text of every public page (the clinic's real pages) and, with
-/// the demo cohort, example cases, a publication and patents, all marked as examples.
+/// The default text of every public page in every language (the clinic's real pages) and, on an
+/// empty site with the demo cohort, example cases, a publication and patents, all marked as examples.
 /// </summary>
 public sealed class SiteContentSeeder(RegistryDbContext db, TimeProvider clock)
 {
@@ -18,13 +18,39 @@ public sealed class SiteContentSeeder(RegistryDbContext db, TimeProvider clock)
         "Motor neuron disease",
     ];
 
+    /// <summary>
+    /// The default text of every public page in every language: all of them on a new database; on an
+    /// existing one only the versions it lacks (say, a language added since), leaving edited text alone.
+    /// </summary>
     public async Task SeedPagesAsync(CancellationToken ct)
     {
-        if (await db.SitePages.AnyAsync(ct)) return;
+        var missing = await MissingPagesAsync(ct);
+        if (missing.Count == 0) return;
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var page in DefaultPages.All)
-            db.SitePages.Add(new SitePage { Slug = page.Slug, Title = page.Title, Summary = page.Summary, BodyMarkdown = page.BodyMarkdown, UpdatedAt = now, UpdatedBy = "system" });
-        await db.SaveChangesAsync(ct);
+        foreach (var page in missing)
+            db.SitePages.Add(new SitePage
+            {
+                Slug = page.Slug, Language = page.Language, Title = page.Title, Summary = page.Summary, BodyMarkdown = page.BodyMarkdown,
+                UpdatedAt = now, UpdatedBy = "system",
+            });
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException)
+        {
+            // Another instance starting at the same moment may have added the same versions (the
+            // unique index on slug and language refuses the second): fine, as long as none is missing.
+            db.ChangeTracker.Clear();
+            if ((await MissingPagesAsync(ct)).Count > 0) throw;
+        }
+    }
+
+    private async Task<List<DefaultPages.PageText>> MissingPagesAsync(CancellationToken ct)
+    {
+        var present = (await db.SitePages.AsNoTracking().Select(p => new { p.Slug, p.Language }).ToListAsync(ct))
+            .Select(p => (p.Slug, p.Language)).ToHashSet();
+        return DefaultPages.All.Where(p => !present.Contains((p.Slug, p.Language))).ToList();
     }
 
     /// <summary>Examples for the demo database; only when there are no cases, publications or patents yet.</summary>

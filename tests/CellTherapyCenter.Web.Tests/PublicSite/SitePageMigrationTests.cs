@@ -1,0 +1,55 @@
+using CellTherapyCenter.Web.Features.PublicSite.Content;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CellTherapyCenter.Web.Tests.PublicSite;
+
+/// <summary>
+/// A site from before page languages: the migration makes its pages the English versions (edits
+/// kept), and the seeder then adds the Ukrainian and Serbian ones. Back down, the English ones stay.
+/// </summary>
+public abstract class SitePageMigrationTests<TApp>(TApp app) where TApp : RegistryAppFactory
+{
+    [Fact]
+    public async Task An_existing_site_keeps_its_edited_pages_as_english_and_gains_the_other_languages()
+    {
+        _ = app.Server;
+        var rows = await app.WithDbAsync(async db =>
+        {
+            var migrations = db.Database.GetMigrations().ToList();
+            var languages = migrations.Single(m => m.EndsWith("_SitePageLanguages", StringComparison.Ordinal));
+            var before = migrations[migrations.IndexOf(languages) - 1];
+            var migrator = db.GetService<IMigrator>();
+            await migrator.MigrateAsync(before); // as the site was: one text per page
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"SitePages\" SET \"Title\" = 'Contact us' WHERE \"Slug\" = 'contact'");
+            var count = await db.Database.SqlQueryRaw<int>("SELECT COUNT(*) AS \"Value\" FROM \"SitePages\"").SingleAsync();
+            await migrator.MigrateAsync();
+            return count;
+        });
+        Assert.Equal(DefaultPages.Slugs.Count, rows); // going down kept the English versions only
+
+        var upgraded = await app.WithDbAsync(db => db.SitePages.AsNoTracking().ToListAsync());
+        Assert.All(upgraded, p => Assert.Equal("en", p.Language));
+        Assert.Equal("Contact us", upgraded.Single(p => p.Slug == "contact").Title);
+
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<SiteContentSeeder>().SeedPagesAsync(default);
+        var seeded = await app.WithDbAsync(db => db.SitePages.AsNoTracking().ToListAsync());
+        Assert.Equal(DefaultPages.All.Count, seeded.Count);
+        Assert.Equal("Contact us", seeded.Single(p => p is { Slug: "contact", Language: "en" }).Title); // the edit survives
+        Assert.Equal("Контакти", seeded.Single(p => p is { Slug: "contact", Language: "uk" }).Title);
+        Assert.Equal("Kontakt", seeded.Single(p => p is { Slug: "contact", Language: "sr-Latn" }).Title);
+
+        // Seeding again adds nothing.
+        using (var scope = app.Services.CreateScope())
+            await scope.ServiceProvider.GetRequiredService<SiteContentSeeder>().SeedPagesAsync(default);
+        Assert.Equal(DefaultPages.All.Count, await app.WithDbAsync(db => db.SitePages.CountAsync()));
+    }
+}
+
+public sealed class SitePageMigrationTests_Sqlite(SqliteApp app) : SitePageMigrationTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class SitePageMigrationTests_PostgreSql(PostgreSqlApp app) : SitePageMigrationTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
