@@ -156,6 +156,32 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
     }
 
     [Fact]
+    public async Task A_batch_written_past_the_change_tracker_is_refused_whole_when_one_reminder_exists_already()
+    {
+        var instance = Kit.StartInstance();
+        var patient = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), "ana@example.org");
+        Assert.Equal(1, (await Kit.Scheduler(instance).RunPassAsync(default)).RemindersQueued);
+        var first = await App.WithDbAsync(db => db.FollowUpReminders.AsNoTracking().SingleAsync(r => r.PatientId == patient));
+
+        // What a second scheduler that read the item before the first committed would write.
+        using (var scope = instance.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Web.Data.RegistryDbContext>();
+            var outbox = scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Email.EmailOutbox>();
+            var email = outbox.Compose(first.Kind, "ana@example.org", "Ana", "Your monthly questionnaire", "Again.");
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await outbox.WriteAsync([email], default);
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Web.Data.BulkInsert.InsertAsync(db, [new FollowUpReminder
+            {
+                FollowUpItemId = first.FollowUpItemId, PatientId = patient, Kind = first.Kind, OutboundEmailId = email.Id, QueuedAt = DateTime.UtcNow,
+            }], default));
+        }
+
+        Assert.Equal(1, await App.WithDbAsync(db => db.FollowUpReminders.CountAsync()));
+        Assert.Equal(1, await App.WithDbAsync(db => db.OutboundEmails.CountAsync()));
+    }
+
+    [Fact]
     public async Task A_self_report_completes_its_item_and_no_reminder_follows()
     {
         var instance = Kit.StartInstance();

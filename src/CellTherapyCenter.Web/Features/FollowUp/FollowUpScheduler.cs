@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Data.Model;
@@ -152,6 +153,18 @@ public sealed class FollowUpScheduler(
         }
     }
 
+    /// <summary>Reading the address to write to is a read of patient data: one audit line per batch, in the batch's transaction.</summary>
+    private static Task AuditAddressesReadAsync(RegistryDbContext db, DateTime at, List<Guid> patients, CancellationToken ct)
+    {
+        var (userName, action, entityType) = ("system", AuditActions.List, nameof(FollowUpReminder));
+        var detail = JsonSerializer.Serialize(new { purpose = "follow-up reminders queued", patients });
+        // Parameters get the provider's own mappings, as an entity's values would (see AuditLog).
+        return db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "AuditEntries" ("At", "UserName", "Action", "EntityType", "Detail")
+            VALUES ({at}, {userName}, {action}, {entityType}, {detail})
+            """, ct);
+    }
+
     private sealed record Due(Guid ItemId, Guid PatientId, FollowUpKind Kind, DateOnly WindowStart, DateOnly WindowEnd,
         string Email, string GivenName, string FamilyName);
 
@@ -186,38 +199,45 @@ public sealed class FollowUpScheduler(
                 .Take(o.BatchSize).ToListAsync(ct);
             if (due.Count == 0) break;
 
+            var emails = new List<OutboundEmail>(due.Count);
+            var reminders = new List<FollowUpReminder>(due.Count);
             var patients = new List<Guid>(due.Count);
             foreach (var d in due)
             {
                 OutboundEmail email;
                 try
                 {
-                    email = FollowUpEmails.EnqueueReminder(outbox, d.Kind, d.Email, $"{d.GivenName} {d.FamilyName}", d.WindowStart, d.WindowEnd, o, clinic.Value);
+                    email = FollowUpEmails.ComposeReminder(outbox, d.Kind, d.Email, $"{d.GivenName} {d.FamilyName}", d.WindowStart, d.WindowEnd, o, clinic.Value);
                 }
                 catch (ArgumentException)
                 {
                     logger.LogWarning("Follow-up item {ItemId}: the patient's email address cannot be used; no reminder queued", d.ItemId);
                     continue;
                 }
-                db.FollowUpReminders.Add(new FollowUpReminder
+                emails.Add(email);
+                reminders.Add(new FollowUpReminder
                 {
                     FollowUpItemId = d.ItemId, PatientId = d.PatientId, Kind = email.Kind, OutboundEmailId = email.Id, QueuedAt = now,
                 });
                 patients.Add(d.PatientId);
             }
-            // Reading the address to write to is a read of patient data: one audit line per batch.
-            db.AuditEntries.Add(new AuditEntry
-            {
-                At = now, UserName = "system", Action = AuditActions.List, EntityType = nameof(FollowUpReminder),
-                Detail = JsonSerializer.Serialize(new { purpose = "follow-up reminders queued", patients }),
-            });
             try
             {
-                await db.SaveChangesAsync(ct);
+                // The batch's rows go in one transaction, written past the change tracker (thousands
+                // of rows: binary COPY on PostgreSQL). The reminders' unique index still refuses a
+                // second reminder for an item, and then the whole batch rolls back.
+                await using (var transaction = await db.Database.BeginTransactionAsync(ct))
+                {
+                    await outbox.WriteAsync(emails, ct);
+                    await BulkInsert.InsertAsync(db, reminders, ct);
+                    await AuditAddressesReadAsync(db, now, patients, ct);
+                    await transaction.CommitAsync(ct);
+                }
+                outbox.WakeDispatcher();
                 queued += patients.Count;
                 after = due[^1].ItemId;
             }
-            catch (DbUpdateException) when (++conflicts <= 10)
+            catch (DbException) when (++conflicts <= 10)
             {
                 // Another scheduler queued some of these first; the whole batch rolled back, and the
                 // next query no longer finds what it queued.
