@@ -165,6 +165,13 @@ public sealed class FollowUpScheduler(
             """, ct);
     }
 
+    /// <summary>
+    /// Due items read at once, many batches' worth: a read costs about the same however many rows
+    /// it returns (the due items lie all over the table), and 20,000 rows are a few megabytes.
+    /// Settable for tests of the paging.
+    /// </summary>
+    internal int DuePageSize { get; set; } = 20_000;
+
     private sealed record Due(Guid ItemId, Guid PatientId, FollowUpKind Kind, DateOnly WindowStart, DateOnly WindowEnd,
         string Email, string GivenName, string FamilyName);
 
@@ -173,31 +180,42 @@ public sealed class FollowUpScheduler(
         var o = Options;
         var spanFrom = today.AddDays(-o.LongestWindowDays);
         var synthetic = o.RemindSyntheticPatients;
+        var pageSize = Math.Max(o.BatchSize, DuePageSize);
         var queued = 0;
         var conflicts = 0;
-        // Keyset paging: each batch starts after the last item the previous one queued, so a
-        // batch reads only its own rows instead of every due item again.
+        var batches = 0;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
+        // Keyset paging: each read starts after the last item a committed batch queued.
         var after = Guid.Empty;
-        for (var batch = 0; batch < maxBatches; batch++)
+        List<Due> page = [];
+        var next = 0;
+        var lastPage = false;
+        while (batches < maxBatches)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-            var outbox = scope.ServiceProvider.GetRequiredService<EmailOutbox>();
-            // The window-start range is bounded below by the longest window, so the partial index
-            // is read over a few weeks of starts, not over every open item ever planned.
-            var due = await (
-                    from i in db.FollowUpItems
-                    where i.Status == FollowUpStatus.Open && i.VoidedAt == null && i.Id.CompareTo(after) > 0
-                          && i.WindowStart >= spanFrom && i.WindowStart <= today && i.WindowEnd >= today
-                    join p in db.Patients on i.PatientId equals p.Id
-                    where p.VoidedAt == null && p.VitalState == VitalState.Alive && p.Email != null && (synthetic || !p.IsSynthetic)
-                          && !db.PatientFollowUps.Any(f => f.PatientId == i.PatientId && f.VoidedAt == null && f.RemindersOptedOutAt != null)
-                          && !db.FollowUpReminders.Any(r => r.FollowUpItemId == i.Id
-                                && r.Kind == (i.Kind == FollowUpKind.Visit ? FollowUpEmails.VisitReminderKind : FollowUpEmails.SelfReportReminderKind))
-                    orderby i.Id
-                    select new Due(i.Id, i.PatientId, i.Kind, i.WindowStart, i.WindowEnd, p.Email!, p.GivenName, p.FamilyName))
-                .Take(o.BatchSize).ToListAsync(ct);
-            if (due.Count == 0) break;
+            if (next == page.Count)
+            {
+                if (lastPage) break;
+                // The window-start range is bounded below by the longest window, so the partial index
+                // is read over a few weeks of starts, not over every open item ever planned.
+                page = await (
+                        from i in db.FollowUpItems
+                        where i.Status == FollowUpStatus.Open && i.VoidedAt == null && i.Id.CompareTo(after) > 0
+                              && i.WindowStart >= spanFrom && i.WindowStart <= today && i.WindowEnd >= today
+                        join p in db.Patients on i.PatientId equals p.Id
+                        where p.VoidedAt == null && p.VitalState == VitalState.Alive && p.Email != null && (synthetic || !p.IsSynthetic)
+                              && !db.PatientFollowUps.Any(f => f.PatientId == i.PatientId && f.VoidedAt == null && f.RemindersOptedOutAt != null)
+                              && !db.FollowUpReminders.Any(r => r.FollowUpItemId == i.Id
+                                    && r.Kind == (i.Kind == FollowUpKind.Visit ? FollowUpEmails.VisitReminderKind : FollowUpEmails.SelfReportReminderKind))
+                        orderby i.Id
+                        select new Due(i.Id, i.PatientId, i.Kind, i.WindowStart, i.WindowEnd, p.Email!, p.GivenName, p.FamilyName))
+                    .Take(pageSize).ToListAsync(ct);
+                next = 0;
+                lastPage = page.Count < pageSize;
+                if (page.Count == 0) break;
+            }
+            var due = page.GetRange(next, Math.Min(o.BatchSize, page.Count - next));
 
             var emails = new List<OutboundEmail>(due.Count);
             var reminders = new List<FollowUpReminder>(due.Count);
@@ -234,17 +252,20 @@ public sealed class FollowUpScheduler(
                     await transaction.CommitAsync(ct);
                 }
                 outbox.WakeDispatcher();
-                queued += patients.Count;
-                after = due[^1].ItemId;
             }
             catch (DbException) when (++conflicts <= 10)
             {
-                // Another scheduler queued some of these first; the whole batch rolled back, and the
-                // next query no longer finds what it queued.
-                batch--;
+                // Another scheduler queued some of these first; the whole batch rolled back. Read
+                // again after the last committed batch: the query no longer finds what it queued.
+                page = [];
+                next = 0;
+                lastPage = false;
                 continue;
             }
-            if (due.Count < o.BatchSize) break;
+            queued += patients.Count;
+            after = due[^1].ItemId;
+            next += due.Count;
+            batches++;
         }
         return queued;
     }
