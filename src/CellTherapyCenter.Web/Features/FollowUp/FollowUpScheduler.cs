@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Diagnostics;
 using System.Text.Json;
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Data.Model;
@@ -9,8 +10,15 @@ using Microsoft.Extensions.Options;
 
 namespace CellTherapyCenter.Web.Features.FollowUp;
 
-/// <summary>What one scheduler pass did.</summary>
-public readonly record struct SchedulerPass(int Completed, int RemindersQueued, int Alerts, bool QuietHours);
+/// <summary>What one scheduler pass did, and how long each of its steps took.</summary>
+public readonly record struct SchedulerPass(int Completed, int RemindersQueued, int Alerts, bool QuietHours)
+{
+    /// <summary>Completing what visits and self-reports cover; a process's first pass also builds the EF model here.</summary>
+    public TimeSpan Completing { get; init; }
+    public TimeSpan Alerting { get; init; }
+    /// <summary>Finding what is due and queuing its reminders (zero in quiet hours).</summary>
+    public TimeSpan Queuing { get; init; }
+}
 
 /// <summary>
 /// Every <c>FollowUp:PollMinutes</c>: completes items that a visit or self-report now covers,
@@ -70,11 +78,17 @@ public sealed class FollowUpScheduler(
         var now = clock.GetUtcNow();
         var local = TimeZoneInfo.ConvertTime(now, o.ClinicTimeZone).DateTime;
         var today = DateOnly.FromDateTime(local);
+        var start = Stopwatch.GetTimestamp();
         var completed = await CompleteRecentAsync(today, ct);
+        var completing = Stopwatch.GetElapsedTime(start);
         var alerts = await RaiseAlertsAsync(now.UtcDateTime, ct);
-        if (o.IsQuiet(TimeOnly.FromDateTime(local))) return new(completed, 0, alerts, true);
+        var alerting = Stopwatch.GetElapsedTime(start) - completing;
+        if (o.IsQuiet(TimeOnly.FromDateTime(local))) return new(completed, 0, alerts, true) { Completing = completing, Alerting = alerting };
         var queued = await QueueRemindersAsync(today, now.UtcDateTime, maxBatches, ct);
-        return new(completed, queued, alerts, false);
+        return new(completed, queued, alerts, false)
+        {
+            Completing = completing, Alerting = alerting, Queuing = Stopwatch.GetElapsedTime(start) - completing - alerting,
+        };
     }
 
     private async Task<int> CompleteRecentAsync(DateOnly today, CancellationToken ct)
