@@ -13,7 +13,7 @@ namespace CellTherapyCenter.Web.Features.FollowUp;
 /// <summary>What one scheduler pass did, and how long each of its steps took.</summary>
 public readonly record struct SchedulerPass(int Completed, int RemindersQueued, int Alerts, bool QuietHours)
 {
-    /// <summary>Completing what visits and self-reports cover; a process's first pass also builds the EF model here.</summary>
+    /// <summary>Completing what visits and self-reports cover; a process's first pass also pays for its first use of the database here.</summary>
     public TimeSpan Completing { get; init; }
     public TimeSpan Alerting { get; init; }
     /// <summary>Finding what is due and queuing its reminders (zero in quiet hours).</summary>
