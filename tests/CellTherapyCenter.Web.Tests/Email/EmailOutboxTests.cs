@@ -40,6 +40,46 @@ public abstract class EmailOutboxTests<TApp>(TApp app) : EmailTests<TApp>(app) w
         Assert.Equal(1, await App.WithDbAsync(d => d.Patients.CountAsync(p => p.FamilyName == "Outboxova")));
     }
 
+    [Fact]
+    public async Task Messages_written_in_bulk_read_back_as_enqueued_ones_and_commit_only_with_the_callers_transaction()
+    {
+        var (enqueued, written) = await App.WithDbAsync(async db =>
+        {
+            var outbox = new EmailOutbox(db, Kit.Clock, new EmailSignal());
+            var one = outbox.Enqueue("test-message", "ana@example.org", "Ana Petrović", "Subject", "Poštovana,\nbody", "<p>Body</p>");
+            await db.SaveChangesAsync();
+            OutboundEmail[] batch =
+            [
+                outbox.Compose("test-message", "vera@example.org", "Ana Petrović", "Subject", "Poštovana,\nbody", "<p>Body</p>"),
+                outbox.Compose("test-message", "zoran@example.org", null, "Other subject", "Body"),
+            ];
+            await Assert.ThrowsAsync<InvalidOperationException>(() => outbox.WriteAsync(batch, default));
+            await using (await db.Database.BeginTransactionAsync())
+                await outbox.WriteAsync(batch, default); // never committed
+            Assert.Equal(1, await db.OutboundEmails.CountAsync());
+            await using (var transaction = await db.Database.BeginTransactionAsync())
+            {
+                await outbox.WriteAsync(batch, default);
+                await transaction.CommitAsync();
+            }
+            Assert.DoesNotContain(db.ChangeTracker.Entries<OutboundEmail>(), e => e.Entity != one);
+            return (one.Id, batch.Select(e => e.Id).ToArray());
+        });
+
+        // The same values as the change tracker's insert, keys and times included (found by id, sent by the dispatcher).
+        var reference = await Kit.RowAsync(enqueued);
+        var first = await Kit.RowAsync(written[0]);
+        Assert.Equal(written[0], first.Id);
+        Assert.Equal((reference.ToName, reference.Subject, reference.TextBody, reference.HtmlBody, reference.Kind, reference.CreatedAt, reference.NextAttemptAt, reference.Attempts),
+            (first.ToName, first.Subject, first.TextBody, first.HtmlBody, first.Kind, first.CreatedAt, first.NextAttemptAt, first.Attempts));
+        Assert.Equal((reference.CreatedAt.Kind, reference.LockedUntil, reference.SentAt, reference.FailedAt, reference.LastError),
+            (first.CreatedAt.Kind, first.LockedUntil, first.SentAt, first.FailedAt, first.LastError));
+        var second = await Kit.RowAsync(written[1]);
+        Assert.Equal(("zoran@example.org", null, null), (second.ToAddress, second.ToName, second.HtmlBody));
+        Assert.Equal(3, (await Kit.Dispatcher().ProcessDueAsync(default)).Sent);
+        Assert.Equal(["ana@example.org", "vera@example.org", "zoran@example.org"], Kit.Sink.Received.SelectMany(r => r.Recipients).Order());
+    }
+
     [Theory]
     [InlineData("not an address", "Subject")]
     [InlineData("Ana <ana@example.org>", "Subject")]

@@ -120,6 +120,28 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
     }
 
     [Fact]
+    public async Task Due_items_read_a_few_batches_at_a_time_are_each_queued_once()
+    {
+        var instance = Kit.StartInstance();
+        string[] addresses = ["ana@example.org", "bojan@example.org", "vesna@example.org", "zoran@example.org", "mira@example.org"];
+        foreach (var address in addresses)
+            await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), address);
+
+        // Pages of three due items, batches of two (a batch ends where its page does): each read goes on after the last committed batch.
+        var scheduler = Kit.Scheduler(instance, o => o.BatchSize = 2);
+        scheduler.DuePageSize = 3;
+        Task<int> AuditLinesAsync() => App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(FollowUpReminder)));
+        var linesBefore = await AuditLinesAsync();
+        Assert.Equal(2, (await scheduler.RunPassAsync(default, maxBatches: 1)).RemindersQueued); // stops in the middle of its page
+        Assert.Equal(3, (await scheduler.RunPassAsync(default)).RemindersQueued); // a full page of three, then an empty read
+        Assert.Equal(0, (await scheduler.RunPassAsync(default)).RemindersQueued);
+        Assert.Equal(3, await AuditLinesAsync() - linesBefore); // one per batch
+
+        await Kit.Dispatcher(instance).ProcessDueAsync(default);
+        Assert.Equal(addresses.Order(), Kit.Sink.Received.SelectMany(r => r.Recipients).Order());
+    }
+
+    [Fact]
     public async Task Two_schedulers_running_at_once_queue_each_reminder_once()
     {
         var one = Kit.StartInstance();
@@ -153,6 +175,32 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
             });
             return await db.SaveChangesAsync();
         }));
+    }
+
+    [Fact]
+    public async Task A_batch_written_past_the_change_tracker_is_refused_whole_when_one_reminder_exists_already()
+    {
+        var instance = Kit.StartInstance();
+        var patient = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), "ana@example.org");
+        Assert.Equal(1, (await Kit.Scheduler(instance).RunPassAsync(default)).RemindersQueued);
+        var first = await App.WithDbAsync(db => db.FollowUpReminders.AsNoTracking().SingleAsync(r => r.PatientId == patient));
+
+        // What a second scheduler that read the item before the first committed would write.
+        using (var scope = instance.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Web.Data.RegistryDbContext>();
+            var outbox = scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Email.EmailOutbox>();
+            var email = outbox.Compose(first.Kind, "ana@example.org", "Ana", "Your monthly questionnaire", "Again.");
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await outbox.WriteAsync([email], default);
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Web.Data.BulkInsert.InsertAsync(db, [new FollowUpReminder
+            {
+                FollowUpItemId = first.FollowUpItemId, PatientId = patient, Kind = first.Kind, OutboundEmailId = email.Id, QueuedAt = DateTime.UtcNow,
+            }], default));
+        }
+
+        Assert.Equal(1, await App.WithDbAsync(db => db.FollowUpReminders.CountAsync()));
+        Assert.Equal(1, await App.WithDbAsync(db => db.OutboundEmails.CountAsync()));
     }
 
     [Fact]

@@ -8,7 +8,9 @@ namespace CellTherapyCenter.Web.Features.FollowUp;
 /// <summary>
 /// `follow-up-pass [--repeat N] [--step-days D]`: runs the reminder scheduler's pass N times
 /// (default 1) against the configured database in this process, with the app's own services and
-/// configuration, and prints one JSON line per pass (elapsed milliseconds and counts). With
+/// configuration, and prints one JSON line per pass (elapsed milliseconds, counts, the
+/// milliseconds of each step: completing, alerts, queuing, and the milliseconds since the process
+/// started, host start-up included). With
 /// <c>--step-days</c> each further pass runs D days later on the calendar (a clock offset, for
 /// the benchmark: warm passes that each find a new day's due items, as a server would). For
 /// bench/follow-up-scheduler.sh and for operators who want a pass now instead of at the next poll.
@@ -42,6 +44,8 @@ public static class FollowUpCommand
             Console.WriteLine(JsonSerializer.Serialize(new
             {
                 pass = n, at = clock.GetUtcNow().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), elapsedMs = watch.ElapsedMilliseconds, pass.Completed, pass.RemindersQueued, pass.Alerts, pass.QuietHours,
+                completeMs = (long)pass.Completing.TotalMilliseconds, alertsMs = (long)pass.Alerting.TotalMilliseconds, queueMs = (long)pass.Queuing.TotalMilliseconds,
+                processMs = (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds,
             }));
         }
         return 0;

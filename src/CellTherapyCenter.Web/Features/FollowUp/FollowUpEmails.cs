@@ -15,9 +15,10 @@ public static class FollowUpEmails
 
     public static string ReminderKind(FollowUpKind kind) => kind == FollowUpKind.Visit ? VisitReminderKind : SelfReportReminderKind;
 
-    public static OutboundEmail EnqueueReminder(EmailOutbox outbox, FollowUpKind kind, string address, string name,
+    /// <summary>The reminder for one item, composed for <see cref="EmailOutbox.WriteAsync"/> (not yet queued).</summary>
+    public static OutboundEmail ComposeReminder(EmailOutbox outbox, FollowUpKind kind, string address, string name,
         DateOnly windowStart, DateOnly windowEnd, FollowUpOptions o, ClinicOptions clinic) => kind == FollowUpKind.Visit
-        ? outbox.Enqueue(VisitReminderKind, address, name, $"Your follow-up appointment at {clinic.Name}",
+        ? outbox.Compose(VisitReminderKind, address, name, $"Your follow-up appointment at {clinic.Name}",
             $"""
             Dear {name},
 
@@ -26,7 +27,7 @@ public static class FollowUpEmails
 
             If you would rather not receive these reminders, tell us and we will stop them.
             """)
-        : outbox.Enqueue(SelfReportReminderKind, address, name, "Your monthly questionnaire",
+        : outbox.Compose(SelfReportReminderKind, address, name, "Your monthly questionnaire",
             $"""
             Dear {name},
 

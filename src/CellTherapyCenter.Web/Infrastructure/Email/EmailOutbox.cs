@@ -8,7 +8,9 @@ namespace CellTherapyCenter.Web.Infrastructure.Email;
 /// the scoped <see cref="RegistryDbContext"/>, so the message is committed by the caller's
 /// <c>SaveChangesAsync</c> together with the record that caused it, or not at all. After a save
 /// outside an explicit transaction the dispatcher is woken at once; inside one, its next poll
-/// sends the message.
+/// sends the message. Writers of thousands of messages at once (the follow-up scheduler)
+/// <see cref="Compose"/> them and <see cref="WriteAsync"/> them in their own transaction instead,
+/// past the change tracker.
 /// </summary>
 public sealed class EmailOutbox(RegistryDbContext db, TimeProvider clock, EmailSignal signal)
 {
@@ -17,6 +19,25 @@ public sealed class EmailOutbox(RegistryDbContext db, TimeProvider clock, EmailS
     /// <param name="kind">What the message is for, e.g. "inquiry-confirmation"; logged instead of any content.</param>
     /// <param name="toAddress">One recipient's address (addr-spec, e.g. "ana@example.org").</param>
     public OutboundEmail Enqueue(string kind, string toAddress, string? toName, string subject, string textBody, string? htmlBody = null)
+    {
+        var email = Compose(kind, toAddress, toName, subject, textBody, htmlBody);
+        db.Set<OutboundEmail>().Add(email);
+        if (!_subscribed)
+        {
+            _subscribed = true;
+            db.SavedChanges += (_, _) =>
+            {
+                if (db.Database.CurrentTransaction is null) signal.Wake();
+            };
+        }
+        return email;
+    }
+
+    /// <summary>
+    /// Checks and builds a message as <see cref="Enqueue"/> does, without queuing it: the caller
+    /// passes it to <see cref="WriteAsync"/>.
+    /// </summary>
+    public OutboundEmail Compose(string kind, string toAddress, string? toName, string subject, string textBody, string? htmlBody = null)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(kind);
         ArgumentException.ThrowIfNullOrWhiteSpace(subject);
@@ -31,20 +52,20 @@ public sealed class EmailOutbox(RegistryDbContext db, TimeProvider clock, EmailS
         if (name?.Length > OutboundEmailConfiguration.NameLength) throw new ArgumentException("Name is too long.", nameof(toName));
 
         var now = clock.GetUtcNow().UtcDateTime;
-        var email = new OutboundEmail
+        return new OutboundEmail
         {
             Kind = kind, ToAddress = address, ToName = name, Subject = subject, TextBody = textBody, HtmlBody = htmlBody,
             CreatedAt = now, NextAttemptAt = now,
         };
-        db.Set<OutboundEmail>().Add(email);
-        if (!_subscribed)
-        {
-            _subscribed = true;
-            db.SavedChanges += (_, _) =>
-            {
-                if (db.Database.CurrentTransaction is null) signal.Wake();
-            };
-        }
-        return email;
     }
+
+    /// <summary>
+    /// Writes composed messages in the caller's open transaction (required), in one go and
+    /// without the change tracker, so they commit with the caller's other rows or not at all.
+    /// After committing, the caller calls <see cref="WakeDispatcher"/>.
+    /// </summary>
+    public Task WriteAsync(IReadOnlyCollection<OutboundEmail> emails, CancellationToken ct) => BulkInsert.InsertAsync(db, emails, ct);
+
+    /// <summary>Tells the dispatcher that messages were committed, so it need not wait for its poll.</summary>
+    public void WakeDispatcher() => signal.Wake();
 }
