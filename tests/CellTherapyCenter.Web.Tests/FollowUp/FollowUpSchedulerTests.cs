@@ -53,6 +53,32 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
     }
 
     [Fact]
+    public async Task A_reminder_is_written_in_the_patients_preferred_language()
+    {
+        var instance = Kit.StartInstance();
+        var ukrainian = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 14), "olena@example.org");
+        var serbian = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 14), "milica@example.org");
+        using (var scope = instance.Services.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<Data.RegistryDbContext>();
+            (await db.Patients.SingleAsync(p => p.Id == ukrainian)).PreferredLanguage = "uk";
+            (await db.Patients.SingleAsync(p => p.Id == serbian)).PreferredLanguage = "sr";
+            await db.SaveChangesAsync();
+        }
+        Kit.Clock.Advance(TimeSpan.FromDays(1));
+        Assert.Equal(2, (await Kit.Scheduler(instance).RunPassAsync(default)).RemindersQueued);
+        Assert.Equal(2, (await Kit.Dispatcher(instance).ProcessDueAsync(default)).Sent);
+
+        var uk = Kit.Sink.Received.Single(m => m.Recipients.Contains("olena@example.org")).Message;
+        Assert.Equal("Ваша щомісячна анкета", uk.Subject);
+        Assert.Contains("11 березня 2026", uk.TextBody); // the genitive month, as Ukrainian dates are written
+        var sr = Kit.Sink.Received.Single(m => m.Recipients.Contains("milica@example.org")).Message;
+        Assert.Equal("Vaš mesečni upitnik", sr.Subject);
+        Assert.Contains("11. mart 2026.", sr.TextBody);
+        Kit.AssertLogHasNoPersonalData();
+    }
+
+    [Fact]
     public async Task Quiet_hours_in_the_clinics_time_zone_hold_a_reminder_until_eight()
     {
         var instance = Kit.StartInstance();

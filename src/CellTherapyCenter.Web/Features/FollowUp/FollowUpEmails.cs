@@ -1,5 +1,6 @@
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
+using CellTherapyCenter.Web.Infrastructure.Localization;
 
 namespace CellTherapyCenter.Web.Features.FollowUp;
 
@@ -15,27 +16,25 @@ public static class FollowUpEmails
 
     public static string ReminderKind(FollowUpKind kind) => kind == FollowUpKind.Visit ? VisitReminderKind : SelfReportReminderKind;
 
-    /// <summary>The reminder for one item, composed for <see cref="EmailOutbox.WriteAsync"/> (not yet queued).</summary>
+    private static readonly System.Resources.ResourceManager s_text = new(typeof(ReminderText));
+
+    /// <summary>
+    /// The reminder for one item, composed for <see cref="EmailOutbox.WriteAsync"/> (not yet
+    /// queued), in the patient's preferred language (English when the registry has another).
+    /// </summary>
     public static OutboundEmail ComposeReminder(EmailOutbox outbox, FollowUpKind kind, string address, string name,
-        DateOnly windowStart, DateOnly windowEnd, FollowUpOptions o, ClinicOptions clinic) => kind == FollowUpKind.Visit
-        ? outbox.Compose(VisitReminderKind, address, name, $"Your follow-up appointment at {clinic.Name}",
-            $"""
-            Dear {name},
-
-            your next follow-up appointment is due between {windowStart:d MMMM yyyy} and {windowEnd:d MMMM yyyy}.
-            Please call us on {clinic.Phone} to arrange a time that suits you.
-
-            If you would rather not receive these reminders, tell us and we will stop them.
-            """)
-        : outbox.Compose(SelfReportReminderKind, address, name, "Your monthly questionnaire",
-            $"""
-            Dear {name},
-
-            it is time for your monthly questionnaire. Please answer it between {windowStart:d MMMM yyyy} and {windowEnd:d MMMM yyyy}
-            in the patient portal: {o.PortalUrl}
-
-            If you would rather not receive these reminders, tell us and we will stop them.
-            """);
+        DateOnly windowStart, DateOnly windowEnd, FollowUpOptions o, ClinicOptions clinic, string? language = null)
+    {
+        var culture = System.Globalization.CultureInfo.GetCultureInfo((SiteLanguages.Find(language) ?? SiteLanguages.English).Culture);
+        string Text(string key) => s_text.GetString(key, culture) ?? throw new InvalidOperationException($"Reminder text {key} is missing.");
+        var format = Text("Format.Date");
+        var (from, to) = (windowStart.ToString(format, culture), windowEnd.ToString(format, culture));
+        return kind == FollowUpKind.Visit
+            ? outbox.Compose(VisitReminderKind, address, name, string.Format(culture, Text("Visit.Subject"), clinic.Name),
+                string.Format(culture, Text("Visit.Body"), name, from, to, clinic.Phone))
+            : outbox.Compose(SelfReportReminderKind, address, name, Text("SelfReport.Subject"),
+                string.Format(culture, Text("SelfReport.Body"), name, from, to, o.PortalUrl));
+    }
 
     public static OutboundEmail EnqueueDeclineAlert(EmailOutbox outbox, string pseudonym, FollowUpOptions o) =>
         outbox.Enqueue(DeclineAlertKind, o.StaffEmail, null, $"Self-report needs review ({pseudonym})",

@@ -194,7 +194,7 @@ public sealed class FollowUpScheduler(
     internal int DuePageSize { get; set; } = 20_000;
 
     private sealed record Due(Guid ItemId, Guid PatientId, FollowUpKind Kind, DateOnly WindowStart, DateOnly WindowEnd,
-        string Email, string GivenName, string FamilyName);
+        string Email, string GivenName, string FamilyName, string Language);
 
     private async Task<int> QueueRemindersAsync(DateOnly today, DateTime now, int maxBatches, CancellationToken ct)
     {
@@ -230,7 +230,7 @@ public sealed class FollowUpScheduler(
                               && !db.FollowUpReminders.Any(r => r.FollowUpItemId == i.Id
                                     && r.Kind == (i.Kind == FollowUpKind.Visit ? FollowUpEmails.VisitReminderKind : FollowUpEmails.SelfReportReminderKind))
                         orderby i.Id
-                        select new Due(i.Id, i.PatientId, i.Kind, i.WindowStart, i.WindowEnd, p.Email!, p.GivenName, p.FamilyName))
+                        select new Due(i.Id, i.PatientId, i.Kind, i.WindowStart, i.WindowEnd, p.Email!, p.GivenName, p.FamilyName, p.PreferredLanguage))
                     .Take(pageSize).ToListAsync(ct);
                 next = 0;
                 lastPage = page.Count < pageSize;
@@ -246,7 +246,7 @@ public sealed class FollowUpScheduler(
                 OutboundEmail email;
                 try
                 {
-                    email = FollowUpEmails.ComposeReminder(outbox, d.Kind, d.Email, $"{d.GivenName} {d.FamilyName}", d.WindowStart, d.WindowEnd, o, clinic.Value);
+                    email = FollowUpEmails.ComposeReminder(outbox, d.Kind, d.Email, $"{d.GivenName} {d.FamilyName}", d.WindowStart, d.WindowEnd, o, clinic.Value, d.Language);
                 }
                 catch (ArgumentException)
                 {
