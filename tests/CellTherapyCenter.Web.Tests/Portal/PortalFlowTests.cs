@@ -175,8 +175,20 @@ public abstract partial class PortalFlowTests<TApp>(TApp app) where TApp : Regis
             await db.SaveChangesAsync();
             return course.Id;
         });
+        using (var scope = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.CreateScope(app.Services))
+        {
+            var services = scope.ServiceProvider;
+            var db = Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<Data.RegistryDbContext>(services);
+            var course = await db.TreatmentCourses.SingleAsync(c => c.Id == courseId);
+            await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<FollowUpSchedule>(services).SyncCourseAsync(course, isNew: false, default);
+            await db.SaveChangesAsync();
+        }
         var client = await PortalTestKit.SignedInAsync(app, email);
-        Assert.Contains("What changed after course 1?", await client.GetStringAsync("/portal"));
+        var home = await client.GetStringAsync("/portal");
+        Assert.Contains("What changed after course 1?", home);
+        // The course's 2-month visit is the next appointment, on the home page and beside the trajectory.
+        Assert.Contains("Follow-up visit, 2 months after the course", home);
+        Assert.Contains("Follow-up visit, 2 months after the course", await client.GetStringAsync("/portal/trajectory"));
         var url = (await PortalTestKit.PostAsync(client, "/portal", "/portal?handler=Change", new Dictionary<string, string> { ["courseId"] = courseId.ToString() }))
             .Headers.Location!.OriginalString;
         var aspects = Enum.GetValues<Clinical.Symptoms.ChangeAspect>();

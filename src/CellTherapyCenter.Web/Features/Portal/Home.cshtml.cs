@@ -39,11 +39,11 @@ public sealed class HomeModel(PortalSession session, AuditLog audit, RegistryDbC
         LastSent = await db.AlsfrsRAssessments.Where(a => a.PatientId == patientId && a.VoidedAt == null
                 && a.Mode == Data.Model.AssessmentMode.SelfAdministeredOnline)
             .OrderByDescending(a => a.AssessedOn).Select(a => (DateOnly?)a.AssessedOn).FirstOrDefaultAsync(ct);
-        var items = await db.FollowUpItems.AsNoTracking()
-            .Where(i => i.PatientId == patientId && i.Status == FollowUpStatus.Open && i.VoidedAt == null && i.WindowEnd >= today)
-            .OrderBy(i => i.TargetDate).ToListAsync(ct);
-        DueSelfReport = items.FirstOrDefault(i => i.Kind == FollowUpKind.SelfReport && i.WindowStart <= today);
-        Appointments = items.Where(i => i.Kind == FollowUpKind.Visit).Take(3).ToList();
+        DueSelfReport = await db.FollowUpItems.AsNoTracking()
+            .Where(i => i.PatientId == patientId && i.Kind == FollowUpKind.SelfReport && i.Status == FollowUpStatus.Open && i.VoidedAt == null
+                        && i.WindowStart <= today && i.WindowEnd >= today)
+            .OrderBy(i => i.TargetDate).FirstOrDefaultAsync(ct);
+        Appointments = await Records.Appointments.NextAsync(db, patientId, today, ct);
 
         var courses = await db.TreatmentCourses.AsNoTracking().Where(c => c.PatientId == patientId && c.VoidedAt == null)
             .OrderBy(c => c.StartDate).Select(c => new { c.Id, c.StartDate }).ToListAsync(ct);

@@ -31,9 +31,7 @@ public sealed class TrajectoryModel(PortalSession session, AuditLog audit, Regis
             .OrderBy(c => c.StartDate).Select(c => c.StartDate).ToListAsync(ct);
         Courses = starts.Select((s, i) => new Course(i + 1, s)).ToList();
         var today = FollowUpSchedule.ClinicToday(clock, followUp.Value);
-        Appointments = await db.FollowUpItems.AsNoTracking()
-            .Where(i => i.PatientId == patientId && i.Kind == FollowUpKind.Visit && i.Status == FollowUpStatus.Open && i.VoidedAt == null && i.WindowEnd >= today)
-            .OrderBy(i => i.TargetDate).Take(3).ToListAsync(ct);
+        Appointments = await Records.Appointments.NextAsync(db, patientId, today, ct);
         await AuditReadAsync("portal trajectory");
     }
 }
