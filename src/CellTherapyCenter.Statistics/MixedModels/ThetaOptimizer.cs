@@ -35,7 +35,9 @@ internal static class ThetaOptimizer
         for (var iteration = 0; iteration < 2000; iteration++)
         {
             Array.Sort(values, simplex);
-            if (values[Dimension] - values[0] <= 1e-10 * (1 + Math.Abs(values[0]))) break;
+            // Only the basin is wanted here: the Newton steps converge from it in a few iterations,
+            // each far cheaper than Nelder-Mead's slow crawl over the last digits.
+            if (values[Dimension] - values[0] <= 1e-7 * (1 + Math.Abs(values[0]))) break;
             var centroid = new double[Dimension];
             for (var i = 0; i < Dimension; i++)
                 for (var j = 0; j < Dimension; j++) centroid[j] += simplex[i][j] / Dimension;
