@@ -69,4 +69,37 @@ public class SurvivalClaimsTests
         Assert.Equal(2, With(new() { FirstCourseTo = Start.AddYears(1) }).TreatedPatients);
         Assert.Equal(4, With(new()).Patients);
     }
+
+    [Fact]
+    public void Expected_curve_is_the_mean_of_each_patients_own_ENCALS_survival_from_entry()
+    {
+        // Three onsets (so three entry times, two patients sharing one) and different ΔFRS and FVC.
+        var patients = new[]
+        {
+            Treated() with { Assessments = [Score(-150, 40)], Visits = [Visit(-150, fvc: 95)] },
+            Treated() with { Assessments = [Score(-150, 30)], Visits = [Visit(-150, fvc: 70)] },
+            Treated() with { OnsetDate = Start.AddMonths(-40), Assessments = [Score(-150, 36)], Visits = [Visit(-150, fvc: 85)] },
+            Treated() with { OnsetDate = Start.AddDays(-200), Assessments = [Score(-150, 44)], Visits = [Visit(-150, fvc: 100)], DateOfDeath = Start.AddDays(400) },
+        };
+
+        var expected = ClaimsAudit.Compute(patients, DataDate).Curves.FromFirstCourse.Expected!;
+
+        var own = patients.Select(p =>
+        {
+            var onset = p.OnsetDate!.Value;
+            var first = p.Assessments[0];
+            var predictors = new Statistics.Prediction.EncalsPredictors(
+                Timeline.Days(p.DateOfBirth!.Value, onset) / 365.25, Timeline.Months(onset, p.DiagnosisDate!.Value),
+                Statistics.Prediction.EncalsPredictors.DeltaFrsAtDiagnosis(first.Total, Timeline.Months(onset, first.Date)),
+                p.Visits[0].FvcPercentPredicted, false, false, false, false);
+            return (Entry: Timeline.Months(onset, Start), Prediction: Statistics.Prediction.EncalsPrediction.For(predictors));
+        }).ToList();
+        Assert.Equal(4, expected.Patients);
+        Assert.True(expected.Months.Count > 50);
+        for (var t = 0; t < expected.Months.Count; t++)
+        {
+            var mean = own.Average(o => o.Prediction.Survival(Math.Max(o.Entry + t, 1e-3)) / o.Prediction.Survival(Math.Max(o.Entry, 1e-3)));
+            Assert.Equal(mean, expected.Survival[t], 12);
+        }
+    }
 }

@@ -56,6 +56,11 @@ public sealed record SurvivalCohort(
     }
 
     /// <summary>Mean over predictable patients of Sᵢ(entryᵢ + t) / Sᵢ(entryᵢ), t = 0, 1, ... months.</summary>
+    /// <remarks>
+    /// Entry times are whole days from onset, so thousands of patients share each one: the
+    /// model's baseline odds along the curve are computed once per distinct entry, and each
+    /// patient's survival is then 1 / (1 + odds · exp(LPᵢ)) (the model is proportional odds).
+    /// </remarks>
     private static ExpectedSurvival? ExpectedCurve(List<FollowUp> followUps, int horizon)
     {
         var predicted = followUps
@@ -63,12 +68,20 @@ public sealed record SurvivalCohort(
             .Where(x => x.Prediction.IsPredictable)
             .ToArray();
         if (predicted.Length == 0) return null;
+        var oddsByEntry = new Dictionary<double, double[]>();
         var sums = new double[horizon + 1];
         foreach (var (entry, prediction) in predicted)
         {
-            var atEntry = prediction.Survival(Math.Max(entry, 1e-3));
+            if (!oddsByEntry.TryGetValue(entry, out var odds))
+            {
+                odds = new double[horizon + 1];
+                for (var t = 0; t <= horizon; t++) odds[t] = EncalsModel.BaselineOdds(Math.Max(entry + t, 1e-3));
+                oddsByEntry[entry] = odds;
+            }
+            var relativeOdds = Math.Exp(prediction.LinearPredictor!.Value);
+            var atEntry = 1 / (1 + odds[0] * relativeOdds);
             for (var t = 0; t <= horizon; t++)
-                sums[t] += prediction.Survival(Math.Max(entry + t, 1e-3)) / atEntry;
+                sums[t] += 1 / (1 + odds[t] * relativeOdds) / atEntry;
         }
         return new ExpectedSurvival(predicted.Length,
             Enumerable.Range(0, horizon + 1).Select(t => (double)t).ToArray(),

@@ -75,6 +75,18 @@ public static class EncalsModel
     }
 
     /// <summary>
+    /// The odds of the event by <paramref name="monthsSinceOnset"/> for a linear predictor of 0,
+    /// exp(s(ln t)). The model is proportional odds: a patient's odds are these times exp(LP), so
+    /// S(t) = 1 / (1 + BaselineOdds(t) · exp(LP)). Curves over many patients who share a time
+    /// grid compute these once instead of a logarithm and an exponential per patient and time.
+    /// </summary>
+    public static double BaselineOdds(double monthsSinceOnset)
+    {
+        if (monthsSinceOnset < 0) throw new ArgumentOutOfRangeException(nameof(monthsSinceOnset));
+        return monthsSinceOnset == 0 ? 0 : Math.Exp(Spline(Math.Log(monthsSinceOnset)));
+    }
+
+    /// <summary>
     /// Months from onset at which S = 1/2, i.e. where s(ln t) = −LP. The spline with these
     /// coefficients is increasing in ln t, so the root is unique; bisection on ln t.
     /// </summary>

@@ -79,4 +79,18 @@ public sealed class EncalsTests
         Assert.Equal(0.5, EncalsPredictors.DeltaFrsAtDiagnosis(43, 10), 12);
         Assert.Throws<ArgumentOutOfRangeException>(() => EncalsPredictors.DeltaFrsAtDiagnosis(49, 10));
     }
+
+    [Theory]
+    [InlineData(-3.0)]
+    [InlineData(0.0)]
+    [InlineData(2.5)]
+    public void Survival_is_proportional_odds_on_the_baseline_odds(double linearPredictor)
+    {
+        foreach (var months in new[] { 0, 1e-3, 0.5, 1.1, 12, 22.4, 37.9, 120, 371, 600 })
+        {
+            var fromOdds = 1 / (1 + EncalsModel.BaselineOdds(months) * Math.Exp(linearPredictor));
+            Assert.Equal(EncalsModel.Survival(months, linearPredictor), fromOdds, 1e-13);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => EncalsModel.BaselineOdds(-1));
+    }
 }
