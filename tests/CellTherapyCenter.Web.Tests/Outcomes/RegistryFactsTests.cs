@@ -1,0 +1,150 @@
+using CellTherapyCenter.Clinical.Alsfrs;
+using CellTherapyCenter.Clinical.Diagnosis;
+using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Outcomes;
+using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Web.Features.Outcomes;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CellTherapyCenter.Web.Tests.Outcomes;
+
+/// <summary>
+/// The claims audit's facts as <see cref="RegistryFacts"/> reads them off each database's data
+/// reader: every field of a patient with a full record, voided records left out, nulls kept null.
+/// </summary>
+public abstract class RegistryFactsTests<TApp>(TApp app) where TApp : RegistryAppFactory
+{
+    private static readonly DateOnly Day = new(2025, 3, 1);
+
+    [Fact]
+    public async Task Every_fact_of_a_patient_is_read_and_voided_records_are_left_out()
+    {
+        var (patientId, voidedPatientId, stored) = await app.WithDbAsync(async db =>
+        {
+            var p = Arrange.Patient("Faktova");
+            var voidedPatient = Arrange.Patient("Ponistena");
+            voidedPatient.Void("entered twice", "test", DateTime.UtcNow);
+            db.Patients.AddRange(p, voidedPatient);
+            var diagnosis = Arrange.Diagnosis(p.Id);
+            diagnosis.ElEscorial = null;
+            diagnosis.FrontotemporalDementia = true;
+            diagnosis.C9orf72 = GeneticResult.Positive;
+            db.Diagnoses.Add(diagnosis);
+            db.VitalStatuses.Add(new VitalStatus
+            {
+                PatientId = p.Id, IsAlive = false, DateOfDeath = Day.AddDays(300), LastKnownAliveOn = Day.AddDays(290),
+                TracheostomyDate = Day.AddDays(250), GastrostomyDate = Day.AddDays(200),
+            });
+            var voidedCourse = new TreatmentCourse { PatientId = p.Id, Number = 3, StartDate = Day.AddDays(-30) };
+            voidedCourse.Void("wrong patient", "test", DateTime.UtcNow);
+            db.TreatmentCourses.AddRange(
+                new TreatmentCourse { PatientId = p.Id, Number = 2, StartDate = Day.AddDays(180) },
+                new TreatmentCourse { PatientId = p.Id, Number = 1, StartDate = Day },
+                voidedCourse);
+
+            var rated = new Visit { PatientId = p.Id, Date = Day.AddDays(40), Kind = VisitKind.FollowUp, FvcPercentPredicted = 81.5 };
+            var plain = new Visit { PatientId = p.Id, Date = Day.AddDays(90), Kind = VisitKind.FollowUp };
+            var voidedVisit = new Visit { PatientId = p.Id, Date = Day.AddDays(60), Kind = VisitKind.FollowUp, FvcPercentPredicted = 70 };
+            voidedVisit.Void("duplicate", "test", DateTime.UtcNow);
+            db.Visits.AddRange(plain, rated, voidedVisit);
+            var voidedRating = new PatientReportedChange { VisitId = rated.Id, PatientId = p.Id, Aspect = ChangeAspect.Appetite, Rating = ChangeRating.VeryMuchImproved };
+            voidedRating.Void("misread", "test", DateTime.UtcNow);
+            db.PatientReportedChanges.AddRange(
+                new PatientReportedChange { VisitId = rated.Id, PatientId = p.Id, Aspect = ChangeAspect.Weakness, Rating = ChangeRating.MuchImproved },
+                new PatientReportedChange { VisitId = rated.Id, PatientId = p.Id, Aspect = ChangeAspect.Mood, Rating = ChangeRating.NoChange },
+                new PatientReportedChange { VisitId = rated.Id, PatientId = p.Id, Aspect = ChangeAspect.Balance, Rating = ChangeRating.MuchWorse },
+                new PatientReportedChange { VisitId = voidedVisit.Id, PatientId = p.Id, Aspect = ChangeAspect.Weakness, Rating = ChangeRating.MuchWorse },
+                voidedRating);
+            var voidedFinding = new ExaminationFinding { VisitId = rated.Id, PatientId = p.Id, Domain = ExaminationDomain.Dysarthria, Change = ExaminationChange.Improved };
+            voidedFinding.Void("misread", "test", DateTime.UtcNow);
+            db.ExaminationFindings.AddRange(
+                new ExaminationFinding { VisitId = rated.Id, PatientId = p.Id, Domain = ExaminationDomain.Reflexes, Change = ExaminationChange.Improved },
+                new ExaminationFinding { VisitId = rated.Id, PatientId = p.Id, Domain = ExaminationDomain.Rigidity, Change = ExaminationChange.Improved },
+                new ExaminationFinding { VisitId = rated.Id, PatientId = p.Id, Domain = ExaminationDomain.Dysphagia, Change = ExaminationChange.Worsened },
+                voidedFinding);
+
+            var early = Arrange.Assessment(p.Id, Day.AddDays(-10), AlsfrsRResponses.FromScores(4, 4, 4, 3, 3, 3, 3, 4, 4, 4, 4, 4));
+            var atVisit = Arrange.Assessment(p.Id, Day.AddDays(40), AlsfrsRResponses.FromScores(3, 3, 2, 2, 2, 2, 2, 2, 2, 3, 4, 4));
+            atVisit.VisitId = rated.Id;
+            var late = Arrange.Assessment(p.Id, Day.AddDays(120), AlsfrsRResponses.FromScores(2, 2, 1, 1, 1, 1, 1, 1, 0, 1, 1, 2));
+            var voidedScore = Arrange.Assessment(p.Id, Day.AddDays(100), AlsfrsRResponses.FromScores(4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4));
+            voidedScore.Void("wrong patient", "test", DateTime.UtcNow);
+            db.AlsfrsRAssessments.AddRange(late, voidedScore, early, atVisit);
+            await db.SaveChangesAsync();
+            return (p.Id, voidedPatient.Id, new[] { early, atVisit, late });
+        });
+
+        var facts = await LoadAsync();
+
+        Assert.DoesNotContain(facts.Patients, f => f.Id == voidedPatientId);
+        var f = Assert.Single(facts.Patients, f => f.Id == patientId);
+        Assert.False(f.IsSynthetic);
+        Assert.Equal(new DateOnly(1965, 3, 14), f.DateOfBirth);
+        Assert.Equal((new DateOnly(2024, 1, 10), OnsetSite.UpperLimb, new DateOnly(2024, 9, 1)), (f.OnsetDate, f.OnsetSite, f.DiagnosisDate));
+        Assert.Null(f.ElEscorial);
+        Assert.True(f.FrontotemporalDementia);
+        Assert.Equal(GeneticResult.Positive, f.C9orf72);
+        Assert.Equal((Day.AddDays(300), Day.AddDays(290), Day.AddDays(250), (DateOnly?)null, Day.AddDays(200)),
+            (f.DateOfDeath, f.LastKnownAliveOn, f.TracheostomyDate, f.PermanentVentilationDate, f.GastrostomyDate));
+        Assert.Equal([Day, Day.AddDays(180)], f.CourseStarts);
+
+        Assert.Equal(stored.Select(a => new AssessmentFact(a.AssessedOn, a.Total!.Value, a.KingsStage, a.VisitId is not null)), f.Assessments);
+        Assert.Contains(f.Assessments, a => a.KingsStage is not null);
+
+        Assert.Equal(2, f.Visits.Count);
+        var first = f.Visits[0];
+        Assert.Equal((Day.AddDays(40), (double?)81.5, 3, 2), (first.Date, first.FvcPercentPredicted, first.ExaminationFindings, first.ExaminationImprovements));
+        Assert.Equal(new Dictionary<ChangeAspect, ChangeRating> { [ChangeAspect.Weakness] = ChangeRating.MuchImproved, [ChangeAspect.Mood] = ChangeRating.NoChange },
+            first.ReportedChanges.OrderBy(r => r.Key).ToDictionary());
+        var second = f.Visits[1];
+        Assert.Equal((Day.AddDays(90), (double?)null, 0, 0), (second.Date, second.FvcPercentPredicted, second.ExaminationFindings, second.ExaminationImprovements));
+        Assert.Empty(second.ReportedChanges);
+    }
+
+    [Fact]
+    public async Task A_patient_with_no_records_beyond_the_patient_row_has_empty_facts()
+    {
+        var id = await app.WithDbAsync(async db =>
+        {
+            var p = Arrange.Patient("Prazna");
+            p.IsSynthetic = true;
+            db.Patients.Add(p);
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+
+        var f = Assert.Single((await LoadAsync()).Patients, f => f.Id == id);
+
+        Assert.True(f.IsSynthetic);
+        Assert.Equal((null, null, null, GeneticResult.NotTested), (f.OnsetDate, f.OnsetSite, f.FrontotemporalDementia, f.C9orf72));
+        Assert.Equal((null, null), (f.DateOfDeath, f.LastKnownAliveOn));
+        Assert.Empty(f.CourseStarts);
+        Assert.Empty(f.Assessments);
+        Assert.Empty(f.Visits);
+    }
+
+    private async Task<RegistryFacts.Snapshot> LoadAsync()
+    {
+        var scopes = new List<IServiceScope>();
+        try
+        {
+            return await RegistryFacts.LoadAsync(() =>
+            {
+                var scope = app.Services.CreateScope();
+                lock (scopes) scopes.Add(scope);
+                return scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+            }, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);
+        }
+        finally
+        {
+            foreach (var scope in scopes) scope.Dispose();
+        }
+    }
+}
+
+public sealed class RegistryFactsTests_Sqlite(SqliteApp app) : RegistryFactsTests<SqliteApp>(app), IClassFixture<SqliteApp>;
+
+public sealed class RegistryFactsTests_PostgreSql(PostgreSqlApp app) : RegistryFactsTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
