@@ -23,14 +23,15 @@ public static class SurvivalQuantile
         if (!y.Any(v => !double.IsNaN(v)) || y.Where(v => !double.IsNaN(v)).Max() < p) return double.NaN;
 
         var xmax = x[^1];
-        // Drop repeated values (censorings, and repeated undefined limits), keeping the first.
+        // Drop repeated values (censorings, and repeated undefined limits), keeping the first, as R's
+        // duplicated(): a set, in which NaN equals NaN, not a scan of all earlier values (quadratic
+        // in the thousands of steps of a large cohort's curve).
         var keptX = new List<double>();
         var keptY = new List<double>();
+        var seen = new HashSet<double>();
         for (var i = 0; i < y.Count; i++)
         {
-            var repeated = false;
-            for (var j = 0; j < i && !repeated; j++) repeated = double.IsNaN(y[i]) ? double.IsNaN(y[j]) : y[j] == y[i];
-            if (repeated) continue;
+            if (!seen.Add(y[i])) continue;
             keptX.Add(x[i]);
             keptY.Add(y[i]);
         }
