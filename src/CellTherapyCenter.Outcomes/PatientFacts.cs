@@ -61,10 +61,11 @@ public sealed record VisitFact
     public required DateOnly Date { get; init; }
     public double? FvcPercentPredicted { get; init; }
     /// <summary>The patient's 7-point ratings of change, per aspect.</summary>
-    public IReadOnlyDictionary<ChangeAspect, ChangeRating> ReportedChanges { get; init; } = EmptyRatings;
+    public IReadOnlyDictionary<ChangeAspect, ChangeRating> ReportedChanges { get; init; } = NoReportedChanges;
     /// <summary>Examination domains recorded at the visit (against the course baseline), and how many of them improved.</summary>
     public int ExaminationFindings { get; init; }
     public int ExaminationImprovements { get; init; }
 
-    private static readonly IReadOnlyDictionary<ChangeAspect, ChangeRating> EmptyRatings = new Dictionary<ChangeAspect, ChangeRating>();
+    /// <summary>The ratings of a visit without any (one shared, empty instance).</summary>
+    public static readonly IReadOnlyDictionary<ChangeAspect, ChangeRating> NoReportedChanges = new Dictionary<ChangeAspect, ChangeRating>();
 }

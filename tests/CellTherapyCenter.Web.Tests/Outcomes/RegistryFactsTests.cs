@@ -126,6 +126,52 @@ public abstract class RegistryFactsTests<TApp>(TApp app) where TApp : RegistryAp
         Assert.Empty(f.Visits);
     }
 
+    [Fact]
+    public async Task Many_patients_each_get_their_own_facts_and_the_database_orders_ids_as_the_merge_expects()
+    {
+        // Forty patients with random ids, so that their order in the database differs from the order of creation.
+        var made = await app.WithDbAsync(async db =>
+        {
+            var made = new List<(Guid Id, int Index)>();
+            for (var i = 0; i < 40; i++)
+            {
+                var p = Arrange.Patient("Redova");
+                p.Id = Guid.NewGuid();
+                p.DateOfBirth = new DateOnly(1950, 1, 1).AddDays(i);
+                db.Patients.Add(p);
+                db.TreatmentCourses.Add(new TreatmentCourse { PatientId = p.Id, Number = 1, StartDate = Day.AddDays(i) });
+                var visit = new Visit { PatientId = p.Id, Date = Day.AddDays(i + 30), Kind = VisitKind.FollowUp, FvcPercentPredicted = 50 + i };
+                db.Visits.Add(visit);
+                if (i % 3 == 0)
+                    db.PatientReportedChanges.Add(new PatientReportedChange { VisitId = visit.Id, PatientId = p.Id, Aspect = ChangeAspect.Weakness, Rating = (ChangeRating)(1 + i % 7) });
+                if (i % 4 == 0)
+                    db.ExaminationFindings.Add(new ExaminationFinding { VisitId = visit.Id, PatientId = p.Id, Domain = ExaminationDomain.Reflexes, Change = ExaminationChange.Improved });
+                if (i % 5 != 0)
+                    db.AlsfrsRAssessments.Add(Arrange.Assessment(p.Id, Day.AddDays(i + 30), AlsfrsRResponses.FromScores(4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, i % 5)));
+                made.Add((p.Id, i));
+            }
+            await db.SaveChangesAsync();
+            return made;
+        });
+
+        var ordered = await app.WithDbAsync(db => db.Patients.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
+        Assert.Equal(ordered.Order(Comparer<Guid>.Create(StoreOrder.Compare)), ordered);
+
+        var facts = (await LoadAsync()).Patients.ToDictionary(f => f.Id);
+        foreach (var (id, i) in made)
+        {
+            var f = facts[id];
+            Assert.Equal(new DateOnly(1950, 1, 1).AddDays(i), f.DateOfBirth);
+            Assert.Equal([Day.AddDays(i)], f.CourseStarts);
+            var visit = Assert.Single(f.Visits);
+            Assert.Equal((Day.AddDays(i + 30), (double?)(50 + i)), (visit.Date, visit.FvcPercentPredicted));
+            Assert.Equal(i % 3 == 0 ? [new(ChangeAspect.Weakness, (ChangeRating)(1 + i % 7))] : Array.Empty<KeyValuePair<ChangeAspect, ChangeRating>>(), visit.ReportedChanges.ToArray());
+            Assert.Equal(i % 4 == 0 ? (1, 1) : (0, 0), (visit.ExaminationFindings, visit.ExaminationImprovements));
+            if (i % 5 == 0) Assert.Empty(f.Assessments);
+            else Assert.Equal(44 + i % 5, Assert.Single(f.Assessments).Total);
+        }
+    }
+
     private async Task<RegistryFacts.Snapshot> LoadAsync()
     {
         var scopes = new List<IServiceScope>();

@@ -20,10 +20,12 @@ public static class RegistryFacts
 
     /// <param name="open">Opens a new context: the tables are read concurrently, each on its own connection.</param>
     /// <remarks>
-    /// Nearly three million rows on a registry of 100,000 patients: each query is EF Core's, but
-    /// its rows are read straight off the data reader into small structs (<see cref="RawRows"/>),
-    /// because EF's materialiser spent two to three times as long and allocated about 250 bytes a
-    /// row, which the garbage collector then copied as the registry's facts grew.
+    /// Nearly three million rows on a registry of 100,000 patients. Each query is EF Core's, but
+    /// its rows are read straight off the data reader into small structs (<see cref="RawRows"/>):
+    /// EF's materialiser took two to three times as long. Every table is read in patient order and
+    /// the patients' facts are then put together by walking all of them at once, as a merge join
+    /// does: looking each patient and visit up in hash tables, scattered over memory, had cost a
+    /// fifth of the load.
     /// </remarks>
     public static async Task<Snapshot> LoadAsync(Func<RegistryDbContext> open, DateOnly today, CancellationToken ct)
     {
@@ -33,87 +35,90 @@ public static class RegistryFacts
             await RawRows.ReadAsync(db, query(db), columns, onRow, ct);
         }
 
+        // Voided patients are read too (and left out below): every other table's patients are then
+        // among these, in the same order.
         var patients = new List<PatientRow>();
-        var patientsTask = Read(db => db.Patients.AsNoTracking().Where(p => p.VoidedAt == null)
-                .Select(p => new { p.Id, p.IsSynthetic, p.DateOfBirth }),
-            ["Id", "IsSynthetic", "DateOfBirth"],
-            (r, at) => patients.Add(new PatientRow(r.GetGuid(at[0]), r.GetBoolean(at[1]), r.GetFieldValue<DateOnly>(at[2]))));
-        // A patient has one diagnosis record in practice; should there be more, the last read is used.
-        var diagnoses = new Dictionary<Guid, DiagnosisRow>();
-        var diagnosesTask = Read(db => db.Diagnoses.AsNoTracking().Where(d => d.VoidedAt == null)
+        var patientsTask = Read(db => db.Patients.AsNoTracking().OrderBy(p => p.Id)
+                .Select(p => new { p.Id, Voided = p.VoidedAt != null, p.IsSynthetic, p.DateOfBirth }),
+            ["Id", "Voided", "IsSynthetic", "DateOfBirth"],
+            (r, at) => patients.Add(new PatientRow(r.GetGuid(at[0]), r.GetBoolean(at[1]), r.GetBoolean(at[2]), r.GetFieldValue<DateOnly>(at[3]))));
+        var diagnoses = new PatientRuns<DiagnosisRow>();
+        var diagnosesTask = Read(db => db.Diagnoses.AsNoTracking().Where(d => d.VoidedAt == null).OrderBy(d => d.PatientId)
                 .Select(d => new { d.PatientId, d.OnsetDate, d.OnsetSite, d.DiagnosisDate, d.ElEscorial, d.FrontotemporalDementia, d.C9orf72 }),
             ["PatientId", "OnsetDate", "OnsetSite", "DiagnosisDate", "ElEscorial", "FrontotemporalDementia", "C9orf72"],
-            (r, at) => diagnoses[r.GetGuid(at[0])] = new DiagnosisRow(
-                Date(r, at[1]), (OnsetSite?)Int(r, at[2]), Date(r, at[3]), (ElEscorialCategory?)Int(r, at[4]), Bool(r, at[5]), (GeneticResult)r.GetInt32(at[6])));
-        var vitals = new Dictionary<Guid, VitalRow>();
-        var vitalsTask = Read(db => db.VitalStatuses.AsNoTracking().Where(v => v.VoidedAt == null)
+            (r, at) => diagnoses.Add(r.GetGuid(at[0]), new DiagnosisRow(
+                Date(r, at[1]), (OnsetSite?)Int(r, at[2]), Date(r, at[3]), (ElEscorialCategory?)Int(r, at[4]), Bool(r, at[5]), (GeneticResult)r.GetInt32(at[6]))));
+        var vitals = new PatientRuns<VitalRow>();
+        var vitalsTask = Read(db => db.VitalStatuses.AsNoTracking().Where(v => v.VoidedAt == null).OrderBy(v => v.PatientId)
                 .Select(v => new { v.PatientId, v.IsAlive, v.DateOfDeath, v.LastKnownAliveOn, v.TracheostomyDate, v.PermanentVentilationDate, v.GastrostomyDate }),
             ["PatientId", "IsAlive", "DateOfDeath", "LastKnownAliveOn", "TracheostomyDate", "PermanentVentilationDate", "GastrostomyDate"],
-            (r, at) => vitals[r.GetGuid(at[0])] = new VitalRow(
-                r.GetBoolean(at[1]), Date(r, at[2]), Date(r, at[3]), Date(r, at[4]), Date(r, at[5]), Date(r, at[6])));
+            (r, at) => vitals.Add(r.GetGuid(at[0]), new VitalRow(
+                r.GetBoolean(at[1]), Date(r, at[2]), Date(r, at[3]), Date(r, at[4]), Date(r, at[5]), Date(r, at[6]))));
         var courses = new PatientRuns<DateOnly>();
         var coursesTask = Read(db => db.TreatmentCourses.AsNoTracking().Where(c => c.VoidedAt == null)
                 .OrderBy(c => c.PatientId).ThenBy(c => c.StartDate)
                 .Select(c => new { c.PatientId, c.StartDate }),
             ["PatientId", "StartDate"],
             (r, at) => courses.Add(r.GetGuid(at[0]), r.GetFieldValue<DateOnly>(at[1])));
-        var visitRows = new List<VisitRow>();
+        var visits = new PatientRuns<VisitRow>();
         var visitsTask = Read(db => db.Visits.AsNoTracking().Where(v => v.VoidedAt == null)
                 .OrderBy(v => v.PatientId).ThenBy(v => v.Date)
                 .Select(v => new { v.Id, v.PatientId, v.Date, v.FvcPercentPredicted }),
             ["Id", "PatientId", "Date", "FvcPercentPredicted"],
-            (r, at) => visitRows.Add(new VisitRow(r.GetGuid(at[0]), r.GetGuid(at[1]), r.GetFieldValue<DateOnly>(at[2]), r.IsDBNull(at[3]) ? null : r.GetDouble(at[3]))));
+            (r, at) => visits.Add(r.GetGuid(at[1]), new VisitRow(r.GetGuid(at[0]), r.GetFieldValue<DateOnly>(at[2]), r.IsDBNull(at[3]) ? null : r.GetDouble(at[3]))));
         // Only the aspects a claim reads (C1's five) are loaded.
         var aspects = ChangeRatings.ClaimC1Aspects.ToArray();
         if (!aspects.Order().SequenceEqual(C1Aspects.Order()))
             throw new InvalidOperationException("Claim C1's aspects changed: update the per-aspect columns of the ratings query.");
         // One row per rated visit: the rating of each C1 aspect, 0 where it was not rated.
-        var ratings = new Dictionary<Guid, Dictionary<ChangeAspect, ChangeRating>>();
+        var ratings = new PatientRuns<(Guid VisitId, VisitRatings Ratings)>();
         var ratingsTask = Read(db => db.PatientReportedChanges.AsNoTracking().Where(r => r.VoidedAt == null && aspects.Contains(r.Aspect))
-                .GroupBy(r => r.VisitId)
+                .GroupBy(r => new { r.PatientId, r.VisitId })
                 .Select(g => new
                 {
-                    VisitId = g.Key,
+                    g.Key.PatientId,
+                    g.Key.VisitId,
                     Weakness = g.Max(r => r.Aspect == ChangeAspect.Weakness ? (int)r.Rating : 0),
                     Appetite = g.Max(r => r.Aspect == ChangeAspect.Appetite ? (int)r.Rating : 0),
                     Mood = g.Max(r => r.Aspect == ChangeAspect.Mood ? (int)r.Rating : 0),
                     Fasciculations = g.Max(r => r.Aspect == ChangeAspect.Fasciculations ? (int)r.Rating : 0),
                     Spasticity = g.Max(r => r.Aspect == ChangeAspect.Spasticity ? (int)r.Rating : 0),
-                }),
-            ["VisitId", .. C1Aspects.Select(a => a.ToString())],
+                })
+                .OrderBy(g => g.PatientId),
+            ["PatientId", "VisitId", .. C1Aspects.Select(a => a.ToString())],
             (r, at) =>
             {
-                var byAspect = new Dictionary<ChangeAspect, ChangeRating>(C1Aspects.Length);
+                var rated = new List<KeyValuePair<ChangeAspect, ChangeRating>>(C1Aspects.Length);
                 for (var i = 0; i < C1Aspects.Length; i++)
-                    if (r.GetInt32(at[i + 1]) is var rating and not 0) byAspect[C1Aspects[i]] = (ChangeRating)rating;
-                ratings[r.GetGuid(at[0])] = byAspect;
+                    if (r.GetInt32(at[i + 2]) is var rating and not 0) rated.Add(new(C1Aspects[i], (ChangeRating)rating));
+                ratings.Add(r.GetGuid(at[0]), (r.GetGuid(at[1]), new VisitRatings(rated)));
             });
         // One row per examined visit: how many domains were recorded and how many improved.
-        var findings = new Dictionary<Guid, (int Count, int Improved)>();
+        var findings = new PatientRuns<(Guid VisitId, int Count, int Improved)>();
         var findingsTask = Read(db => db.ExaminationFindings.AsNoTracking().Where(f => f.VoidedAt == null)
-                .GroupBy(f => f.VisitId)
-                .Select(g => new { VisitId = g.Key, Count = g.Count(), Improved = g.Count(f => f.Change == ExaminationChange.Improved) }),
-            ["VisitId", "Count", "Improved"],
-            (r, at) => findings[r.GetGuid(at[0])] = (r.GetInt32(at[1]), r.GetInt32(at[2])));
+                .GroupBy(f => new { f.PatientId, f.VisitId })
+                .Select(g => new { g.Key.PatientId, g.Key.VisitId, Count = g.Count(), Improved = g.Count(f => f.Change == ExaminationChange.Improved) })
+                .OrderBy(g => g.PatientId),
+            ["PatientId", "VisitId", "Count", "Improved"],
+            (r, at) => findings.Add(r.GetGuid(at[0]), (r.GetGuid(at[1]), r.GetInt32(at[2]), r.GetInt32(at[3]))));
         var assessmentsTask = ReadScoresAsync(open, ct);
         await Task.WhenAll(patientsTask, diagnosesTask, vitalsTask, coursesTask, visitsTask, ratingsTask, findingsTask, assessmentsTask);
-
-        // Visits arrive in patient and date order: each patient's run becomes one array.
-        var visits = new PatientRuns<VisitFact>();
-        foreach (var v in visitRows)
-        {
-            var (count, improved) = findings.GetValueOrDefault(v.Id);
-            var fact = new VisitFact { Date = v.Date, FvcPercentPredicted = v.FvcPercentPredicted, ExaminationFindings = count, ExaminationImprovements = improved };
-            visits.Add(v.PatientId, ratings.TryGetValue(v.Id, out var byAspect) ? fact with { ReportedChanges = byAspect } : fact);
-        }
         var assessments = assessmentsTask.Result;
 
         var facts = new List<PatientFacts>(patients.Count);
         var dataDate = DateOnly.MinValue;
         foreach (var p in patients)
         {
-            var d = diagnoses.GetValueOrDefault(p.Id);
-            var v = vitals.GetValueOrDefault(p.Id);
+            // Every table's runs are taken in patient order, voided patients' too, so that none is left behind.
+            var patientDiagnoses = diagnoses.Take(p.Id);
+            var patientVitals = vitals.Take(p.Id);
+            var patientCourses = courses.Take(p.Id);
+            var patientScores = assessments.Take(p.Id);
+            var patientVisits = VisitFacts(visits.Take(p.Id), ratings.Take(p.Id), findings.Take(p.Id));
+            if (p.Voided) continue;
+            // A patient has one diagnosis and one vital status in practice; should there be more, the last read is used.
+            var d = patientDiagnoses.Length > 0 ? patientDiagnoses[^1] : null;
+            var v = patientVitals.Length > 0 ? patientVitals[^1] : null;
             var fact = new PatientFacts
             {
                 Id = p.Id,
@@ -130,9 +135,9 @@ public static class RegistryFacts
                 TracheostomyDate = v?.TracheostomyDate,
                 PermanentVentilationDate = v?.PermanentVentilationDate,
                 GastrostomyDate = v?.GastrostomyDate,
-                CourseStarts = courses.Of(p.Id),
-                Assessments = assessments.Of(p.Id),
-                Visits = visits.Of(p.Id),
+                CourseStarts = patientCourses,
+                Assessments = patientScores,
+                Visits = patientVisits,
             };
             facts.Add(fact);
             if (fact.FollowUpEnd is { } end && end > dataDate) dataDate = end;
@@ -141,46 +146,44 @@ public static class RegistryFacts
         return new Snapshot(facts, dataDate == DateOnly.MinValue || dataDate > today ? today : dataDate);
     }
 
+    /// <summary>One patient's visits with their ratings and findings, matched by visit among the patient's few.</summary>
+    private static VisitFact[] VisitFacts(VisitRow[] visits, (Guid VisitId, VisitRatings Ratings)[] ratings, (Guid VisitId, int Count, int Improved)[] findings)
+    {
+        if (visits.Length == 0) return [];
+        var facts = new VisitFact[visits.Length];
+        for (var i = 0; i < visits.Length; i++)
+        {
+            var visit = visits[i];
+            IReadOnlyDictionary<ChangeAspect, ChangeRating> rated = VisitFact.NoReportedChanges;
+            foreach (var r in ratings)
+                if (r.VisitId == visit.Id) rated = r.Ratings;
+            int count = 0, improved = 0;
+            foreach (var f in findings)
+                if (f.VisitId == visit.Id) (count, improved) = (f.Count, f.Improved);
+            facts[i] = new VisitFact
+            {
+                Date = visit.Date,
+                FvcPercentPredicted = visit.FvcPercentPredicted,
+                ReportedChanges = rated,
+                ExaminationFindings = count,
+                ExaminationImprovements = improved,
+            };
+        }
+        return facts;
+    }
+
     private static DateOnly? Date(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetFieldValue<DateOnly>(ordinal);
     private static int? Int(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetInt32(ordinal);
     private static bool? Bool(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetBoolean(ordinal);
 
-    private readonly record struct PatientRow(Guid Id, bool IsSynthetic, DateOnly DateOfBirth);
+    private readonly record struct PatientRow(Guid Id, bool Voided, bool IsSynthetic, DateOnly DateOfBirth);
     private sealed record DiagnosisRow(DateOnly? OnsetDate, OnsetSite? OnsetSite, DateOnly? DiagnosisDate, ElEscorialCategory? ElEscorial, bool? FrontotemporalDementia, GeneticResult C9orf72);
     private sealed record VitalRow(bool IsAlive, DateOnly? DateOfDeath, DateOnly? LastKnownAliveOn, DateOnly? TracheostomyDate, DateOnly? PermanentVentilationDate, DateOnly? GastrostomyDate);
-    private readonly record struct VisitRow(Guid Id, Guid PatientId, DateOnly Date, double? FvcPercentPredicted);
-
-    /// <summary>Values arriving in patient order (a query ordered by patient), kept as one array per patient; read once all have arrived.</summary>
-    private sealed class PatientRuns<T>
-    {
-        private readonly Dictionary<Guid, T[]> _byPatient = [];
-        private readonly List<T> _run = [];
-        private Guid _patient;
-
-        public void Add(Guid patient, T value)
-        {
-            if (patient != _patient) Close(patient);
-            _run.Add(value);
-        }
-
-        public IReadOnlyList<T> Of(Guid patient)
-        {
-            Close(Guid.Empty);
-            return _byPatient.GetValueOrDefault(patient) ?? [];
-        }
-
-        private void Close(Guid next)
-        {
-            if (_run.Count > 0) _byPatient[_patient] = [.. _run];
-            _run.Clear();
-            _patient = next;
-        }
-    }
+    private readonly record struct VisitRow(Guid Id, DateOnly Date, double? FvcPercentPredicted);
 
     /// <summary>
     /// Every scored assessment, in patient and date order (the order of IX_AlsfrsRAssessments_Scores,
-    /// which PostgreSQL reads alone), gathered patient by patient as the rows stream in: about 1.5
-    /// million rows on a registry of 100,000 patients.
+    /// which PostgreSQL reads alone): about 1.5 million rows on a registry of 100,000 patients.
     /// </summary>
     private static async Task<PatientRuns<AssessmentFact>> ReadScoresAsync(Func<RegistryDbContext> open, CancellationToken ct)
     {
@@ -189,16 +192,10 @@ public static class RegistryFacts
             .OrderBy(a => a.PatientId).ThenBy(a => a.AssessedOn)
             .Select(a => new { a.PatientId, a.AssessedOn, a.Total, a.KingsStage, AtVisit = a.VisitId != null });
         var byPatient = new PatientRuns<AssessmentFact>();
-        var stage = new char[8];
         await RawRows.ReadAsync(db, query, ["PatientId", "AssessedOn", "Total", "KingsStage", "AtVisit"], (r, at) =>
         {
             // King's stages are a handful of codes: one shared string per code instead of one per row.
-            string? kings = null;
-            if (!r.IsDBNull(at[3]))
-            {
-                var length = (int)r.GetChars(at[3], 0, stage, 0, stage.Length);
-                kings = KingsStageCode(stage.AsSpan(0, length));
-            }
+            var kings = r.IsDBNull(at[3]) ? null : KingsStageCode(r.GetString(at[3]));
             byPatient.Add(r.GetGuid(at[0]), new AssessmentFact(r.GetFieldValue<DateOnly>(at[1]), r.GetInt32(at[2]), kings, r.GetBoolean(at[4])));
         }, ct);
         return byPatient;
