@@ -22,15 +22,22 @@ internal static class RawRows
         try
         {
             await using var reader = await command.ExecuteReaderAsync(ct);
-            var ordinals = new int[columns.Length];
-            for (var i = 0; i < columns.Length; i++)
-                ordinals[i] = Ordinal(reader, columns[i]);
+            var ordinals = Ordinals(reader, columns);
             while (await reader.ReadAsync(ct)) onRow(reader, ordinals);
         }
         finally
         {
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    /// <summary>The ordinals of <paramref name="columns"/> in the reader's result set.</summary>
+    public static int[] Ordinals(DbDataReader reader, string[] columns)
+    {
+        var ordinals = new int[columns.Length];
+        for (var i = 0; i < columns.Length; i++)
+            ordinals[i] = Ordinal(reader, columns[i]);
+        return ordinals;
     }
 
     private static int Ordinal(DbDataReader reader, string column)

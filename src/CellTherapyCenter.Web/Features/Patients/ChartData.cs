@@ -1,3 +1,4 @@
+using System.Data.Common;
 using CellTherapyCenter.Clinical.AdverseEvents;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Web.Data;
@@ -9,8 +10,9 @@ namespace CellTherapyCenter.Web.Features.Patients;
 /// <summary>
 /// What the chart shows of one patient. The chart is the most read page of the registry, so its
 /// records are read as small rows holding only the displayed columns (not whole entities with their
-/// ids, stamps, item scores and consent wordings), one query per table and none per row. The three
-/// kinds of visit child rows carry the patient id and come back together in one query.
+/// ids, stamps, item scores and consent wordings), one query per table and none per row, all but the
+/// patient's own row sent together in one round trip (<see cref="QueryBatch"/>). The three kinds of
+/// visit child rows carry the patient id and come back together in one query.
 /// </summary>
 public sealed record ChartData(
     Patient Patient,
@@ -56,41 +58,66 @@ public sealed record ChartData(
             .Select(p => new { Patient = p, p.Diagnosis, p.VitalStatus })
             .FirstOrDefaultAsync(ct);
         if (head is null) return null;
-        var consents = await db.Consents.Where(c => c.PatientId == id).OrderBy(c => c.GivenAt)
-            .Select(c => new ConsentRow(c.Id, c.Kind, c.GivenAt, c.WithdrawnAt, c.VoidReason))
-            .ToListAsync(ct);
-        var visits = await db.Visits.Where(v => v.PatientId == id).OrderBy(v => v.Date)
-            .Select(v => new VisitRow(v.Id, v.Date, v.Kind, v.FvcPercentPredicted, v.WeightKg, v.Notes, v.VoidReason))
-            .ToListAsync(ct);
-        if (visits.Count > 0) await AttachVisitPartsAsync(db, id, visits, ct);
-        var assessments = await db.AlsfrsRAssessments.Where(a => a.PatientId == id).OrderBy(a => a.AssessedOn)
-            .Select(a => new AssessmentRow(a.Id, a.AssessedOn, a.Rater, a.Mode, a.Total, a.Bulbar, a.FineMotor, a.GrossMotor,
-                a.Respiratory, a.KingsStage, a.MitosStage, a.VoidedAt != null, a.VoidReason))
-            .ToListAsync(ct);
-        var courses = await db.TreatmentCourses.Where(c => c.PatientId == id).OrderBy(c => c.StartDate)
-            .Select(c => new CourseRow(c.Id, c.Number, c.StartDate, c.EndDate, c.VoidReason,
-                c.Transplantations.Select(t => new TransplantationRow(t.Date, t.CellProductLot, t.SuspensionCount, t.VolumeMl, t.Route, t.VoidReason)).ToList()))
-            .ToListAsync(ct);
-        var events = await db.AdverseEvents.Where(e => e.PatientId == id).OrderBy(e => e.OnsetDate)
-            .Select(e => new AdverseEventRow(e.Id, e.Term, e.OnsetDate, e.ResolvedDate, e.Grade, e.Relatedness, e.Serious, e.Outcome, e.VoidReason))
-            .ToListAsync(ct);
+
+        // Everything else in one round trip.
+        var batch = new QueryBatch(db);
+        var consents = batch.Add(db.Consents.Where(c => c.PatientId == id).OrderBy(c => c.GivenAt)
+                .Select(c => new { c.Id, c.Kind, c.GivenAt, c.WithdrawnAt, c.VoidReason }),
+            ["Id", "Kind", "GivenAt", "WithdrawnAt", "VoidReason"],
+            (r, at) => new ConsentRow(r.GetGuid(at[0]), (ConsentKind)r.GetInt32(at[1]), r.GetDateTime(at[2]), Nullable(r, at[3], r.GetDateTime), Text(r, at[4])));
+        var visits = batch.Add(db.Visits.Where(v => v.PatientId == id).OrderBy(v => v.Date)
+                .Select(v => new { v.Id, v.Date, v.Kind, v.FvcPercentPredicted, v.WeightKg, v.Notes, v.VoidReason }),
+            ["Id", "Date", "Kind", "FvcPercentPredicted", "WeightKg", "Notes", "VoidReason"],
+            (r, at) => new VisitRow(r.GetGuid(at[0]), r.GetFieldValue<DateOnly>(at[1]), (VisitKind)r.GetInt32(at[2]),
+                    Nullable(r, at[3], r.GetDouble), Nullable(r, at[4], r.GetDouble), Text(r, at[5]), Text(r, at[6])));
+        var parts = batch.Add(db.SymptomObservations.Where(s => s.PatientId == id)
+                .Select(s => new { s.VisitId, Part = SymptomPart, A = (int)s.Symptom, B = (int)s.Severity, Voided = s.VoidedAt != null })
+                .Concat(db.ExaminationFindings.Where(f => f.PatientId == id && f.VoidedAt == null)
+                    .Select(f => new { f.VisitId, Part = FindingPart, A = (int)f.Domain, B = (int)f.Change, Voided = false }))
+                .Concat(db.PatientReportedChanges.Where(c => c.PatientId == id && c.VoidedAt == null)
+                    .Select(c => new { c.VisitId, Part = ChangePart, A = (int)c.Aspect, B = (int)c.Rating, Voided = false })),
+            ["VisitId", "Part", "A", "B", "Voided"],
+            (r, at) => (VisitId: r.GetGuid(at[0]), Part: r.GetInt32(at[1]), A: r.GetInt32(at[2]), B: r.GetInt32(at[3]), Voided: r.GetBoolean(at[4])));
+        var assessments = batch.Add(db.AlsfrsRAssessments.Where(a => a.PatientId == id).OrderBy(a => a.AssessedOn)
+                .Select(a => new { a.Id, a.AssessedOn, a.Rater, a.Mode, a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory, a.KingsStage, a.MitosStage, Voided = a.VoidedAt != null, a.VoidReason }),
+            ["Id", "AssessedOn", "Rater", "Mode", "Total", "Bulbar", "FineMotor", "GrossMotor", "Respiratory", "KingsStage", "MitosStage", "Voided", "VoidReason"],
+            (r, at) => new AssessmentRow(r.GetGuid(at[0]), r.GetFieldValue<DateOnly>(at[1]), (AssessmentRater)r.GetInt32(at[2]), (AssessmentMode)r.GetInt32(at[3]),
+                    Nullable(r, at[4], r.GetInt32), Nullable(r, at[5], r.GetInt32), Nullable(r, at[6], r.GetInt32), Nullable(r, at[7], r.GetInt32),
+                    Nullable(r, at[8], r.GetInt32), Text(r, at[9]), Nullable(r, at[10], r.GetInt32), r.GetBoolean(at[11]), Text(r, at[12])));
+        var courses = batch.Add(db.TreatmentCourses.Where(c => c.PatientId == id).OrderBy(c => c.StartDate).ThenBy(c => c.Id)
+                .Select(c => new { c.Id, c.Number, c.StartDate, c.EndDate, c.VoidReason }),
+            ["Id", "Number", "StartDate", "EndDate", "VoidReason"],
+            (r, at) => new CourseRow(r.GetGuid(at[0]), r.GetInt32(at[1]), r.GetFieldValue<DateOnly>(at[2]), Nullable(r, at[3], r.GetFieldValue<DateOnly>), Text(r, at[4]), []));
+        var transplantations = batch.Add(db.Set<Transplantation>().Where(t => t.TreatmentCourse!.PatientId == id).OrderBy(t => t.Id)
+                .Select(t => new { t.TreatmentCourseId, t.Date, t.CellProductLot, t.SuspensionCount, t.VolumeMl, t.Route, t.VoidReason }),
+            ["TreatmentCourseId", "Date", "CellProductLot", "SuspensionCount", "VolumeMl", "Route", "VoidReason"],
+            (r, at) => (Course: r.GetGuid(at[0]), Row: new TransplantationRow(r.GetFieldValue<DateOnly>(at[1]), r.GetString(at[2]), r.GetInt32(at[3]),
+                    r.GetDecimal(at[4]), (AdministrationRoute)r.GetInt32(at[5]), Text(r, at[6]))));
+        var events = batch.Add(db.AdverseEvents.Where(e => e.PatientId == id).OrderBy(e => e.OnsetDate)
+                .Select(e => new { e.Id, e.Term, e.OnsetDate, e.ResolvedDate, e.Grade, e.Relatedness, e.Serious, e.Outcome, e.VoidReason }),
+            ["Id", "Term", "OnsetDate", "ResolvedDate", "Grade", "Relatedness", "Serious", "Outcome", "VoidReason"],
+            (r, at) => new AdverseEventRow(r.GetGuid(at[0]), r.GetString(at[1]), r.GetFieldValue<DateOnly>(at[2]), Nullable(r, at[3], r.GetFieldValue<DateOnly>),
+                    (CtcaeGrade)r.GetInt32(at[4]), (Relatedness)r.GetInt32(at[5]), r.GetBoolean(at[6]), (AdverseEventOutcome)r.GetInt32(at[7]), Text(r, at[8])));
+        await batch.ExecuteAsync(ct);
+
+        AttachVisitParts(visits, parts);
+        var byCourse = courses.ToDictionary(c => c.Id);
+        foreach (var (course, row) in transplantations)
+            if (byCourse.TryGetValue(course, out var c)) c.Transplantations.Add(row);
         return new ChartData(head.Patient, head.Diagnosis, head.VitalStatus, consents, visits, assessments, courses, events);
     }
 
+    private static T? Nullable<T>(DbDataReader r, int ordinal, Func<int, T> get) where T : struct => r.IsDBNull(ordinal) ? null : get(ordinal);
+
+    private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
+
     /// <summary>
-    /// Symptom observations, examination findings and reported changes as one UNION ALL of
-    /// (visit, kind, two coded values, voided): one round trip instead of three. Each part keeps
+    /// Symptom observations, examination findings and reported changes come as one UNION ALL of
+    /// (visit, kind, two coded values, voided): one result set instead of three. Each part keeps
     /// the order it had as a query of its own.
     /// </summary>
-    private static async Task AttachVisitPartsAsync(RegistryDbContext db, Guid id, List<VisitRow> visits, CancellationToken ct)
+    private static void AttachVisitParts(List<VisitRow> visits, List<(Guid VisitId, int Part, int A, int B, bool Voided)> parts)
     {
-        var parts = await db.SymptomObservations.Where(s => s.PatientId == id)
-            .Select(s => new { s.VisitId, Part = SymptomPart, A = (int)s.Symptom, B = (int)s.Severity, Voided = s.VoidedAt != null })
-            .Concat(db.ExaminationFindings.Where(f => f.PatientId == id && f.VoidedAt == null)
-                .Select(f => new { f.VisitId, Part = FindingPart, A = (int)f.Domain, B = (int)f.Change, Voided = false }))
-            .Concat(db.PatientReportedChanges.Where(c => c.PatientId == id && c.VoidedAt == null)
-                .Select(c => new { c.VisitId, Part = ChangePart, A = (int)c.Aspect, B = (int)c.Rating, Voided = false }))
-            .ToListAsync(ct);
         var byId = visits.ToDictionary(v => v.Id);
         foreach (var p in parts)
         {
