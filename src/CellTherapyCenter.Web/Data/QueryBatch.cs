@@ -16,6 +16,7 @@ namespace CellTherapyCenter.Web.Data;
 internal sealed class QueryBatch(RegistryDbContext db)
 {
     private readonly List<(DbCommand Command, Func<DbDataReader, CancellationToken, Task> Read)> _queries = [];
+    private readonly List<DbCommand> _statements = [];
 
     /// <summary>Adds a query; its rows are in the returned list once <see cref="ExecuteAsync"/> has run.</summary>
     /// <param name="columns">The projection's member names, in the order <paramref name="make"/> reads their ordinals.</param>
@@ -31,6 +32,9 @@ internal sealed class QueryBatch(RegistryDbContext db)
         return rows;
     }
 
+    /// <summary>Adds a statement that returns no rows (an audit line), sent before the queries.</summary>
+    public void AddStatement(DbCommand command) => _statements.Add(command);
+
     public async Task ExecuteAsync(CancellationToken ct)
     {
         await db.Database.OpenConnectionAsync(ct);
@@ -39,15 +43,23 @@ internal sealed class QueryBatch(RegistryDbContext db)
             var connection = db.Database.GetDbConnection();
             if (connection.CanCreateBatch) await ExecuteBatchAsync(connection, ct);
             else
+            {
+                foreach (var statement in _statements)
+                {
+                    statement.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+                    await statement.ExecuteNonQueryAsync(ct);
+                }
                 foreach (var (command, read) in _queries)
                 {
                     await using var reader = await command.ExecuteReaderAsync(ct);
                     await read(reader, ct);
                 }
+            }
         }
         finally
         {
             foreach (var (command, _) in _queries) await command.DisposeAsync();
+            foreach (var statement in _statements) await statement.DisposeAsync();
             await db.Database.CloseConnectionAsync();
         }
     }
@@ -56,7 +68,9 @@ internal sealed class QueryBatch(RegistryDbContext db)
     {
         await using var batch = connection.CreateBatch();
         batch.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        foreach (var (command, _) in _queries)
+        // The statements first: the queries' result sets then follow in order, and a statement that
+        // fails (an audit line that cannot be written) fails the batch before anything is read.
+        foreach (var command in _statements.Concat(_queries.Select(q => q.Command)))
         {
             var part = batch.CreateBatchCommand();
             part.CommandText = command.CommandText;

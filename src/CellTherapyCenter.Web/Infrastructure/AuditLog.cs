@@ -1,6 +1,9 @@
+using System.Data.Common;
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Data.Model;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace CellTherapyCenter.Web.Infrastructure;
 
@@ -39,6 +42,34 @@ public sealed class AuditLog(RegistryDbContext db, IAuditActor actor, TimeProvid
             INSERT INTO "AuditEntries" ("At", "UserId", "UserName", "RemoteAddress", "Action", "EntityType", "EntityId", "PatientId", "Detail")
             VALUES ({at}, {userId}, {userName}, {remoteAddress}, {action}, {entityType}, {entityId}, {patientId}, {detail})
             """, ct);
+    }
+
+    /// <summary>
+    /// The read line as a command for the page to send with its own queries (<see cref="QueryBatch"/>),
+    /// so that it is committed in the same round trip, before the page is sent; null when the
+    /// context holds changes, which <see cref="ReadAsync"/> then saves with the line.
+    /// </summary>
+    internal DbCommand? ReadCommand(string entityType, Guid patientId, string? detail)
+    {
+        if (db.ChangeTracker.HasChanges()) return null;
+        var values = new (string Column, object? Value)[]
+        {
+            (nameof(AuditEntry.At), clock.GetUtcNow().UtcDateTime), (nameof(AuditEntry.UserId), actor.UserId),
+            (nameof(AuditEntry.UserName), actor.UserName), (nameof(AuditEntry.RemoteAddress), actor.RemoteAddress),
+            (nameof(AuditEntry.Action), AuditActions.Read), (nameof(AuditEntry.EntityType), entityType),
+            (nameof(AuditEntry.EntityId), patientId.ToString()), (nameof(AuditEntry.PatientId), patientId), (nameof(AuditEntry.Detail), detail),
+        };
+        var entity = db.Model.FindEntityType(typeof(AuditEntry))!;
+        var sql = db.GetService<ISqlGenerationHelper>();
+        var command = db.Database.GetDbConnection().CreateCommand();
+        var names = values.Select((_, i) => $"p{i}").ToArray();
+        command.CommandText = $"INSERT INTO {sql.DelimitIdentifier("AuditEntries")} ({string.Join(", ", values.Select(v => sql.DelimitIdentifier(v.Column)))}) " +
+            $"VALUES ({string.Join(", ", names.Select(sql.GenerateParameterNamePlaceholder))})";
+        // Parameters get the provider's own mappings (a Guid is TEXT on SQLite), as the entity's values would.
+        for (var i = 0; i < values.Length; i++)
+            command.Parameters.Add(entity.FindProperty(values[i].Column)!.GetRelationalTypeMapping()
+                .CreateParameter(command, sql.GenerateParameterName(names[i]), values[i].Value, nullable: true));
+        return command;
     }
 
     public async Task WriteAsync(string action, string? entityType, string? entityId, Guid? patientId, string? detail,

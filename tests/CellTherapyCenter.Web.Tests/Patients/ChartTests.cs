@@ -22,7 +22,13 @@ public abstract class ChartTests<TApp>(TApp app) where TApp : RegistryAppFactory
         Assert.Contains("381641234567", html); // Razor encodes the "+"
 
         var read = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.PatientId == id && a.Action == AuditActions.Read).ToListAsync());
-        Assert.Contains(read, a => a.UserName == "physician@test.local" && a.EntityType == nameof(Patient));
+        Assert.Contains(read, a => a.UserName == "physician@test.local" && a.EntityType == nameof(Patient) && a.EntityId == id.ToString()
+            && a.Detail == "chart" && a.At > DateTime.UtcNow.AddMinutes(-5));
+
+        // A chart that does not exist is not found, and no read is recorded for it.
+        var unknown = Guid.NewGuid();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/staff/patients/{unknown}")).StatusCode);
+        Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == unknown)));
     }
 
     [Fact]

@@ -31,8 +31,14 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        var data = await ChartData.LoadAsync(db, id, ct);
-        if (data is null) return NotFound();
+        // The read is audited in the chart's own round trip when nothing else is pending (always, on a GET).
+        var auditLine = audit.ReadCommand(nameof(Patient), id, "chart");
+        var data = await ChartData.LoadAsync(db, id, auditLine, ct);
+        if (data is null)
+        {
+            if (auditLine is not null) await auditLine.DisposeAsync();
+            return NotFound();
+        }
         Data = data;
         Identity = PatientIdentityView.For(User, data.Patient);
         MayEdit = Identity.Identified && !User.IsInRole(StaffRoles.Researcher);
@@ -45,7 +51,7 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
         TimelineCount = timeline.Count;
         Timeline = (FullTimeline ? timeline : timeline.Take(RecentTimelineEntries)).Select(e => e.Make()).ToList();
 
-        await audit.ReadAsync(nameof(Patient), id, detail: "chart", ct: ct);
+        if (auditLine is null) await audit.ReadAsync(nameof(Patient), id, detail: "chart", ct: ct);
         return Page();
     }
 

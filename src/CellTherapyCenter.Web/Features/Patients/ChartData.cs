@@ -52,15 +52,17 @@ public sealed record ChartData(
     // Tags of the rows of the visit-parts union (plain numbers, so both providers translate them as constants).
     private const int SymptomPart = 0, FindingPart = 1, ChangePart = 2;
 
-    public static async Task<ChartData?> LoadAsync(RegistryDbContext db, Guid id, CancellationToken ct)
+    /// <param name="auditLine">The read's audit line (<see cref="Infrastructure.AuditLog.ReadCommand"/>), written in the same round trip as the reads; nothing is written when the patient does not exist.</param>
+    public static async Task<ChartData?> LoadAsync(RegistryDbContext db, Guid id, DbCommand? auditLine, CancellationToken ct)
     {
         var head = await db.Patients.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new { Patient = p, p.Diagnosis, p.VitalStatus })
             .FirstOrDefaultAsync(ct);
         if (head is null) return null;
 
-        // Everything else in one round trip.
+        // Everything else, and the audit line, in one round trip.
         var batch = new QueryBatch(db);
+        if (auditLine is not null) batch.AddStatement(auditLine);
         var consents = batch.Add(db.Consents.Where(c => c.PatientId == id).OrderBy(c => c.GivenAt)
                 .Select(c => new { c.Id, c.Kind, c.GivenAt, c.WithdrawnAt, c.VoidReason }),
             ["Id", "Kind", "GivenAt", "WithdrawnAt", "VoidReason"],
