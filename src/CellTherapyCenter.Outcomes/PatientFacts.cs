@@ -1,4 +1,5 @@
 using CellTherapyCenter.Clinical.Diagnosis;
+using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical.Symptoms;
 
 namespace CellTherapyCenter.Outcomes;
@@ -53,7 +54,34 @@ public sealed record PatientFacts
 }
 
 /// <summary>A complete ALSFRS-R: its date, total, King's stage, and whether it was rated at a clinic visit.</summary>
-public readonly record struct AssessmentFact(DateOnly Date, int Total, string? KingsStage, bool AtVisit);
+/// <remarks>
+/// A registry holds millions of these, so the stage is kept as a byte, not a string: the arrays of
+/// them are half the size and hold no references for the garbage collector to follow.
+/// </remarks>
+public readonly record struct AssessmentFact
+{
+    private readonly byte _stage;
+
+    /// <param name="kingsStage">"1", "2", "3", "4A", "4B" or "5"; anything else counts as not staged.</param>
+    public AssessmentFact(DateOnly date, int total, string? kingsStage, bool atVisit)
+        : this(date, total, Clinical.Staging.KingsStage.FromCode(kingsStage), atVisit)
+    {
+    }
+
+    public AssessmentFact(DateOnly date, int total, KingsStageValue? stage, bool atVisit)
+    {
+        Date = date;
+        Total = total;
+        _stage = stage is { } s ? (byte)(s + 1) : (byte)0;
+        AtVisit = atVisit;
+    }
+
+    public DateOnly Date { get; }
+    public int Total { get; }
+    /// <summary>King's stage code ("1" to "5", "4A", "4B"), or null when not staged.</summary>
+    public string? KingsStage => _stage == 0 ? null : Clinical.Staging.KingsStage.ToCode((KingsStageValue)(_stage - 1));
+    public bool AtVisit { get; }
+}
 
 /// <summary>A visit's date, FVC and the change ratings recorded on it.</summary>
 public sealed record VisitFact

@@ -172,6 +172,32 @@ public abstract class RegistryFactsTests<TApp>(TApp app) where TApp : RegistryAp
         }
     }
 
+    [Fact]
+    public async Task Every_King_stage_code_is_read_back_as_stored()
+    {
+        string?[] codes = ["1", "2", "3", "4A", "4B", "5", null];
+        var id = await app.WithDbAsync(async db =>
+        {
+            var p = Arrange.Patient("Stadijeva");
+            db.Patients.Add(p);
+            for (var i = 0; i < codes.Length; i++)
+                db.AlsfrsRAssessments.Add(Arrange.Assessment(p.Id, Day.AddDays(i), AlsfrsRResponses.FromScores(4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4)));
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+        // The stage is stored as computed from the answers; set each code directly to read every one back.
+        for (var i = 0; i < codes.Length; i++)
+        {
+            var (day, code) = (Day.AddDays(i), codes[i]);
+            await app.WithDbAsync(db => db.AlsfrsRAssessments.Where(a => a.PatientId == id && a.AssessedOn == day)
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.KingsStage, code)));
+        }
+
+        var f = Assert.Single((await LoadAsync()).Patients, f => f.Id == id);
+
+        Assert.Equal(codes, f.Assessments.Select(a => a.KingsStage));
+    }
+
     private async Task<RegistryFacts.Snapshot> LoadAsync()
     {
         var scopes = new List<IServiceScope>();

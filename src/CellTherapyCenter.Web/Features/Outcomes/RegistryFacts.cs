@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CellTherapyCenter.Clinical.Diagnosis;
+using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Outcomes;
 using CellTherapyCenter.Web.Data;
@@ -190,26 +191,16 @@ public static class RegistryFacts
         await using var db = open();
         var query = db.AlsfrsRAssessments.AsNoTracking().Where(a => a.VoidedAt == null && a.Total != null)
             .OrderBy(a => a.PatientId).ThenBy(a => a.AssessedOn)
-            .Select(a => new { a.PatientId, a.AssessedOn, a.Total, a.KingsStage, AtVisit = a.VisitId != null });
+            // The stage as a number (KingsStageValue + 1, 0 for none), so that no string is made per row.
+            .Select(a => new
+            {
+                a.PatientId, a.AssessedOn, a.Total, AtVisit = a.VisitId != null,
+                Stage = a.KingsStage == "1" ? 1 : a.KingsStage == "2" ? 2 : a.KingsStage == "3" ? 3 : a.KingsStage == "4A" ? 4 : a.KingsStage == "4B" ? 5 : a.KingsStage == "5" ? 6 : 0,
+            });
         var byPatient = new PatientRuns<AssessmentFact>();
-        await RawRows.ReadAsync(db, query, ["PatientId", "AssessedOn", "Total", "KingsStage", "AtVisit"], (r, at) =>
-        {
-            // King's stages are a handful of codes: one shared string per code instead of one per row.
-            var kings = r.IsDBNull(at[3]) ? null : KingsStageCode(r.GetString(at[3]));
-            byPatient.Add(r.GetGuid(at[0]), new AssessmentFact(r.GetFieldValue<DateOnly>(at[1]), r.GetInt32(at[2]), kings, r.GetBoolean(at[4])));
-        }, ct);
+        await RawRows.ReadAsync(db, query, ["PatientId", "AssessedOn", "Total", "Stage", "AtVisit"], (r, at) =>
+            byPatient.Add(r.GetGuid(at[0]), new AssessmentFact(r.GetFieldValue<DateOnly>(at[1]), r.GetInt32(at[2]),
+                r.GetInt32(at[3]) is var stage and > 0 ? (KingsStageValue)(stage - 1) : null, r.GetBoolean(at[4]))), ct);
         return byPatient;
     }
-
-    // The codes of KingsStage.ToCode, as literals (so one instance each); anything else is kept as read.
-    private static string KingsStageCode(ReadOnlySpan<char> code) => code switch
-    {
-        "1" => "1",
-        "2" => "2",
-        "3" => "3",
-        "4A" => "4A",
-        "4B" => "4B",
-        "5" => "5",
-        _ => code.ToString(),
-    };
 }
