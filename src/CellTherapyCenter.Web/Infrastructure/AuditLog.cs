@@ -35,13 +35,17 @@ public sealed class AuditLog(RegistryDbContext db, IAuditActor actor, TimeProvid
             await WriteAsync(action, entityType, entityId, patientId, detail, ct);
             return;
         }
-        var at = clock.GetUtcNow().UtcDateTime;
-        var (userId, userName, remoteAddress) = (actor.UserId, actor.UserName, actor.RemoteAddress);
-        // Parameters get the provider's own mappings (a Guid is TEXT on SQLite), as an entity's values would.
-        await db.Database.ExecuteSqlAsync($"""
-            INSERT INTO "AuditEntries" ("At", "UserId", "UserName", "RemoteAddress", "Action", "EntityType", "EntityId", "PatientId", "Detail")
-            VALUES ({at}, {userId}, {userName}, {remoteAddress}, {action}, {entityType}, {entityId}, {patientId}, {detail})
-            """, ct);
+        await using var command = LineCommand(action, entityType, entityId, patientId, detail);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
     /// <summary>
@@ -49,15 +53,18 @@ public sealed class AuditLog(RegistryDbContext db, IAuditActor actor, TimeProvid
     /// so that it is committed in the same round trip, before the page is sent; null when the
     /// context holds changes, which <see cref="ReadAsync"/> then saves with the line.
     /// </summary>
-    internal DbCommand? ReadCommand(string entityType, Guid patientId, string? detail)
+    internal DbCommand? ReadCommand(string entityType, Guid patientId, string? detail) =>
+        db.ChangeTracker.HasChanges() ? null : LineCommand(AuditActions.Read, entityType, patientId.ToString(), patientId, detail);
+
+    /// <summary>One audit line's INSERT, outside the change tracker.</summary>
+    private DbCommand LineCommand(string action, string entityType, string? entityId, Guid? patientId, string? detail)
     {
-        if (db.ChangeTracker.HasChanges()) return null;
         var values = new (string Column, object? Value)[]
         {
             (nameof(AuditEntry.At), clock.GetUtcNow().UtcDateTime), (nameof(AuditEntry.UserId), actor.UserId),
             (nameof(AuditEntry.UserName), actor.UserName), (nameof(AuditEntry.RemoteAddress), actor.RemoteAddress),
-            (nameof(AuditEntry.Action), AuditActions.Read), (nameof(AuditEntry.EntityType), entityType),
-            (nameof(AuditEntry.EntityId), patientId.ToString()), (nameof(AuditEntry.PatientId), patientId), (nameof(AuditEntry.Detail), detail),
+            (nameof(AuditEntry.Action), action), (nameof(AuditEntry.EntityType), entityType),
+            (nameof(AuditEntry.EntityId), entityId), (nameof(AuditEntry.PatientId), patientId), (nameof(AuditEntry.Detail), detail),
         };
         var entity = db.Model.FindEntityType(typeof(AuditEntry))!;
         var sql = db.GetService<ISqlGenerationHelper>();
