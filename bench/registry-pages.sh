@@ -52,8 +52,10 @@ jar="$PG_TMP/cookies"
 token=$(curl -s -c "$jar" -b "$jar" "http://localhost:$PORT/staff/login" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | sed 's/.*value="//;s/"$//')
 curl -s -o /dev/null -c "$jar" -b "$jar" -X POST "http://localhost:$PORT/staff/login" \
   --data-urlencode "Email=$Admin__Email" --data-urlencode "Password=$Admin__Password" --data-urlencode "__RequestVerificationToken=$token"
-cookie=$(awk '$6 == "ctc.staff" {print "ctc.staff=" $7}' "$jar")
-[ -n "$cookie" ] || { echo "sign-in failed"; exit 1; }
+# Send the session's cookies as a browser does: the sign-in and the antiforgery cookie. Without
+# the latter, every page would make (and encrypt) a new antiforgery cookie for a client that drops it.
+cookie=$(awk '$6 == "ctc.staff" || $6 == "ctc.af" {printf "%s%s=%s", sep, $6, $7; sep = "; "}' "$jar")
+case "$cookie" in *ctc.staff=*) ;; *) echo "sign-in failed"; exit 1 ;; esac
 
 patient=$(pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -d ctc_bench -tAc \
   'SELECT "PatientId" FROM "AlsfrsRAssessments" GROUP BY "PatientId" ORDER BY count(*) DESC, "PatientId" LIMIT 1')
