@@ -47,3 +47,13 @@ internal static class RawRows
         throw new InvalidOperationException($"The query returns no column named {column} (it returns {string.Join(", ", Enumerable.Range(0, reader.FieldCount).Select(reader.GetName))}).");
     }
 }
+
+/// <summary>Reading nullable columns by ordinal, for the callers of <see cref="RawRows"/> and <see cref="QueryBatch"/>.</summary>
+internal static class DataReaderColumns
+{
+    public static T? GetNullable<T>(this DbDataReader reader, int ordinal) where T : struct =>
+        reader.IsDBNull(ordinal) ? null : reader.GetFieldValue<T>(ordinal);
+
+    public static string? GetStringOrNull(this DbDataReader reader, int ordinal) =>
+        reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+}

@@ -48,13 +48,13 @@ public static class RegistryFacts
                 .Select(d => new { d.PatientId, d.OnsetDate, d.OnsetSite, d.DiagnosisDate, d.ElEscorial, d.FrontotemporalDementia, d.C9orf72 }),
             ["PatientId", "OnsetDate", "OnsetSite", "DiagnosisDate", "ElEscorial", "FrontotemporalDementia", "C9orf72"],
             (r, at) => diagnoses.Add(r.GetGuid(at[0]), new DiagnosisRow(
-                Date(r, at[1]), (OnsetSite?)Int(r, at[2]), Date(r, at[3]), (ElEscorialCategory?)Int(r, at[4]), Bool(r, at[5]), (GeneticResult)r.GetInt32(at[6]))));
+                r.GetNullable<DateOnly>(at[1]), (OnsetSite?)r.GetNullable<int>(at[2]), r.GetNullable<DateOnly>(at[3]), (ElEscorialCategory?)r.GetNullable<int>(at[4]), r.GetNullable<bool>(at[5]), (GeneticResult)r.GetInt32(at[6]))));
         var vitals = new PatientRuns<VitalRow>();
         var vitalsTask = Read(db => db.VitalStatuses.AsNoTracking().Where(v => v.VoidedAt == null).OrderBy(v => v.PatientId)
                 .Select(v => new { v.PatientId, v.IsAlive, v.DateOfDeath, v.LastKnownAliveOn, v.TracheostomyDate, v.PermanentVentilationDate, v.GastrostomyDate }),
             ["PatientId", "IsAlive", "DateOfDeath", "LastKnownAliveOn", "TracheostomyDate", "PermanentVentilationDate", "GastrostomyDate"],
             (r, at) => vitals.Add(r.GetGuid(at[0]), new VitalRow(
-                r.GetBoolean(at[1]), Date(r, at[2]), Date(r, at[3]), Date(r, at[4]), Date(r, at[5]), Date(r, at[6]))));
+                r.GetBoolean(at[1]), r.GetNullable<DateOnly>(at[2]), r.GetNullable<DateOnly>(at[3]), r.GetNullable<DateOnly>(at[4]), r.GetNullable<DateOnly>(at[5]), r.GetNullable<DateOnly>(at[6]))));
         var courses = new PatientRuns<DateOnly>();
         var coursesTask = Read(db => db.TreatmentCourses.AsNoTracking().Where(c => c.VoidedAt == null)
                 .OrderBy(c => c.PatientId).ThenBy(c => c.StartDate)
@@ -173,9 +173,6 @@ public static class RegistryFacts
         return facts;
     }
 
-    private static DateOnly? Date(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetFieldValue<DateOnly>(ordinal);
-    private static int? Int(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetInt32(ordinal);
-    private static bool? Bool(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetBoolean(ordinal);
 
     private readonly record struct PatientRow(Guid Id, bool Voided, bool IsSynthetic, DateOnly DateOfBirth);
     private sealed record DiagnosisRow(DateOnly? OnsetDate, OnsetSite? OnsetSite, DateOnly? DiagnosisDate, ElEscorialCategory? ElEscorial, bool? FrontotemporalDementia, GeneticResult C9orf72);

@@ -66,12 +66,12 @@ public sealed record ChartData(
         var consents = batch.Add(db.Consents.Where(c => c.PatientId == id).OrderBy(c => c.GivenAt)
                 .Select(c => new { c.Id, c.Kind, c.GivenAt, c.WithdrawnAt, c.VoidReason }),
             ["Id", "Kind", "GivenAt", "WithdrawnAt", "VoidReason"],
-            (r, at) => new ConsentRow(r.GetGuid(at[0]), (ConsentKind)r.GetInt32(at[1]), r.GetDateTime(at[2]), Nullable(r, at[3], r.GetDateTime), Text(r, at[4])));
+            (r, at) => new ConsentRow(r.GetGuid(at[0]), (ConsentKind)r.GetInt32(at[1]), r.GetDateTime(at[2]), r.GetNullable<DateTime>(at[3]), r.GetStringOrNull(at[4])));
         var visits = batch.Add(db.Visits.Where(v => v.PatientId == id).OrderBy(v => v.Date)
                 .Select(v => new { v.Id, v.Date, v.Kind, v.FvcPercentPredicted, v.WeightKg, v.Notes, v.VoidReason }),
             ["Id", "Date", "Kind", "FvcPercentPredicted", "WeightKg", "Notes", "VoidReason"],
             (r, at) => new VisitRow(r.GetGuid(at[0]), r.GetFieldValue<DateOnly>(at[1]), (VisitKind)r.GetInt32(at[2]),
-                    Nullable(r, at[3], r.GetDouble), Nullable(r, at[4], r.GetDouble), Text(r, at[5]), Text(r, at[6])));
+                    r.GetNullable<double>(at[3]), r.GetNullable<double>(at[4]), r.GetStringOrNull(at[5]), r.GetStringOrNull(at[6])));
         var parts = batch.Add(db.SymptomObservations.Where(s => s.PatientId == id)
                 .Select(s => new { s.VisitId, Part = SymptomPart, A = (int)s.Symptom, B = (int)s.Severity, Voided = s.VoidedAt != null })
                 .Concat(db.ExaminationFindings.Where(f => f.PatientId == id && f.VoidedAt == null)
@@ -84,22 +84,22 @@ public sealed record ChartData(
                 .Select(a => new { a.Id, a.AssessedOn, a.Rater, a.Mode, a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory, a.KingsStage, a.MitosStage, Voided = a.VoidedAt != null, a.VoidReason }),
             ["Id", "AssessedOn", "Rater", "Mode", "Total", "Bulbar", "FineMotor", "GrossMotor", "Respiratory", "KingsStage", "MitosStage", "Voided", "VoidReason"],
             (r, at) => new AssessmentRow(r.GetGuid(at[0]), r.GetFieldValue<DateOnly>(at[1]), (AssessmentRater)r.GetInt32(at[2]), (AssessmentMode)r.GetInt32(at[3]),
-                    Nullable(r, at[4], r.GetInt32), Nullable(r, at[5], r.GetInt32), Nullable(r, at[6], r.GetInt32), Nullable(r, at[7], r.GetInt32),
-                    Nullable(r, at[8], r.GetInt32), Text(r, at[9]), Nullable(r, at[10], r.GetInt32), r.GetBoolean(at[11]), Text(r, at[12])));
+                    r.GetNullable<int>(at[4]), r.GetNullable<int>(at[5]), r.GetNullable<int>(at[6]), r.GetNullable<int>(at[7]),
+                    r.GetNullable<int>(at[8]), r.GetStringOrNull(at[9]), r.GetNullable<int>(at[10]), r.GetBoolean(at[11]), r.GetStringOrNull(at[12])));
         var courses = batch.Add(db.TreatmentCourses.Where(c => c.PatientId == id).OrderBy(c => c.StartDate).ThenBy(c => c.Id)
                 .Select(c => new { c.Id, c.Number, c.StartDate, c.EndDate, c.VoidReason }),
             ["Id", "Number", "StartDate", "EndDate", "VoidReason"],
-            (r, at) => new CourseRow(r.GetGuid(at[0]), r.GetInt32(at[1]), r.GetFieldValue<DateOnly>(at[2]), Nullable(r, at[3], r.GetFieldValue<DateOnly>), Text(r, at[4]), []));
+            (r, at) => new CourseRow(r.GetGuid(at[0]), r.GetInt32(at[1]), r.GetFieldValue<DateOnly>(at[2]), r.GetNullable<DateOnly>(at[3]), r.GetStringOrNull(at[4]), []));
         var transplantations = batch.Add(db.Set<Transplantation>().Where(t => t.TreatmentCourse!.PatientId == id).OrderBy(t => t.Id)
                 .Select(t => new { t.TreatmentCourseId, t.Date, t.CellProductLot, t.SuspensionCount, t.VolumeMl, t.Route, t.VoidReason }),
             ["TreatmentCourseId", "Date", "CellProductLot", "SuspensionCount", "VolumeMl", "Route", "VoidReason"],
             (r, at) => (Course: r.GetGuid(at[0]), Row: new TransplantationRow(r.GetFieldValue<DateOnly>(at[1]), r.GetString(at[2]), r.GetInt32(at[3]),
-                    r.GetDecimal(at[4]), (AdministrationRoute)r.GetInt32(at[5]), Text(r, at[6]))));
+                    r.GetDecimal(at[4]), (AdministrationRoute)r.GetInt32(at[5]), r.GetStringOrNull(at[6]))));
         var events = batch.Add(db.AdverseEvents.Where(e => e.PatientId == id).OrderBy(e => e.OnsetDate)
                 .Select(e => new { e.Id, e.Term, e.OnsetDate, e.ResolvedDate, e.Grade, e.Relatedness, e.Serious, e.Outcome, e.VoidReason }),
             ["Id", "Term", "OnsetDate", "ResolvedDate", "Grade", "Relatedness", "Serious", "Outcome", "VoidReason"],
-            (r, at) => new AdverseEventRow(r.GetGuid(at[0]), r.GetString(at[1]), r.GetFieldValue<DateOnly>(at[2]), Nullable(r, at[3], r.GetFieldValue<DateOnly>),
-                    (CtcaeGrade)r.GetInt32(at[4]), (Relatedness)r.GetInt32(at[5]), r.GetBoolean(at[6]), (AdverseEventOutcome)r.GetInt32(at[7]), Text(r, at[8])));
+            (r, at) => new AdverseEventRow(r.GetGuid(at[0]), r.GetString(at[1]), r.GetFieldValue<DateOnly>(at[2]), r.GetNullable<DateOnly>(at[3]),
+                    (CtcaeGrade)r.GetInt32(at[4]), (Relatedness)r.GetInt32(at[5]), r.GetBoolean(at[6]), (AdverseEventOutcome)r.GetInt32(at[7]), r.GetStringOrNull(at[8])));
         await batch.ExecuteAsync(ct);
 
         AttachVisitParts(visits, parts);
@@ -108,10 +108,6 @@ public sealed record ChartData(
             if (byCourse.TryGetValue(course, out var c)) c.Transplantations.Add(row);
         return new ChartData(head.Patient, head.Diagnosis, head.VitalStatus, consents, visits, assessments, courses, events);
     }
-
-    private static T? Nullable<T>(DbDataReader r, int ordinal, Func<int, T> get) where T : struct => r.IsDBNull(ordinal) ? null : get(ordinal);
-
-    private static string? Text(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     /// <summary>
     /// Symptom observations, examination findings and reported changes come as one UNION ALL of
