@@ -83,6 +83,17 @@ public abstract partial class ClaimsAuditPageTests<TApp>(TApp app) where TApp : 
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "OutcomesPlot" && a.EntityId == plot && a.Action == AuditActions.Export)));
     }
 
+    [Fact]
+    public async Task A_filter_that_cannot_be_read_is_left_out_and_said_so()
+    {
+        var client = await app.SignedInClientAsync(StaffRoles.Researcher);
+        var html = WebUtility.HtmlDecode(await client.GetStringAsync("/staff/outcomes?from=2025-99-99&site=Elbow"));
+        Assert.Contains("Not understood, so left out of the filter: from=\"2025-99-99\", site=\"Elbow\".", html);
+        Assert.Contains("Covering: all treated patients.", html);
+        var ok = WebUtility.HtmlDecode(await client.GetStringAsync("/staff/outcomes?from=2025-03-01"));
+        Assert.DoesNotContain("Not understood", ok);
+    }
+
     [GeneratedRegex(@"(\d+) treated of \d+ patients in the registry")]
     private static partial Regex Treated();
 }

@@ -18,8 +18,13 @@ public sealed class ClaimsAuditPageModel(ClaimsAuditCache audits, AuditLog audit
 
     public ComputedAudit Audit { get; private set; } = null!;
 
+    /// <summary>Filters given in the address that could not be read (an impossible date, an unknown site): left out, and said so.</summary>
+    public IReadOnlyList<string> IgnoredFilters { get; private set; } = [];
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        IgnoredFilters = ModelState.Where(e => e.Value?.Errors.Count > 0)
+            .Select(e => $"{e.Key.Split('.')[^1]}=\"{e.Value!.AttemptedValue}\"").ToList();
         Audit = await audits.GetAsync(Query.ToParameters(), ct);
         await audit.WriteAsync(AuditActions.Read, "ClaimsAudit", null, null, Query.Describe(), ct);
     }
