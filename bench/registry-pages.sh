@@ -2,8 +2,9 @@
 # Benchmark of issue 2: seeds N synthetic patients (default 100,000, ~15 assessments each) into
 # a throwaway PostgreSQL (without issue 5's follow-up schedules: they are seeded and measured by
 # bench/follow-up-scheduler.sh), starts the app in Release on loopback, signs in, and drives the
-# filtered, paged patient list and a patient chart with wrk (16 connections, 2 threads): the chart
-# of the patient with the most assessments, then charts rotating over the 200 patients with the most.
+# filtered, paged patient list and a patient chart with wrk (16 connections, 2 threads, playing a
+# signed-in browser: bench/staff-browser.lua): the chart of the patient with the most assessments,
+# then charts rotating over the 200 patients with the most.
 # Usage: [WARMUP=45] bench/registry-pages.sh [patients] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -73,13 +74,17 @@ done
 
 # A server runs for days: measure it warm. The JIT keeps tiering EF Core, Npgsql and Razor code up
 # for the first minute or so of load, so each page is driven for WARMUP seconds, unmeasured, first.
+# wrk plays a browser (bench/staff-browser.lua): it keeps the sign-in cookie the app renews when it
+# re-checks the security stamp (once a minute). With a fixed -H "Cookie: ..." every request after
+# the first minute would re-check the stamp against the user store, which no browser causes.
 WARMUP=${WARMUP:-45}
+browse() { wrk -t2 -c16 -d"$1" --latency -s bench/staff-browser.lua "$2" -- "$cookie" ${3:+"$3"}; }
 echo "== warming up both pages for ${WARMUP}s each (not measured)"
-for url in "$list" "$chart"; do wrk -t2 -c16 -d"${WARMUP}s" -H "Cookie: $cookie" "$url" >/dev/null; done
+for url in "$list" "$chart"; do browse "${WARMUP}s" "$url" >/dev/null; done
 
 echo "== wrk: patient list, filtered and paged: $list"
-wrk -t2 -c16 -d"${DURATION}s" --latency -H "Cookie: $cookie" "$list"
+browse "${DURATION}s" "$list"
 echo "== wrk: patient chart (the patient with the most assessments): $chart"
-wrk -t2 -c16 -d"${DURATION}s" --latency -H "Cookie: $cookie" "$chart"
+browse "${DURATION}s" "$chart"
 echo "== wrk: patient charts rotating over the 200 patients with the most assessments"
-wrk -t2 -c16 -d"${DURATION}s" --latency -H "Cookie: $cookie" -s bench/chart-rotation.lua "http://127.0.0.1:$PORT" -- "$paths"
+browse "${DURATION}s" "http://127.0.0.1:$PORT" "$paths"
