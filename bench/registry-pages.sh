@@ -5,7 +5,7 @@
 # filtered, paged patient list and a patient chart with wrk (16 connections, 2 threads, playing a
 # signed-in browser: bench/staff-browser.lua): the chart of the patient with the most assessments,
 # then charts rotating over the 200 patients with the most.
-# Usage: [WARMUP=45] bench/registry-pages.sh [patients] [seconds]
+# Usage: [WARMUP=45] [POOL=connections] bench/registry-pages.sh [patients] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -18,7 +18,11 @@ command -v wrk >/dev/null || apt_install wrk
 command -v curl >/dev/null || apt_install curl
 
 export Database__Provider=PostgreSQL
-export ConnectionStrings__Registry="Host=127.0.0.1;Port=$PG_PORT;Database=ctc_bench;Username=postgres;Maximum Pool Size=64"
+# The pool is sized to the database server, as the README advises: about twice its cores plus one.
+# With more connections than that, 16 busy PostgreSQL backends time-slice the same two cores and
+# the slowest requests wait longest (docs/benchmarks.md, eleventh run).
+POOL=${POOL:-$(( 2 * $(nproc) + 1 ))}
+export ConnectionStrings__Registry="Host=127.0.0.1;Port=$PG_PORT;Database=ctc_bench;Username=postgres;Maximum Pool Size=$POOL"
 export Admin__Email=bench@bench.local Admin__Password=Bench-password-1234 Demo__Enabled=false
 export DataProtection__KeysPath="$PG_TMP/keys" Logging__LogLevel__Default=Warning
 pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -qc "CREATE DATABASE ctc_bench" postgres
