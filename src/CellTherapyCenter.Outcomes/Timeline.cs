@@ -1,11 +1,11 @@
+using CellTherapyCenter.Clinical;
+
 namespace CellTherapyCenter.Outcomes;
 
-/// <summary>Date arithmetic shared by the claims: months of 30.4375 days (a year of 365.25 days / 12).</summary>
+/// <summary>Date arithmetic shared by the claims, in <see cref="ClinicalMonth"/>s.</summary>
 internal static class Timeline
 {
-    public const double DaysPerMonth = 30.4375;
-
-    public static double Months(DateOnly from, DateOnly to) => (to.DayNumber - from.DayNumber) / DaysPerMonth;
+    public static double Months(DateOnly from, DateOnly to) => ClinicalMonth.Between(from, to);
 
     public static int Days(DateOnly from, DateOnly to) => to.DayNumber - from.DayNumber;
 

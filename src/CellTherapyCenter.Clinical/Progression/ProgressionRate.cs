@@ -10,13 +10,10 @@ public enum ProgressionCategory
     Fast,
 }
 
-/// <summary>Rates of ALSFRS-R change in points per month, with a month of 30.4375 days (365.25 / 12).</summary>
+/// <summary>Rates of ALSFRS-R change in points per month (<see cref="ClinicalMonth"/>).</summary>
 public static class ProgressionRate
 {
-    public const double DaysPerMonth = 30.4375;
     public const int MaximumTotal = 48;
-
-    public static double MonthsBetween(DateOnly from, DateOnly to) => (to.DayNumber - from.DayNumber) / DaysPerMonth;
 
     /// <summary>
     /// ΔFRS = (48 - total) / months from symptom onset to the assessment (Kimura 2006). Null when the
@@ -26,7 +23,7 @@ public static class ProgressionRate
     {
         if (total is < 0 or > MaximumTotal)
             throw new ArgumentOutOfRangeException(nameof(total), total, "An ALSFRS-R total lies in 0-48.");
-        var months = MonthsBetween(onset, assessed);
+        var months = ClinicalMonth.Between(onset, assessed);
         return months <= 0 ? null : (MaximumTotal - total) / months;
     }
 
@@ -43,17 +40,8 @@ public static class ProgressionRate
         ArgumentNullException.ThrowIfNull(points);
         var list = points.ToList();
         if (list.Count < 2) return null;
-        var origin = list.Min(p => p.Date.DayNumber);
-        var xs = list.Select(p => (p.Date.DayNumber - origin) / DaysPerMonth).ToArray();
-        var ys = list.Select(p => p.Total).ToArray();
-        var meanX = xs.Average();
-        var meanY = ys.Average();
-        double sxx = 0, sxy = 0;
-        for (var i = 0; i < xs.Length; i++)
-        {
-            sxx += (xs[i] - meanX) * (xs[i] - meanX);
-            sxy += (xs[i] - meanX) * (ys[i] - meanY);
-        }
-        return sxx == 0 ? null : sxy / sxx;
+        var origin = list.Min(p => p.Date);
+        return Statistics.MixedModels.LeastSquaresSlope.Fit(
+            list.Select(p => ClinicalMonth.Between(origin, p.Date)).ToArray(), list.Select(p => p.Total).ToArray())?.Slope;
     }
 }

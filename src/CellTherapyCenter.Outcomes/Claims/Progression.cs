@@ -1,3 +1,4 @@
+using CellTherapyCenter.Statistics.Means;
 using CellTherapyCenter.Statistics.MixedModels;
 using CellTherapyCenter.Statistics.Proportions;
 
@@ -90,8 +91,8 @@ internal static class Progression
     {
         const string method = "mean with t-based 95% CI";
         if (values.Count < Math.Max(2, parameters.MinimumPatients)) return ClaimMeasure.TooFew(name, MeasureKind.SlopePerMonth, null, values.Count, method);
-        var (mean, lower, upper) = MeanInterval.Of(values);
-        return new ClaimMeasure(name, MeasureKind.SlopePerMonth, mean, lower, upper, null, values.Count, method);
+        var interval = MeanInterval.Of(values);
+        return new ClaimMeasure(name, MeasureKind.SlopePerMonth, interval.Mean, interval.Lower, interval.Upper, null, values.Count, method);
     }
 
     private static ClaimMeasure Difference(string name, List<double> before, List<double> after, ClaimsAuditParameters parameters)

@@ -12,12 +12,12 @@ public class DeltaFrsTests
     [Fact]
     public void A_month_is_30_4375_days()
     {
-        Assert.Equal(30.4375, ProgressionRate.DaysPerMonth);
+        Assert.Equal(30.4375, ClinicalMonth.Days);
         Assert.Equal(48, ProgressionRate.MaximumTotal);
         // 2020-01-01 to 2024-01-01 is 1461 days = exactly 48 months of 30.4375 days.
-        Assert.Equal(48.0, ProgressionRate.MonthsBetween(Onset, new DateOnly(2024, 1, 1)), 12);
-        Assert.Equal(16.0, ProgressionRate.MonthsBetween(Onset, Onset.AddDays(487)), 12);
-        Assert.Equal(-16.0, ProgressionRate.MonthsBetween(Onset.AddDays(487), Onset), 12);
+        Assert.Equal(48.0, ClinicalMonth.Between(Onset, new DateOnly(2024, 1, 1)), 12);
+        Assert.Equal(16.0, ClinicalMonth.Between(Onset, Onset.AddDays(487)), 12);
+        Assert.Equal(-16.0, ClinicalMonth.Between(Onset.AddDays(487), Onset), 12);
     }
 
     [Theory]

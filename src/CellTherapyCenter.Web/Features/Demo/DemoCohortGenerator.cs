@@ -1,3 +1,4 @@
+using CellTherapyCenter.Clinical;
 using CellTherapyCenter.Clinical.AdverseEvents;
 using CellTherapyCenter.Clinical.Diagnosis;
 using CellTherapyCenter.Clinical.Symptoms;
@@ -16,7 +17,6 @@ namespace CellTherapyCenter.Web.Features.Demo;
 /// </summary>
 public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly dataDate)
 {
-    private const double DaysPerMonth = 30.4375;
     private static readonly string[] FamilyNames = ["Demo-Petrović", "Demo-Jovanović", "Demo-Nikolić", "Demo-Kovalenko", "Demo-Shevchenko", "Demo-Marković", "Demo-Ilić", "Demo-Bondarenko", "Demo-Smith", "Demo-Novak", "Demo-Horvat", "Demo-Popescu"];
     private static readonly string[] FemaleNames = ["Ana", "Milica", "Olena", "Jelena", "Maria", "Iryna", "Sara", "Vesna"];
     private static readonly string[] MaleNames = ["Marko", "Nikola", "Petro", "Stefan", "Ivan", "Andriy", "Luka", "Dragan"];
@@ -33,9 +33,9 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
         return cohort;
     }
 
-    private DateOnly MonthsAfter(DateOnly date, double months) => date.AddDays((int)Math.Round(months * DaysPerMonth));
+    private DateOnly MonthsAfter(DateOnly date, double months) => date.AddDays((int)Math.Round(months * ClinicalMonth.Days));
 
-    private static double MonthsBetween(DateOnly from, DateOnly to) => (to.DayNumber - from.DayNumber) / DaysPerMonth;
+    private static double MonthsBetween(DateOnly from, DateOnly to) => ClinicalMonth.Between(from, to);
 
     private T Stamp<T>(T record) where T : RegistryRecord
     {

@@ -1,3 +1,4 @@
+using CellTherapyCenter.Clinical;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Diagnosis;
 
@@ -10,7 +11,6 @@ namespace CellTherapyCenter.Web.Features.Demo;
 /// </summary>
 internal sealed class DiseaseCourse
 {
-    private const double DaysPerMonth = 30.4375;
     private readonly SeededRandom _r;
     private readonly DateOnly _onset;
     private readonly Dictionary<AlsfrsRDomain, double> _recruitedAt;
@@ -53,7 +53,7 @@ internal sealed class DiseaseCourse
     {
         if (!_r.Chance(probability)) return null;
         var months = (pointsLost - 1) / -_slope + 1;
-        var date = _onset.AddDays((int)(months * DaysPerMonth));
+        var date = _onset.AddDays((int)(months * ClinicalMonth.Days));
         return date <= end ? date : null;
     }
 
@@ -62,10 +62,10 @@ internal sealed class DiseaseCourse
     /// <summary>Expected points lost by the date (a point at onset, then the slope), without noise.</summary>
     public double PointsLost(DateOnly date)
     {
-        var months = Math.Max(0, (date.DayNumber - _onset.DayNumber) / DaysPerMonth);
+        var months = Math.Max(0, ClinicalMonth.Between(_onset, date));
         var lost = 1 - _slope * months;
         foreach (var course in _courses.Where(c => c < date))
-            lost -= _effectPerMonth * (date.DayNumber - course.DayNumber) / DaysPerMonth;
+            lost -= _effectPerMonth * (date.DayNumber - course.DayNumber) / ClinicalMonth.Days;
         return Math.Clamp(lost, 0, 48);
     }
 
@@ -108,7 +108,7 @@ internal sealed class DiseaseCourse
         if (TracheostomyOn is { } t && t <= date) return 0;
         if (PermanentVentilationOn is { } full && full <= date) return 1;
         if (_nivOn is not { } niv || niv > date) return 4;
-        var months = (date.DayNumber - niv.DayNumber) / DaysPerMonth;
+        var months = ClinicalMonth.Between(niv, date);
         return months < 6 ? 3 : months < 12 ? 2 : 1;
     }
 }

@@ -1,4 +1,4 @@
-using MathNet.Numerics.Distributions;
+using CellTherapyCenter.Statistics.Means;
 
 namespace CellTherapyCenter.Web.Features.Analytics.Plots;
 
@@ -34,10 +34,8 @@ public static class MeanTrajectory
         foreach (var (bin, values) in patientMeansByBin)
         {
             if (values.Count < minimumN) continue;
-            var mean = values.Average();
-            var sd = Math.Sqrt(values.Sum(v => (v - mean) * (v - mean)) / (values.Count - 1));
-            var halfWidth = StudentT.InvCDF(0, 1, values.Count - 1, 0.975) * sd / Math.Sqrt(values.Count);
-            points.Add(new MeanPoint(bin * binWidthMonths, mean, mean - halfWidth, mean + halfWidth, values.Count));
+            var interval = MeanInterval.Of(values);
+            points.Add(new MeanPoint(bin * binWidthMonths, interval.Mean, interval.Lower, interval.Upper, values.Count));
         }
         return points;
     }
