@@ -27,4 +27,14 @@ public static class EndpointLinks
         var http = url.ActionContext.HttpContext;
         return http.RequestServices.GetRequiredService<LinkGenerator>().GetPathByName(http, endpointName, values);
     }
+
+    /// <summary>
+    /// A page's path from <paramref name="values"/> alone, without the current request's route values:
+    /// <c>Url.Page</c> would carry an optional parameter of the current page (a questionnaire's step) over.
+    /// </summary>
+    public static string? PageWithoutAmbientValues(this Microsoft.AspNetCore.Mvc.IUrlHelper url, string pageName, string? handler, object? values)
+    {
+        var http = url.ActionContext.HttpContext;
+        return http.RequestServices.GetRequiredService<LinkGenerator>().GetPathByPage(pageName, handler, values, http.Request.PathBase);
+    }
 }

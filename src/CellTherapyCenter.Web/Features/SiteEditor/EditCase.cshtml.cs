@@ -90,7 +90,7 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
         found.SortOrder = Input.SortOrder;
         if (IsNew) db.PatientCases.Add(found);
         if (await save.SaveAsync(found, Input.ConcurrencyStamp, IsNew ? AuditActions.Create : AuditActions.Update, User.Identity?.Name, found.PatientId, ct))
-            return Redirect("/staff/site");
+            return RedirectToPage("/SiteEditor/Overview");
 
         // Someone saved it first: show their version, and what this user typed beside it.
         Conflict = new EditorConflict(

@@ -57,7 +57,7 @@ public sealed class EditPageModel(RegistryDbContext db, SiteEditorSave save) : P
         page.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
         page.BodyMarkdown = Input.BodyMarkdown!;
         if (await save.SaveAsync(page, Input.ConcurrencyStamp, AuditActions.Update, User.Identity?.Name, null, ct))
-            return Redirect("/staff/site");
+            return RedirectToPage("/SiteEditor/Overview");
 
         // Someone saved first: show their version, and everything this user typed beside it.
         var theirs = await db.SitePages.AsNoTracking().FirstAsync(p => p.Slug == slug && p.Language == chosen.Culture, ct);

@@ -57,7 +57,7 @@ public sealed class EditPatentModel(RegistryDbContext db, SiteEditorSave save, T
         patent.SortOrder = Input.SortOrder;
         if (IsNew) db.Patents.Add(patent);
         if (await save.SaveAsync(patent, Input.ConcurrencyStamp, IsNew ? AuditActions.Create : AuditActions.Update, User.Identity?.Name, null, ct))
-            return Redirect("/staff/site");
+            return RedirectToPage("/SiteEditor/Overview");
 
         // Someone saved (or removed) it first: show their version, and what this user typed beside it.
         Conflict = new EditorConflict([("Number", Input.Number), ("Title", Input.Title), ("Year granted", Input.Year?.ToString()), ("Link", Input.Url), ("Position in the list", Input.SortOrder.ToString())]);

@@ -76,7 +76,7 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
         }
         if (IsNew) db.Publications.Add(publication);
         if (await save.SaveAsync(publication, Input.ConcurrencyStamp, IsNew ? AuditActions.Create : AuditActions.Update, User.Identity?.Name, null, ct))
-            return Redirect("/staff/site");
+            return RedirectToPage("/SiteEditor/Overview");
 
         // Someone saved (or removed) it first: show their version, and what this user typed beside it.
         var language = Languages.FirstOrDefault(l => l.Code == Input.Language).Name;
