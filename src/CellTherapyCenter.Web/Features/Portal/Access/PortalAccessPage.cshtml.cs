@@ -47,8 +47,8 @@ public sealed class PortalAccessPageModel(RegistryDbContext db, AuditLog audit, 
     public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is null) return NotFound();
-        if (!Enum.IsDefined(Input.Role)) ModelState.AddModelError("Input.Role", "Choose patient or caregiver.");
-        if (SiteLanguages.Find(Input.Language) is null) ModelState.AddModelError("Input.Language", "Choose a language.");
+        if (!Enum.IsDefined(Input.Role)) ModelState.AddFieldError(() => Input.Role, "Choose patient or caregiver.");
+        if (SiteLanguages.Find(Input.Language) is null) ModelState.AddFieldError(() => Input.Language, "Choose a language.");
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -57,12 +57,12 @@ public sealed class PortalAccessPageModel(RegistryDbContext db, AuditLog audit, 
         }
         catch (PortalInvitationException e)
         {
-            ModelState.AddModelError("Input.Email", e.Message);
+            ModelState.AddFieldError(() => Input.Email, e.Message);
             return Page();
         }
         catch (ArgumentException)
         {
-            ModelState.AddModelError("Input.Email", "This address cannot receive email from us; check it.");
+            ModelState.AddFieldError(() => Input.Email, "This address cannot receive email from us; check it.");
             return Page();
         }
         return RedirectToPage("/Portal/Access/PortalAccessPage", new { id, done = "invited" });
