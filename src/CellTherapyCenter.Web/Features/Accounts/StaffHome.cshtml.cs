@@ -8,5 +8,5 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 [Authorize(Policy = StaffPolicies.Staff)]
 public sealed class StaffHomeModel : PageModel
 {
-    public IActionResult OnGet() => Redirect("/staff/patients");
+    public IActionResult OnGet() => RedirectToPage("/Patients/Index");
 }

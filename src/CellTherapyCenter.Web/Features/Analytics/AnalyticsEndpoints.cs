@@ -13,10 +13,10 @@ public static class AnalyticsEndpoints
         var staff = app.MapGroup("/staff/outcomes").RequireAuthorization(StaffPolicies.Staff);
         staff.MapGet("/plots/{name}.png", (string name, [AsParameters] AuditQuery query, ClaimsAuditCache audits, AuditLog audit, HttpContext http, CancellationToken ct) =>
             ServeAsync(name, query, audits, audit, http, AuditActions.Read, (plot, treated, report, p) =>
-                TypedResults.File(plot.Png(treated, report, p), "image/png"), ct));
+                TypedResults.File(plot.Png(treated, report, p), "image/png"), ct)).WithName(EndpointNames.OutcomesPlotPng);
         staff.MapGet("/plots/{name}.csv", (string name, [AsParameters] AuditQuery query, ClaimsAuditCache audits, AuditLog audit, HttpContext http, CancellationToken ct) =>
             ServeAsync(name, query, audits, audit, http, AuditActions.Export, (plot, treated, report, p) =>
-                TypedResults.File(System.Text.Encoding.UTF8.GetBytes(plot.Csv(treated, report, p)), "text/csv; charset=utf-8", plot.Name + ".csv"), ct));
+                TypedResults.File(System.Text.Encoding.UTF8.GetBytes(plot.Csv(treated, report, p)), "text/csv; charset=utf-8", plot.Name + ".csv"), ct)).WithName(EndpointNames.OutcomesPlotCsv);
         return app;
     }
 

@@ -79,7 +79,7 @@ public sealed class ItemFormModel(RegistryDbContext db, AuditLog audit) : PageMo
         try
         {
             await db.SaveChangesAsync(ct);
-            return Redirect("/staff/follow-up");
+            return RedirectToPage("/FollowUp/Worklist");
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -81,7 +81,7 @@ public sealed class PatientFollowUpPageModel(RegistryDbContext db, AuditLog audi
         try
         {
             await db.SaveChangesAsync(ct);
-            return Redirect($"/staff/patients/{id}/follow-up");
+            return RedirectToPage("/FollowUp/PatientFollowUpPage", new { id });
         }
         catch (Exception e) when (e is DbUpdateConcurrencyException or DbUpdateException)
         {

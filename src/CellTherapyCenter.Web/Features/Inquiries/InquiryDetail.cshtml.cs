@@ -66,7 +66,7 @@ public sealed class InquiryDetailModel(RegistryDbContext db, AuditLog audit, Use
         }
         await audit.WriteAsync(AuditActions.Update, nameof(Inquiry), id.ToString(), inquiry.PatientId,
             System.Text.Json.JsonSerializer.Serialize(new { before, after = new { inquiry.Status, inquiry.AssigneeUserName } }), ct);
-        return Redirect($"/staff/inquiries/{id}");
+        return RedirectToPage("/Inquiries/InquiryDetail", new { id });
     }
 
     public async Task<IActionResult> OnPostNoteAsync(Guid id, CancellationToken ct)
@@ -82,7 +82,7 @@ public sealed class InquiryDetailModel(RegistryDbContext db, AuditLog audit, Use
         db.InquiryNotes.Add(new InquiryNote { InquiryId = id, At = clock.GetUtcNow().UtcDateTime, Author = User.Identity!.Name!, Text = NoteText!.Trim() });
         await db.SaveChangesAsync(ct);
         await audit.WriteAsync(AuditActions.Update, nameof(Inquiry), id.ToString(), null, "note added", ct);
-        return Redirect($"/staff/inquiries/{id}#notes");
+        return RedirectToPage("/Inquiries/InquiryDetail", null, new { id }, "notes");
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken ct)

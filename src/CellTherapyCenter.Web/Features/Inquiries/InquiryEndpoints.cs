@@ -9,7 +9,7 @@ public static class InquiryEndpoints
 {
     public static IEndpointRouteBuilder MapInquiryEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/staff/inquiries/{id:guid}/documents/{documentId:guid}", DocumentAsync).RequireAuthorization(StaffPolicies.EditRegistry);
+        app.MapGet("/staff/inquiries/{id:guid}/documents/{documentId:guid}", DocumentAsync).RequireAuthorization(StaffPolicies.EditRegistry).WithName(EndpointNames.InquiryDocument);
         return app;
     }
 

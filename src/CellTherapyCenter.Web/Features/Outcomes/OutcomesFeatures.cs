@@ -15,7 +15,7 @@ public static class OutcomesFeatures
     public static IEndpointRouteBuilder MapOutcomesEndpoints(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/staff/outcomes").RequireAuthorization(StaffPolicies.Staff);
-        staff.MapGet("/claims.csv", ClaimsCsvAsync);
+        staff.MapGet("/claims.csv", ClaimsCsvAsync).WithName(EndpointNames.ClaimsCsv);
         return app;
     }
 

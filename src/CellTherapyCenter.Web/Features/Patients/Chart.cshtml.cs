@@ -62,14 +62,14 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
     {
         var entries = new List<PendingEntry>();
         void Add(DateOnly date, string kind, Func<TimelineEntry> make) => entries.Add(new(date, kind, make));
-        string? Link(string path) => MayEdit ? $"/staff/patients/{id}/{path}" : null;
+        string? Link(string page, object values) => MayEdit ? Url.Page(page, values) : null;
 
         foreach (var a in d.Assessments)
             Add(a.AssessedOn, "ALSFRS-R", () => new(a.AssessedOn, "ALSFRS-R",
                 a.Total is { } t ? $"ALSFRS-R {t}/48" : "ALSFRS-R incomplete (no total)",
                 [$"Bulbar {a.Bulbar?.ToString() ?? "–"}, fine motor {a.FineMotor?.ToString() ?? "–"}, gross motor {a.GrossMotor?.ToString() ?? "–"}, respiratory {a.Respiratory?.ToString() ?? "–"}",
                  $"King's {a.KingsStage ?? "–"}, MiToS {a.MitosStage?.ToString() ?? "–"}; rated by {EnumText.Describe(a.Rater).ToLowerInvariant()}, {EnumText.Describe(a.Mode).ToLowerInvariant()}"],
-                a.VoidReason, Link($"assessments/{a.Id}")));
+                a.VoidReason, Link("/Assessments/AssessmentForm", new { id, assessmentId = a.Id })));
 
         foreach (var v in d.Visits)
             Add(v.Date, "Visit", () =>
@@ -86,13 +86,13 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
                 if (v.ReportedChanges.Count > 0)
                     details.Add("Patient-reported change: " + string.Join("; ", v.ReportedChanges.Select(c => $"{EnumText.Describe(c.Aspect)} {ChangeRatings.Describe(c.Rating).ToLowerInvariant()}")));
                 if (Identity.Identified && !string.IsNullOrWhiteSpace(v.Notes)) details.Add("Notes: " + v.Notes);
-                return new(v.Date, "Visit", $"{EnumText.Describe(v.Kind)} visit", details, v.VoidReason, Link($"visits/{v.Id}"));
+                return new(v.Date, "Visit", $"{EnumText.Describe(v.Kind)} visit", details, v.VoidReason, Link("/Visits/VisitForm", new { id, visitId = v.Id }));
             });
 
         foreach (var c in d.Courses)
         {
             Add(c.StartDate, "Course", () => new(c.StartDate, "Course", $"Treatment course {c.Number} begins",
-                c.EndDate is { } end ? [$"Ends {end:yyyy-MM-dd}"] : [], c.VoidReason, MayEditClinical ? $"/staff/patients/{id}/courses/{c.Id}" : null));
+                c.EndDate is { } end ? [$"Ends {end:yyyy-MM-dd}"] : [], c.VoidReason, MayEditClinical ? Url.Page("/Courses/CourseForm", new { id, courseId = c.Id }) : null));
             foreach (var t in c.Transplantations)
                 Add(t.Date, "Transplantation", () => new(t.Date, "Transplantation", $"Transplantation (course {c.Number})",
                     [$"Lot {t.CellProductLot}; {t.SuspensionCount} suspensions, {t.VolumeMl:0.#} ml; {EnumText.Describe(t.Route).ToLowerInvariant()}"], t.VoidReason,
@@ -103,18 +103,18 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
             Add(e.OnsetDate, "Adverse event", () => new(e.OnsetDate, "Adverse event", $"{e.Term}, CTCAE grade {(int)e.Grade}",
                 [$"Relation to transplantation: {e.Relatedness.ToString().ToLowerInvariant()}; {(e.Serious ? "serious" : "not serious")}; outcome {EnumText.Describe(e.Outcome).ToLowerInvariant()}"
                  + (e.ResolvedDate is { } r ? $", resolved {r:yyyy-MM-dd}" : "")],
-                e.VoidReason, MayEditClinical ? $"/staff/patients/{id}/adverse-events/{e.Id}" : null));
+                e.VoidReason, MayEditClinical ? Url.Page("/AdverseEvents/AdverseEventForm", new { id, eventId = e.Id }) : null));
 
         foreach (var c in d.Consents)
         {
             var date = DateOnly.FromDateTime(c.GivenAt);
             Add(date, "Consent", () => new(date, "Consent", $"Consent: {EnumText.Describe(c.Kind).ToLowerInvariant()}",
-                c.WithdrawnAt is { } w ? [$"Withdrawn {w:yyyy-MM-dd}"] : [], c.VoidReason, Link($"consents/{c.Id}")));
+                c.WithdrawnAt is { } w ? [$"Withdrawn {w:yyyy-MM-dd}"] : [], c.VoidReason, Link("/Consents/ConsentForm", new { id, consentId = c.Id })));
         }
 
         if (d.VitalStatus is { } vs)
         {
-            void Milestone(DateOnly? date, string title) { if (date is { } x) Add(x, "Milestone", () => new(x, "Milestone", title, [], vs.VoidReason, Link("vital-status"))); }
+            void Milestone(DateOnly? date, string title) { if (date is { } x) Add(x, "Milestone", () => new(x, "Milestone", title, [], vs.VoidReason, Link("/Vitals/VitalStatusForm", new { id }))); }
             Milestone(vs.GastrostomyDate, "Gastrostomy");
             Milestone(vs.PermanentVentilationDate, "Permanent ventilation");
             Milestone(vs.TracheostomyDate, "Tracheostomy");

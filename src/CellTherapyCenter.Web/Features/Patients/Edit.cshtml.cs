@@ -59,7 +59,7 @@ public sealed class EditModel(RegistryDbContext db, AuditLog audit, TimeProvider
         try
         {
             await db.SaveChangesAsync(ct);
-            return Redirect($"/staff/patients/{id}");
+            return RedirectToPage("/Patients/Chart", new { id });
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -12,7 +12,7 @@ public static class PatientFeatures
 
     public static IEndpointRouteBuilder MapPatientEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/staff/patients/{id:guid}/trajectory.png", TrajectoryAsync).RequireAuthorization(StaffPolicies.Staff);
+        app.MapGet("/staff/patients/{id:guid}/trajectory.png", TrajectoryAsync).RequireAuthorization(StaffPolicies.Staff).WithName(EndpointNames.PatientTrajectoryPlot);
         return app;
     }
 

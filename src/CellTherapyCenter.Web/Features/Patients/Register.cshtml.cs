@@ -27,7 +27,7 @@ public sealed class RegisterModel(RegistryDbContext db, TimeProvider clock) : Pa
         if (InquiryId is null) return Page();
         FromInquiry = await db.Inquiries.AsNoTracking().FirstOrDefaultAsync(i => i.Id == InquiryId, ct);
         if (FromInquiry is null) return NotFound();
-        if (FromInquiry.PatientId is { } existing) return Redirect($"/staff/patients/{existing}");
+        if (FromInquiry.PatientId is { } existing) return RedirectToPage("/Patients/Chart", new { id = existing });
         Input = new PatientInput { Country = FromInquiry.Country, PreferredLanguage = FromInquiry.PreferredLanguage };
         // The name and contact are the patient's only when the patient wrote; a relative's or physician's are not.
         if (FromInquiry.RequesterRole == RequesterRole.Patient)
@@ -73,7 +73,7 @@ public sealed class RegisterModel(RegistryDbContext db, TimeProvider clock) : Pa
             if (SelfScoredAssessment(FromInquiry, patient.Id) is { } assessment) db.AlsfrsRAssessments.Add(assessment);
         }
         await db.SaveWithSummaryAsync(patient.Id, ct);
-        return Redirect($"/staff/patients/{patient.Id}");
+        return RedirectToPage("/Patients/Chart", new { id = patient.Id });
     }
 
     /// <summary>

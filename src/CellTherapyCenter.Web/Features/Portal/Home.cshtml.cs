@@ -72,7 +72,7 @@ public sealed class HomeModel(PortalSession session, AuditLog audit, RegistryDbC
     public async Task<IActionResult> OnPostAlsfrsRAsync(CancellationToken ct)
     {
         var q = await questionnaires.StartOrResumeAsync(Account, QuestionnaireKind.AlsfrsR, null, ct);
-        return Redirect($"/portal/questionnaires/{q.Id}");
+        return RedirectToPage("/Portal/SelfReport/Questionnaire", new { id = q.Id });
     }
 
     public async Task<IActionResult> OnPostChangeAsync(Guid courseId, CancellationToken ct)
@@ -80,6 +80,6 @@ public sealed class HomeModel(PortalSession session, AuditLog audit, RegistryDbC
         var owned = await db.TreatmentCourses.AnyAsync(c => c.Id == courseId && c.PatientId == Account.PatientId && c.VoidedAt == null, ct);
         if (!owned) return NotFound();
         var q = await questionnaires.StartOrResumeAsync(Account, QuestionnaireKind.CourseChange, courseId, ct);
-        return Redirect($"/portal/questionnaires/{q.Id}");
+        return RedirectToPage("/Portal/SelfReport/Questionnaire", new { id = q.Id });
     }
 }

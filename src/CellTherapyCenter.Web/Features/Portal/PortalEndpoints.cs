@@ -14,8 +14,8 @@ internal static class PortalEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var portal = app.MapGroup("/portal").RequireAuthorization(PortalAccess.Policy);
-        portal.MapGet("/trajectory.png", TrajectoryAsync);
-        portal.MapGet("/documents/alsfrs-r.csv", AnswersCsvAsync);
+        portal.MapGet("/trajectory.png", TrajectoryAsync).WithName(EndpointNames.PortalTrajectoryPlot);
+        portal.MapGet("/documents/alsfrs-r.csv", AnswersCsvAsync).WithName(EndpointNames.PortalAnswersCsv);
     }
 
     private static async Task<IResult> TrajectoryAsync(PortalSession session, RegistryDbContext db, AuditLog audit,

@@ -25,7 +25,7 @@ public abstract class PortalPageModel(PortalSession session, AuditLog audit) : P
         if (account is null)
         {
             await HttpContext.SignOutAsync(IdentityConstants.ApplicationScheme);
-            context.Result = Redirect("/portal/sign-in");
+            context.Result = RedirectToPage("/Portal/Accounts/SignIn");
             return;
         }
         Account = account;

@@ -42,6 +42,6 @@ public sealed class SettingsModel(PortalSession session, AuditLog audit, Registr
         }
         await db.SaveChangesAsync(ct);
         LocalizationSetup.RememberLanguage(Response, language);
-        return Redirect("/portal/settings?saved=true");
+        return RedirectToPage("/Portal/Settings", new { saved = "true" });
     }
 }

@@ -25,8 +25,8 @@ public static class PublicSiteEndpoints
 
     public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
-        app.MapGet("/publications/{id:guid}/file", PublicationFileAsync).AllowAnonymous().CacheOutput(PublicSiteCache.PagePolicy);
-        app.MapGet("/cases/{slug}/trajectory.png", CasePlotAsync).AllowAnonymous().CacheOutput(PublicSiteCache.PagePolicy);
+        app.MapGet("/publications/{id:guid}/file", PublicationFileAsync).AllowAnonymous().CacheOutput(PublicSiteCache.PagePolicy).WithName(EndpointNames.PublicationFile);
+        app.MapGet("/cases/{slug}/trajectory.png", CasePlotAsync).AllowAnonymous().CacheOutput(PublicSiteCache.PagePolicy).WithName(EndpointNames.CasePlot);
         // A bare endpoint to compare the content pages against in bench/public-pages.sh; off unless asked for.
         if (configuration.GetValue("Benchmarks:HelloEndpoint", false))
             app.MapGet("/hello", () => "hello").AllowAnonymous();

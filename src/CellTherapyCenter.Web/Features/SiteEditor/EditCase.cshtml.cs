@@ -66,18 +66,18 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
         var pseudonym = Input.Pseudonym?.Trim().ToUpperInvariant();
         var patientId = string.IsNullOrEmpty(pseudonym) ? null
             : await db.Patients.Where(p => p.Pseudonym == pseudonym && p.VoidedAt == null).Select(p => (Guid?)p.Id).FirstOrDefaultAsync(ct);
-        if (patientId is null) ModelState.AddModelError("Input.Pseudonym", "Enter the code of a registry patient, e.g. CTC-1A2B3C.");
+        if (patientId is null) ModelState.AddFieldError(() => Input.Pseudonym, "Enter the code of a registry patient, e.g. CTC-1A2B3C.");
         else ConsentInForce = await ConsentInForceAsync(patientId.Value, ct);
         var slug = Input.Slug?.Trim().ToLowerInvariant();
         if (string.IsNullOrEmpty(slug) || !SlugFormat().IsMatch(slug))
-            ModelState.AddModelError("Input.Slug", "Use lowercase letters, digits and hyphens, e.g. case-12 (never the patient's name).");
+            ModelState.AddFieldError(() => Input.Slug, "Use lowercase letters, digits and hyphens, e.g. case-12 (never the patient's name).");
         else if (await db.PatientCases.AnyAsync(c => c.Slug == slug && c.Id != found.Id, ct))
-            ModelState.AddModelError("Input.Slug", "Another case already has this address.");
-        if (string.IsNullOrWhiteSpace(Input.Initials) || Input.Initials.Length > 20) ModelState.AddModelError("Input.Initials", "Enter the initials as the patient agreed, e.g. F.T.G.");
-        if (Input.AgeYears is not (>= 1 and <= 120)) ModelState.AddModelError("Input.AgeYears", "Enter the age in years.");
-        if (string.IsNullOrWhiteSpace(Input.ClinicalPicture) || Input.ClinicalPicture.Length > 300) ModelState.AddModelError("Input.ClinicalPicture", "Describe the clinical picture in one line (at most 300 characters).");
+            ModelState.AddFieldError(() => Input.Slug, "Another case already has this address.");
+        if (string.IsNullOrWhiteSpace(Input.Initials) || Input.Initials.Length > 20) ModelState.AddFieldError(() => Input.Initials, "Enter the initials as the patient agreed, e.g. F.T.G.");
+        if (Input.AgeYears is not (>= 1 and <= 120)) ModelState.AddFieldError(() => Input.AgeYears, "Enter the age in years.");
+        if (string.IsNullOrWhiteSpace(Input.ClinicalPicture) || Input.ClinicalPicture.Length > 300) ModelState.AddFieldError(() => Input.ClinicalPicture, "Describe the clinical picture in one line (at most 300 characters).");
         if (Input.Published && ConsentInForce == false)
-            ModelState.AddModelError("Input.Published", "This patient has no consent to publication in force: record the consent in the registry first, or keep the case as a draft.");
+            ModelState.AddFieldError(() => Input.Published, "This patient has no consent to publication in force: record the consent in the registry first, or keep the case as a draft.");
         if (!ModelState.IsValid) return Page();
 
         found.PatientId = patientId!.Value;
@@ -90,7 +90,7 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
         found.SortOrder = Input.SortOrder;
         if (IsNew) db.PatientCases.Add(found);
         if (await save.SaveAsync(found, Input.ConcurrencyStamp, IsNew ? AuditActions.Create : AuditActions.Update, User.Identity?.Name, found.PatientId, ct))
-            return Redirect("/staff/site");
+            return RedirectToPage("/SiteEditor/Overview");
 
         // Someone saved it first: show their version, and what this user typed beside it.
         Conflict = new EditorConflict(

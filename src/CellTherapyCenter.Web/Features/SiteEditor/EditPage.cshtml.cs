@@ -47,17 +47,17 @@ public sealed class EditPageModel(RegistryDbContext db, SiteEditorSave save) : P
         var page = await db.SitePages.FirstOrDefaultAsync(p => p.Slug == slug && p.Language == chosen.Culture, ct);
         if (page is null) return NotFound();
         (Slug, Language) = (slug, chosen);
-        if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddModelError("Input.Title", "A page needs a title.");
-        else if (Input.Title.Length > 200) ModelState.AddModelError("Input.Title", "The title can be at most 200 characters.");
-        if (Input.Summary is { Length: > 500 }) ModelState.AddModelError("Input.Summary", "The summary can be at most 500 characters.");
-        if (string.IsNullOrWhiteSpace(Input.BodyMarkdown)) ModelState.AddModelError("Input.BodyMarkdown", "Write the page's text.");
+        if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddFieldError(() => Input.Title, "A page needs a title.");
+        else if (Input.Title.Length > 200) ModelState.AddFieldError(() => Input.Title, "The title can be at most 200 characters.");
+        if (Input.Summary is { Length: > 500 }) ModelState.AddFieldError(() => Input.Summary, "The summary can be at most 500 characters.");
+        if (string.IsNullOrWhiteSpace(Input.BodyMarkdown)) ModelState.AddFieldError(() => Input.BodyMarkdown, "Write the page's text.");
         if (!ModelState.IsValid) return Page();
 
         page.Title = Input.Title!.Trim();
         page.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
         page.BodyMarkdown = Input.BodyMarkdown!;
         if (await save.SaveAsync(page, Input.ConcurrencyStamp, AuditActions.Update, User.Identity?.Name, null, ct))
-            return Redirect("/staff/site");
+            return RedirectToPage("/SiteEditor/Overview");
 
         // Someone saved first: show their version, and everything this user typed beside it.
         var theirs = await db.SitePages.AsNoTracking().FirstAsync(p => p.Slug == slug && p.Language == chosen.Culture, ct);

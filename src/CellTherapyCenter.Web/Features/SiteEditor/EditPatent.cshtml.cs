@@ -41,13 +41,13 @@ public sealed class EditPatentModel(RegistryDbContext db, SiteEditorSave save, T
         var patent = IsNew ? new Patent { Number = "", Title = "" } : await FindAsync(patentId, tracked: true, ct);
         if (patent is null) return NotFound();
         var thisYear = clock.GetUtcNow().Year;
-        if (string.IsNullOrWhiteSpace(Input.Number)) ModelState.AddModelError("Input.Number", "Enter the patent's number.");
-        else if (Input.Number.Length > 50) ModelState.AddModelError("Input.Number", "The number can be at most 50 characters.");
-        if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddModelError("Input.Title", "Enter the patent's title.");
-        else if (Input.Title.Length > 300) ModelState.AddModelError("Input.Title", "The title can be at most 300 characters.");
-        if (Input.Year is not { } year || year < 1900 || year > thisYear) ModelState.AddModelError("Input.Year", $"Enter the year it was granted, 1900 to {thisYear}.");
+        if (string.IsNullOrWhiteSpace(Input.Number)) ModelState.AddFieldError(() => Input.Number, "Enter the patent's number.");
+        else if (Input.Number.Length > 50) ModelState.AddFieldError(() => Input.Number, "The number can be at most 50 characters.");
+        if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddFieldError(() => Input.Title, "Enter the patent's title.");
+        else if (Input.Title.Length > 300) ModelState.AddFieldError(() => Input.Title, "The title can be at most 300 characters.");
+        if (Input.Year is not { } year || year < 1900 || year > thisYear) ModelState.AddFieldError(() => Input.Year, $"Enter the year it was granted, 1900 to {thisYear}.");
         if (!string.IsNullOrWhiteSpace(Input.Url) && (!Uri.TryCreate(Input.Url.Trim(), UriKind.Absolute, out var url) || url.Scheme is not ("https" or "http") || Input.Url.Length > 500))
-            ModelState.AddModelError("Input.Url", "Enter a full web address starting with https://, or leave it empty.");
+            ModelState.AddFieldError(() => Input.Url, "Enter a full web address starting with https://, or leave it empty.");
         if (!ModelState.IsValid) return Page();
 
         patent.Number = Input.Number!.Trim();
@@ -57,7 +57,7 @@ public sealed class EditPatentModel(RegistryDbContext db, SiteEditorSave save, T
         patent.SortOrder = Input.SortOrder;
         if (IsNew) db.Patents.Add(patent);
         if (await save.SaveAsync(patent, Input.ConcurrencyStamp, IsNew ? AuditActions.Create : AuditActions.Update, User.Identity?.Name, null, ct))
-            return Redirect("/staff/site");
+            return RedirectToPage("/SiteEditor/Overview");
 
         // Someone saved (or removed) it first: show their version, and what this user typed beside it.
         Conflict = new EditorConflict([("Number", Input.Number), ("Title", Input.Title), ("Year granted", Input.Year?.ToString()), ("Link", Input.Url), ("Position in the list", Input.SortOrder.ToString())]);

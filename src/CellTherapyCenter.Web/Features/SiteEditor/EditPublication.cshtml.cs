@@ -54,10 +54,10 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
             : await FindAsync(publicationId, tracked: true, ct);
         if (publication is null) return NotFound();
         if (!IsNew) CurrentFile = Describe(publication);
-        if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddModelError("Input.Title", "Enter the title.");
-        else if (Input.Title.Length > 300) ModelState.AddModelError("Input.Title", "The title can be at most 300 characters.");
-        if (Languages.All(l => l.Code != Input.Language)) ModelState.AddModelError("Input.Language", "Choose the document's language.");
-        if (Input.Year is < 1950 or > 2100) ModelState.AddModelError("Input.Year", "Enter a plausible year, or leave it empty.");
+        if (string.IsNullOrWhiteSpace(Input.Title)) ModelState.AddFieldError(() => Input.Title, "Enter the title.");
+        else if (Input.Title.Length > 300) ModelState.AddFieldError(() => Input.Title, "The title can be at most 300 characters.");
+        if (Languages.All(l => l.Code != Input.Language)) ModelState.AddFieldError(() => Input.Language, "Choose the document's language.");
+        if (Input.Year is < 1950 or > 2100) ModelState.AddFieldError(() => Input.Year, "Enter a plausible year, or leave it empty.");
         var content = await ReadPdfAsync(required: IsNew, ct);
         if (!ModelState.IsValid) return Page();
 
@@ -76,7 +76,7 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
         }
         if (IsNew) db.Publications.Add(publication);
         if (await save.SaveAsync(publication, Input.ConcurrencyStamp, IsNew ? AuditActions.Create : AuditActions.Update, User.Identity?.Name, null, ct))
-            return Redirect("/staff/site");
+            return RedirectToPage("/SiteEditor/Overview");
 
         // Someone saved (or removed) it first: show their version, and what this user typed beside it.
         var language = Languages.FirstOrDefault(l => l.Code == Input.Language).Name;

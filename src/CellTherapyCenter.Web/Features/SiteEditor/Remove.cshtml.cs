@@ -41,14 +41,14 @@ public sealed class RemoveModel(RegistryDbContext db, SiteEditorSave save, Audit
             await save.SaveAsync(c, c.ConcurrencyStamp, AuditActions.Update, User.Identity?.Name, c.PatientId, ct);
         }
         else await save.DeleteAsync(item, ct);
-        return Redirect("/staff/site");
+        return RedirectToPage("/SiteEditor/Overview");
     }
 
     private async Task<SiteContentRecord?> FindAsync(string kind, string itemId, bool tracked, CancellationToken ct)
     {
         if (!Guid.TryParse(itemId, out var id)) return null;
         Kind = kind;
-        EditUrl = $"/staff/site/{kind}/{id}";
+        EditUrl = kind switch { "cases" => Url.Page("/SiteEditor/EditCase", new { caseId = id }), "patents" => Url.Page("/SiteEditor/EditPatent", new { patentId = id }), _ => Url.Page("/SiteEditor/EditPublication", new { publicationId = id }) } ?? "";
         switch (kind)
         {
             case "patents" when await Query(db.Patents, tracked).FirstOrDefaultAsync(p => p.Id == id, ct) is { } patent:

@@ -44,7 +44,7 @@ public sealed class EditUserModel(UserManager<StaffUser> users, AuditLog audit) 
         await users.UpdateSecurityStampAsync(user);
         await audit.WriteAsync(AuditActions.RoleChange, nameof(StaffUser), user.Id, null,
             JsonSerializer.Serialize(new { user.Email, old = old.Order(), @new = wanted.Order() }), ct);
-        return Redirect("/staff/users");
+        return RedirectToPage("/Users/Users");
     }
 
     public async Task<IActionResult> OnPostUnlockAsync(string id, CancellationToken ct)
@@ -53,6 +53,6 @@ public sealed class EditUserModel(UserManager<StaffUser> users, AuditLog audit) 
         await users.SetLockoutEndDateAsync(user, null);
         await users.ResetAccessFailedCountAsync(user);
         await audit.WriteAsync("unlock", nameof(StaffUser), user.Id, null, JsonSerializer.Serialize(new { user.Email }), ct);
-        return Redirect("/staff/users");
+        return RedirectToPage("/Users/Users");
     }
 }

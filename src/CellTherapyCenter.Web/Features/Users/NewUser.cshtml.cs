@@ -37,6 +37,6 @@ public sealed class NewUserModel(UserManager<StaffUser> users, AuditLog audit) :
         }
         await users.AddToRoleAsync(user, Role);
         await audit.WriteAsync(AuditActions.UserCreated, nameof(StaffUser), user.Id, null, JsonSerializer.Serialize(new { user.Email, roles = new[] { Role } }), ct);
-        return Redirect("/staff/users");
+        return RedirectToPage("/Users/Users");
     }
 }

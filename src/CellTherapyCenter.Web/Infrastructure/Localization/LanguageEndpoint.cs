@@ -27,7 +27,7 @@ public static class LanguageEndpoint
             })
             .AllowAnonymous()
             .DisableAntiforgery() // a language cookie is harmless to forge, and a stale page must still switch
-            .WithName("ChooseLanguage");
+            .WithName(EndpointNames.Language);
         return app;
     }
 

@@ -47,8 +47,8 @@ public sealed class PortalAccessPageModel(RegistryDbContext db, AuditLog audit, 
     public async Task<IActionResult> OnPostInviteAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is null) return NotFound();
-        if (!Enum.IsDefined(Input.Role)) ModelState.AddModelError("Input.Role", "Choose patient or caregiver.");
-        if (SiteLanguages.Find(Input.Language) is null) ModelState.AddModelError("Input.Language", "Choose a language.");
+        if (!Enum.IsDefined(Input.Role)) ModelState.AddFieldError(() => Input.Role, "Choose patient or caregiver.");
+        if (SiteLanguages.Find(Input.Language) is null) ModelState.AddFieldError(() => Input.Language, "Choose a language.");
         if (!ModelState.IsValid) return Page();
         try
         {
@@ -57,15 +57,15 @@ public sealed class PortalAccessPageModel(RegistryDbContext db, AuditLog audit, 
         }
         catch (PortalInvitationException e)
         {
-            ModelState.AddModelError("Input.Email", e.Message);
+            ModelState.AddFieldError(() => Input.Email, e.Message);
             return Page();
         }
         catch (ArgumentException)
         {
-            ModelState.AddModelError("Input.Email", "This address cannot receive email from us; check it.");
+            ModelState.AddFieldError(() => Input.Email, "This address cannot receive email from us; check it.");
             return Page();
         }
-        return Redirect($"/staff/patients/{id}/portal?done=invited");
+        return RedirectToPage("/Portal/Access/PortalAccessPage", new { id, done = "invited" });
     }
 
     public async Task<IActionResult> OnPostResendAsync(Guid id, Guid accountId, CancellationToken ct)
@@ -76,7 +76,7 @@ public sealed class PortalAccessPageModel(RegistryDbContext db, AuditLog audit, 
         try { invitations.Resend(account); }
         catch (PortalInvitationException e) { Message = e.Message; return Page(); }
         await db.SaveChangesAsync(ct);
-        return Redirect($"/staff/patients/{id}/portal?done=resent");
+        return RedirectToPage("/Portal/Access/PortalAccessPage", new { id, done = "resent" });
     }
 
     public async Task<IActionResult> OnPostRevokeAsync(Guid id, Guid accountId, CancellationToken ct)
@@ -92,7 +92,7 @@ public sealed class PortalAccessPageModel(RegistryDbContext db, AuditLog audit, 
         }
         await invitations.RevokeAsync(account, Reason, User.Identity?.Name, ct);
         await db.SaveChangesAsync(ct);
-        return Redirect($"/staff/patients/{id}/portal?done=revoked");
+        return RedirectToPage("/Portal/Access/PortalAccessPage", new { id, done = "revoked" });
     }
 
     private async Task<Patient?> LoadAsync(Guid id, CancellationToken ct)

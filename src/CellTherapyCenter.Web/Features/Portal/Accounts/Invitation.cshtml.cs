@@ -34,7 +34,7 @@ public sealed class InvitationModel(PortalInvitations invitations, SignInManager
         {
             // The first visit speaks the language staff chose for the invitation.
             LocalizationSetup.RememberLanguage(Response, language);
-            return Redirect($"/portal/invitation?token={Uri.EscapeDataString(Token!)}&culture={language.Culture}");
+            return RedirectToPage("/Portal/Accounts/Invitation", new { token = Token, culture = language.Culture });
         }
         return Page();
     }
@@ -75,6 +75,6 @@ public sealed class InvitationModel(PortalInvitations invitations, SignInManager
         await signIn.SignInAsync(user!, isPersistent: false);
         await audit.WriteAsync(AuditActions.Login, nameof(PortalAccount), Invited.Id.ToString(), Invited.PatientId, "portal invitation accepted",
             ct, userName: user!.UserName, userId: user.Id);
-        return Redirect("/portal");
+        return RedirectToPage("/Portal/Home");
     }
 }

@@ -10,13 +10,13 @@ namespace CellTherapyCenter.Web.Features.Portal.Accounts;
 [AllowAnonymous]
 public sealed class SignOutModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {
-    public IActionResult OnGet() => Redirect("/portal");
+    public IActionResult OnGet() => RedirectToPage("/Portal/Home");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (User.Identity?.IsAuthenticated == true)
             await audit.WriteAsync(AuditActions.Logout, nameof(PortalAccount), null, null, "portal", ct);
         await signIn.SignOutAsync();
-        return Redirect("/portal/sign-in");
+        return RedirectToPage("/Portal/Accounts/SignIn");
     }
 }

@@ -24,7 +24,7 @@ public sealed class QuestionnaireModel(PortalSession session, AuditLog audit, Re
         if (!Account.OneQuestionPerScreen) return Page();
         var answers = QuestionnaireAnswers.Parse(Questionnaire.Answers);
         var index = step ?? answers.FirstUnanswered(QuestionnaireSteps.For(Questionnaire.Kind));
-        if (index is null) return Redirect($"/portal/questionnaires/{id}/review");
+        if (index is null) return RedirectToPage("/Portal/SelfReport/Review", new { id });
         if (index < 0 || index >= Steps.Count) return NotFound();
         Shown = Steps[index.Value];
         return Page();
@@ -40,7 +40,7 @@ public sealed class QuestionnaireModel(PortalSession session, AuditLog audit, Re
         // Onwards to the next question still open (after this one first), then to the review.
         var next = Enumerable.Range(step + 1, all.Count - step - 1).Concat(Enumerable.Range(0, step + 1))
             .Cast<int?>().FirstOrDefault(i => answers[all[i!.Value].Key] is null);
-        return Redirect(next is null ? $"/portal/questionnaires/{id}/review" : $"/portal/questionnaires/{id}/{next}");
+        return next is null ? RedirectToPage("/Portal/SelfReport/Review", new { id }) : RedirectToPage("/Portal/SelfReport/Questionnaire", new { id, step = next });
     }
 
     public async Task<IActionResult> OnPostAllAsync(Guid id, CancellationToken ct)
@@ -60,7 +60,7 @@ public sealed class QuestionnaireModel(PortalSession session, AuditLog audit, Re
         }
         if (given.Count > 0) await Questionnaires.SaveAsync(Questionnaire, given, ct);
         if (QuestionnaireAnswers.Parse(Questionnaire.Answers).IsComplete(QuestionnaireSteps.For(Questionnaire.Kind)))
-            return Redirect($"/portal/questionnaires/{id}/review");
+            return RedirectToPage("/Portal/SelfReport/Review", new { id });
         Steps = QuestionnaireView.Build(Questionnaire.Kind, QuestionnaireAnswers.Parse(Questionnaire.Answers), Text);
         Saved = true;
         return Page();
@@ -73,7 +73,7 @@ public sealed class QuestionnaireModel(PortalSession session, AuditLog audit, Re
         var account = await db.PortalAccounts.SingleAsync(a => a.Id == Account.Id, ct);
         account.OneQuestionPerScreen = oneQuestionPerScreen;
         await db.SaveChangesAsync(ct);
-        return Redirect($"/portal/questionnaires/{id}");
+        return Redirect(Url.PageWithoutAmbientValues("/Portal/SelfReport/Questionnaire", null, new { id })!);
     }
 
     private Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct) => LoadAsync(id, "portal questionnaire", ct);

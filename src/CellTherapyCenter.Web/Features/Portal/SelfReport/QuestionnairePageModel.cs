@@ -17,7 +17,7 @@ public abstract class QuestionnairePageModel(PortalSession session, AuditLog aud
     protected async Task<IActionResult?> LoadAsync(Guid id, string what, CancellationToken ct)
     {
         if (await questionnaires.FindAsync(Account, id, ct) is not { } q) return NotFound();
-        if (q.IsSent) return Redirect($"/portal/questionnaires/{id}/sent");
+        if (q.IsSent) return RedirectToPage("/Portal/SelfReport/Sent", new { id });
         Questionnaire = q;
         Steps = QuestionnaireView.Build(q.Kind, QuestionnaireAnswers.Parse(q.Answers), text);
         await AuditReadAsync(what, q.Id.ToString());

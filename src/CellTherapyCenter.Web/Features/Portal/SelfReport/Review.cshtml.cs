@@ -16,7 +16,7 @@ public sealed class ReviewModel(PortalSession session, AuditLog audit, PortalQue
         if (await LoadAsync(id, ct) is { } stop) return stop;
         if (!IsComplete) return Page();
         await Questionnaires.SendAsync(Account, Questionnaire, ct);
-        return Redirect($"/portal/questionnaires/{id}/sent");
+        return RedirectToPage("/Portal/SelfReport/Sent", new { id });
     }
 
     private Task<IActionResult?> LoadAsync(Guid id, CancellationToken ct) => LoadAsync(id, "portal questionnaire review", ct);

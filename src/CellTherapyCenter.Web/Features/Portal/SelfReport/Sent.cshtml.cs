@@ -15,7 +15,7 @@ public sealed class SentModel(PortalSession session, AuditLog audit, PortalQuest
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await questionnaires.FindAsync(Account, id, ct) is not { } q) return NotFound();
-        if (!q.IsSent) return Redirect($"/portal/questionnaires/{id}");
+        if (!q.IsSent) return RedirectToPage("/Portal/SelfReport/Questionnaire", new { id });
         Questionnaire = q;
         if (q.Kind == QuestionnaireKind.AlsfrsR)
             Assessment = await db.AlsfrsRAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == q.ResultId && a.PatientId == Account.PatientId, ct);

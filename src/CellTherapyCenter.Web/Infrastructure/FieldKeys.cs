@@ -1,0 +1,32 @@
+using System.Linq.Expressions;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace CellTherapyCenter.Web.Infrastructure;
+
+/// <summary>
+/// Model-state keys typed as the property they name: <c>ModelState.AddFieldError(() =&gt; Input.Title, "…")</c>
+/// files the message under "Input.Title", the name the tag helpers give the field (so
+/// <c>asp-validation-for</c> shows it beside the field), and a renamed property breaks the build
+/// instead of silently losing the message.
+/// </summary>
+public static class FieldKeys
+{
+    public static void AddFieldError<T>(this ModelStateDictionary modelState, Expression<Func<T>> field, string message) =>
+        modelState.AddModelError(For(field), message);
+
+    /// <summary>"Input.Title" for <c>() =&gt; Input.Title</c>: the member path below the page model.</summary>
+    public static string For<T>(Expression<Func<T>> field)
+    {
+        var names = new Stack<string>();
+        var e = field.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : field.Body;
+        while (e is MemberExpression { Expression: MemberExpression or ParameterExpression } member)
+        {
+            names.Push(member.Member.Name);
+            e = member.Expression;
+        }
+        if (e is not MemberExpression { Expression: ConstantExpression or null } root)
+            throw new ArgumentException("Name a property of the page model, e.g. () => Input.Title.", nameof(field));
+        names.Push(root.Member.Name);
+        return string.Join('.', names);
+    }
+}
