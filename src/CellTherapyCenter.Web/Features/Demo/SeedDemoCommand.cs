@@ -10,15 +10,17 @@ namespace CellTherapyCenter.Web.Features.Demo;
 /// <summary>
 /// `seed-demo --patients N [--seed S] [--self-report-share X] [--without-follow-up]`: migrates the configured database,
 /// seeds a synthetic cohort of N patients into an empty registry, prints one JSON line, and exits.
-/// Used for benchmarks and large demos; the web app seeds its small demo by itself.
+/// Used for benchmarks and large demos; the web app seeds its small demo by itself. The cohort's
+/// other parameters (the treatment effect, the data date) come from the configuration section
+/// Demo, as for that small demo; the options given here win over it.
 /// </summary>
 public static class SeedDemoCommand
 {
     public static Command Create()
     {
-        var patients = CommandOption.WholeNumber("--patients", "N", "how many synthetic patients (default: 300)");
-        var seed = CommandOption.WholeNumber("--seed", "S", "the random seed; the same seed gives the same cohort", signed: true);
-        var selfReportShare = CommandOption.Number("--self-report-share", "X", "the share of months between visits with a self-reported ALSFRS-R, 0 to 1 (default: 0.2)");
+        var patients = CommandOption.WholeNumber("--patients", "N", "how many synthetic patients (default: Demo:Patients, 300)");
+        var seed = CommandOption.WholeNumber("--seed", "S", "the random seed; the same seed gives the same cohort (default: Demo:Seed)", signed: true);
+        var selfReportShare = CommandOption.Number("--self-report-share", "X", "the share of months between visits with a self-reported ALSFRS-R, 0 to 1 (default: Demo:SelfReportShare, 0.2)");
         var withoutFollowUp = CommandOption.Flag("--without-follow-up", "seed no follow-up schedules (for benchmarks that do not read them)");
         var command = new Command("seed-demo",
             "Migrates the configured database and seeds a synthetic cohort into an empty registry; prints one JSON line " +
@@ -31,7 +33,8 @@ public static class SeedDemoCommand
         {
             var hostArgs = CommandHost.Arguments(parsed);
             await using var app = CommandHost.CreateBuilder(hostArgs).Build();
-            var options = new DemoCohortOptions();
+            // The web app's own demo settings (section Demo, e.g. the treatment effect), then this command's options over them.
+            var options = DemoCohortOptions.From(app.Configuration);
             options = options with
             {
                 Patients = parsed.GetValue(patients) ?? options.Patients,
