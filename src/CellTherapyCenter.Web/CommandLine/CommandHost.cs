@@ -1,5 +1,6 @@
 using System.CommandLine;
 using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.Extensions.Configuration.Memory;
 using Microsoft.Extensions.Logging.Console;
 
 namespace CellTherapyCenter.Web.CommandLine;
@@ -22,6 +23,12 @@ public static class CommandHost
             Args = [.. hostArgs],
             // The web app's name whichever program runs the command (ctc or the web app itself).
             ApplicationName = typeof(CommandHost).Assembly.GetName().Name,
+        });
+        // Beneath every other source: run outside the web app's folder (no appsettings.json), EF
+        // Core would log each SQL command; appsettings.json and the environment still decide.
+        builder.Configuration.Sources.Insert(0, new MemoryConfigurationSource
+        {
+            InitialData = [new("Logging:LogLevel:Microsoft.EntityFrameworkCore", "Warning")],
         });
         if (settings is not null) builder.Configuration.AddInMemoryCollection(settings);
         // stdout carries the command's JSON; its log goes to stderr.
