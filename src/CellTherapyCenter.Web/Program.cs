@@ -1,8 +1,7 @@
-using CellTherapyCenter.Web.Features.Demo;
+using CellTherapyCenter.Web.CommandLine;
 using CellTherapyCenter.Web.Infrastructure;
 
-if (await DemoCommand.TryRunAsync(args) is { } exitCode) return exitCode;
-if (await CellTherapyCenter.Web.Features.FollowUp.FollowUpCommand.TryRunAsync(args) is { } passExitCode) return passExitCode;
+if (await WebCommands.TryRunAsync(args, Console.Out, Console.Error) is { } exitCode) return exitCode;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddCellTherapyCenter();

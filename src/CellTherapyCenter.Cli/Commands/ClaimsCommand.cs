@@ -1,8 +1,11 @@
+using System.CommandLine;
 using System.Diagnostics;
 using CellTherapyCenter.Outcomes;
+using CellTherapyCenter.Web.CommandLine;
 using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Features.Outcomes;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CellTherapyCenter.Cli.Commands;
 
@@ -13,16 +16,70 @@ namespace CellTherapyCenter.Cli.Commands;
 /// for one audit line recording that the registry was read for the audit. <c>--repeat N</c>
 /// (for benchmarks) loads and computes N more times in the same process and reports each
 /// run's time on stderr: the first run pays for starting up, as a freshly started server would.
+/// The registry is opened through the web app's own services, configured for that database.
 /// </summary>
 public static class ClaimsCommand
 {
-    public static async Task RunAsync(CommandOptions options, TextWriter output)
+    public static Command Create()
     {
-        options.AllowOnly("database", "provider", "repeat");
-        var repeat = options.Optional("repeat") is { } r ? int.TryParse(r, out var n) && n >= 0 ? n : throw new CliException("--repeat must be a whole number", isUsage: true) : 0;
-        var connection = options.Required("database");
-        var provider = ProviderOf(connection, options.Optional("provider"));
-        await using var db = Open(provider, connection);
+        var database = CommandOption.Text("--database", "CONNECTION",
+            "a PostgreSQL connection string (Host=...), a SQLite connection string (Data Source=...) or a SQLite file's path");
+        var provider = new Option<string>("--provider")
+        {
+            HelpName = "sqlite|postgresql",
+            Description = "the database's kind (default: PostgreSQL for a connection string with Host= or Server=, otherwise SQLite)",
+        };
+        provider.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<string>() is { } name && ProviderOf("", name) is null)
+                result.AddError($"--provider must be sqlite or postgresql, not '{name}'");
+        });
+        var repeat = CommandOption.WholeNumber("--repeat", "N",
+            "for benchmarks: load and compute N more times in this process, each run's time on stderr", defaultValue: 0);
+        var command = new Command("claims",
+            "Prints the claims audit of a registry as JSON. Read-only, but for one audit line recording the read.")
+        {
+            database, provider, repeat,
+        };
+        command.SetAction(parsed =>
+        {
+            var connection = parsed.GetRequiredValue(database);
+            return RunAsync(connection, ProviderOf(connection, parsed.GetValue(provider))!.Value, parsed.GetValue(repeat) ?? 0, parsed.InvocationConfiguration);
+        });
+        return command;
+    }
+
+    private static async Task RunAsync(string connection, DatabaseProvider provider, int repeat, InvocationConfiguration console)
+    {
+        var path = provider == DatabaseProvider.Sqlite && !connection.Contains('=') ? connection : null;
+        if (path is not null && !File.Exists(path)) throw new CliException($"no SQLite database at {path}");
+        await using var app = CommandHost.CreateBuilder([], new Dictionary<string, string?>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:Registry"] = path is null ? connection : $"Data Source={Path.GetFullPath(path)}",
+            // As quiet as before it shared the web app's services: the audit is the output.
+            ["Logging:LogLevel:Default"] = "Warning",
+        }).Build();
+        var opened = new List<IServiceScope>();
+        RegistryDbContext Open()
+        {
+            var scope = app.Services.CreateScope();
+            lock (opened) opened.Add(scope);
+            return scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
+        }
+        try
+        {
+            await ClaimsAsync(Open, repeat, console);
+        }
+        finally
+        {
+            foreach (var scope in opened) scope.Dispose();
+        }
+    }
+
+    private static async Task ClaimsAsync(Func<RegistryDbContext> open, int repeat, InvocationConfiguration console)
+    {
+        var db = open();
         RegistryFacts.Snapshot snapshot;
         ClaimsAuditReport report;
         try
@@ -31,14 +88,14 @@ public static class ClaimsCommand
                 throw new CliException("the database is not a registry at the current schema (run the web app once to migrate it)");
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var started = Stopwatch.GetTimestamp();
-            snapshot = await RegistryFacts.LoadAsync(() => Open(provider, connection), today, CancellationToken.None);
+            snapshot = await RegistryFacts.LoadAsync(open, today, CancellationToken.None);
             report = ClaimsAudit.Compute(snapshot.Patients, snapshot.DataDate);
-            if (repeat > 0) await Console.Error.WriteLineAsync($"run 0 (cold): {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
+            if (repeat > 0) await console.Error.WriteLineAsync($"run 0 (cold): {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
             for (var i = 1; i <= repeat; i++)
             {
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 started = Stopwatch.GetTimestamp();
-                var load = await RegistryFacts.LoadAsync(() => Open(provider, connection), today, CancellationToken.None);
+                var load = await RegistryFacts.LoadAsync(open, today, CancellationToken.None);
                 var loaded = Stopwatch.GetElapsedTime(started);
                 var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 ClaimsAudit.Compute(load.Patients, load.DataDate);
@@ -46,7 +103,7 @@ public static class ClaimsCommand
                 var totalCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 // CPU time of this process beside the wall clock: on a shared machine the wall clock
                 // also counts waiting for other work, the CPU time only this tool's own.
-                await Console.Error.WriteLineAsync($"run {i}: {total.TotalMilliseconds:0} ms (load {loaded.TotalMilliseconds:0} ms, compute {(total - loaded).TotalMilliseconds:0} ms; CPU {totalCpu.TotalMilliseconds:0} ms: load {loadCpu.TotalMilliseconds:0}, compute {(totalCpu - loadCpu).TotalMilliseconds:0})");
+                await console.Error.WriteLineAsync($"run {i}: {total.TotalMilliseconds:0} ms (load {loaded.TotalMilliseconds:0} ms, compute {(total - loaded).TotalMilliseconds:0} ms; CPU {totalCpu.TotalMilliseconds:0} ms: load {loadCpu.TotalMilliseconds:0}, compute {(totalCpu - loadCpu).TotalMilliseconds:0})");
             }
             db.AuditEntries.Add(new Web.Data.Model.AuditEntry
             {
@@ -62,30 +119,16 @@ public static class ClaimsCommand
         {
             throw new CliException($"cannot read the registry: {e.Message}");
         }
-        await output.WriteAsync(ClaimsAuditJson.Write(report));
+        await console.Output.WriteAsync(ClaimsAuditJson.Write(report));
     }
 
-    private static DatabaseProvider ProviderOf(string connection, string? provider) => provider?.ToLowerInvariant() switch
+    /// <summary>The provider named, or guessed from the connection string when none is; null for an unknown name.</summary>
+    private static DatabaseProvider? ProviderOf(string connection, string? provider) => provider?.ToLowerInvariant() switch
     {
         "sqlite" => DatabaseProvider.Sqlite,
         "postgresql" or "postgres" => DatabaseProvider.PostgreSQL,
         null => connection.Contains("Host=", StringComparison.OrdinalIgnoreCase) || connection.Contains("Server=", StringComparison.OrdinalIgnoreCase)
             ? DatabaseProvider.PostgreSQL : DatabaseProvider.Sqlite,
-        _ => throw new CliException($"--provider must be sqlite or postgresql, not '{provider}'", isUsage: true),
+        _ => null,
     };
-
-    private static RegistryDbContext Open(DatabaseProvider provider, string connection)
-    {
-        if (provider == DatabaseProvider.PostgreSQL)
-        {
-            var options = new DbContextOptionsBuilder<PostgreSqlRegistryDbContext>();
-            DatabaseSetup.ConfigurePostgreSql(options, DatabaseSetup.PostgreSqlConnectionString(connection));
-            return new PostgreSqlRegistryDbContext(options.Options, SystemActor.Instance, TimeProvider.System);
-        }
-        var path = connection.Contains('=') ? null : connection;
-        if (path is not null && !File.Exists(path)) throw new CliException($"no SQLite database at {path}");
-        var sqlite = new DbContextOptionsBuilder<SqliteRegistryDbContext>();
-        DatabaseSetup.ConfigureSqlite(sqlite, DatabaseSetup.SqliteConnectionString(path is null ? connection : $"Data Source={Path.GetFullPath(path)}", null));
-        return new SqliteRegistryDbContext(sqlite.Options, SystemActor.Instance, TimeProvider.System);
-    }
 }

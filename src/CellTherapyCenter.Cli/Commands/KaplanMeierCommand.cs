@@ -1,20 +1,34 @@
+using System.CommandLine;
 using CellTherapyCenter.Statistics.Survival;
+using CellTherapyCenter.Web.CommandLine;
 
 namespace CellTherapyCenter.Cli.Commands;
 
 /// <summary><c>stats km</c>: Kaplan-Meier curves, overall or by group, as R's survfit.</summary>
 public static class KaplanMeierCommand
 {
-    public static async Task RunAsync(CommandOptions options, TextWriter output)
+    public static Command Create()
     {
-        options.AllowOnly("csv", "time", "event", "group", "conf-type");
-        var type = options.Optional("conf-type") switch
+        var csv = CsvOptions.File();
+        var time = CsvOptions.Time();
+        var @event = CsvOptions.Event();
+        var group = CsvOptions.Column("--group", "the column of groups: one curve each (default: one curve for all)", required: false);
+        var confType = CommandOption.OneOf("--conf-type", "the pointwise 95% limits on the log or the log-log scale (default: log)", "log", "log-log");
+        var command = new Command("km",
+            "Kaplan-Meier curves, overall or by group, as R's survfit: \"stdErr\" is the standard error of the cumulative " +
+            "hazard (summary(survfit)$std.err / surv), \"lower\"/\"upper\" the pointwise 95% limits, and the median with " +
+            "its limits as quantile(survfit, 0.5); null where R gives NA.")
         {
-            null or "log" => ConfidenceType.Log,
-            "log-log" => ConfidenceType.LogLog,
-            var other => throw new CliException($"--conf-type must be log or log-log, not '{other}'", isUsage: true),
+            csv, time, @event, group, confType,
         };
-        var data = SurvivalCsv.Read(options.Required("csv"), options.Required("time"), options.Required("event"), options.Optional("group"));
+        command.SetAction(parsed => RunAsync(parsed.GetRequiredValue(csv), parsed.GetRequiredValue(time), parsed.GetRequiredValue(@event),
+            parsed.GetValue(group), parsed.GetValue(confType) == "log-log" ? ConfidenceType.LogLog : ConfidenceType.Log, parsed.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static async Task RunAsync(string csv, string time, string @event, string? group, ConfidenceType type, TextWriter output)
+    {
+        var data = SurvivalCsv.Read(csv, time, @event, group);
         var subsets = data.Group is null
             ? [(Label: (string?)null, Rows: Enumerable.Range(0, data.Time.Length).ToArray())]
             : Json.InROrder(data.Group).Select(g => (Label: (string?)g, Rows: Enumerable.Range(0, data.Time.Length).Where(i => data.Group[i] == g).ToArray())).ToList();

@@ -1,4 +1,6 @@
+using System.CommandLine;
 using CellTherapyCenter.Statistics.MixedModels;
+using CellTherapyCenter.Web.CommandLine;
 
 namespace CellTherapyCenter.Cli.Commands;
 
@@ -9,11 +11,26 @@ namespace CellTherapyCenter.Cli.Commands;
 /// </summary>
 public static class LmmCommand
 {
-    public static async Task RunAsync(CommandOptions options, TextWriter output)
+    public static Command Create()
     {
-        options.AllowOnly("csv", "subject", "time", "outcome");
-        var timeColumn = options.Required("time");
-        var data = LongitudinalCsv.Read(options.Required("csv"), options.Required("subject"), timeColumn, options.Required("outcome"));
+        var csv = CsvOptions.File();
+        var subject = CsvOptions.Column("--subject", "the column that names each subject (patient)");
+        var time = CsvOptions.Column("--time", "the column of measurement times");
+        var outcome = CsvOptions.Column("--outcome", "the column of measured outcomes");
+        var command = new Command("lmm",
+            "The linear mixed model outcome ~ time + (time | subject) by REML, as lme4's lmer: fixed effects with standard " +
+            "errors, random-effect SDs and correlation, residual SD and the REML criterion at convergence.")
+        {
+            csv, subject, time, outcome,
+        };
+        command.SetAction(parsed => RunAsync(parsed.GetRequiredValue(csv), parsed.GetRequiredValue(subject), parsed.GetRequiredValue(time),
+            parsed.GetRequiredValue(outcome), parsed.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static async Task RunAsync(string csv, string subject, string timeColumn, string outcome, TextWriter output)
+    {
+        var data = LongitudinalCsv.Read(csv, subject, timeColumn, outcome);
         RandomSlopeFit fit;
         try
         {

@@ -1,14 +1,27 @@
+using System.CommandLine;
 using CellTherapyCenter.Statistics.Survival;
+using CellTherapyCenter.Web.CommandLine;
 
 namespace CellTherapyCenter.Cli.Commands;
 
 /// <summary><c>stats logrank</c>: the log-rank test between groups, as R's survdiff.</summary>
 public static class LogRankCommand
 {
-    public static async Task RunAsync(CommandOptions options, TextWriter output)
+    public static Command Create()
     {
-        options.AllowOnly("csv", "time", "event", "group");
-        var data = SurvivalCsv.Read(options.Required("csv"), options.Required("time"), options.Required("event"), options.Required("group"));
+        var csv = CsvOptions.File();
+        var time = CsvOptions.Time();
+        var @event = CsvOptions.Event();
+        var group = CsvOptions.Column("--group", "the column of groups to compare (at least two)");
+        var command = new Command("logrank", "The log-rank test between groups, as R's survdiff.") { csv, time, @event, group };
+        command.SetAction(parsed => RunAsync(parsed.GetRequiredValue(csv), parsed.GetRequiredValue(time), parsed.GetRequiredValue(@event),
+            parsed.GetRequiredValue(group), parsed.InvocationConfiguration.Output));
+        return command;
+    }
+
+    private static async Task RunAsync(string csv, string time, string @event, string group, TextWriter output)
+    {
+        var data = SurvivalCsv.Read(csv, time, @event, group);
         if (data.Group!.Distinct().Count() < 2) throw new CliException("the log-rank test needs at least two groups");
         var result = LogRankTest.Compute(data.Time, data.Event, data.Group!);
         await output.WriteAsync(Json.Write(w =>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using CellTherapyCenter.Web.CommandLine;
 using CsvHelper;
 using CsvHelper.Configuration;
 

@@ -1,7 +1,8 @@
+using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.CommandLine;
 
 namespace CellTherapyCenter.Web.Features.FollowUp;
 
@@ -15,40 +16,45 @@ namespace CellTherapyCenter.Web.Features.FollowUp;
 /// the benchmark: warm passes that each find a new day's due items, as a server would). For
 /// bench/follow-up-scheduler.sh and for operators who want a pass now instead of at the next poll.
 /// </summary>
-public static class FollowUpCommand
+public static class FollowUpPassCommand
 {
-    public static async Task<int?> TryRunAsync(string[] args)
+    public static Command Create()
     {
-        if (args.Length == 0 || args[0] != "follow-up-pass") return null;
-        var repeat = 1;
-        var stepDays = 0;
-        var hostArgs = new List<string>();
-        for (var i = 1; i < args.Length; i++)
+        var repeat = CommandOption.WholeNumber("--repeat", "N", "how many passes to run, one after the other", defaultValue: 1);
+        var stepDays = CommandOption.WholeNumber("--step-days", "D", "run each further pass D days later on the calendar (for the benchmark)", defaultValue: 0, signed: true);
+        // Each line reports a pass already committed: printed as it ends, not held back until the last.
+        var command = new StreamingCommand("follow-up-pass",
+            "Runs the reminder scheduler's pass now (complete what visits and self-reports cover, raise decline alerts, " +
+            "queue due reminders) and prints one JSON line per pass with its timing. " + CommandHost.ArgumentsHelp)
         {
-            if (args[i] == "--repeat" && i + 1 < args.Length) repeat = int.Parse(args[++i], CultureInfo.InvariantCulture);
-            else if (args[i] == "--step-days" && i + 1 < args.Length) stepDays = int.Parse(args[++i], CultureInfo.InvariantCulture);
-            else hostArgs.Add(args[i]);
-        }
-        var builder = WebApplication.CreateBuilder(hostArgs.ToArray());
-        builder.AddCellTherapyCenter();
-        var clock = new OffsetClock();
-        builder.Services.AddSingleton<TimeProvider>(clock);
-        // Built, not started: no hosted service (the dispatcher, the scheduler's own loop) runs here.
-        await using var app = builder.Build();
-        var scheduler = app.Services.GetRequiredService<FollowUpScheduler>();
+            repeat, stepDays,
+        };
+        command.TreatUnmatchedTokensAsErrors = false;
+        command.SetAction(async (parsed, _) =>
+        {
+            var builder = CommandHost.CreateBuilder(CommandHost.Arguments(parsed));
+            var clock = new OffsetClock();
+            builder.Services.AddSingleton<TimeProvider>(clock);
+            await using var app = builder.Build();
+            await RunPassesAsync(app.Services.GetRequiredService<FollowUpScheduler>(), clock, parsed.GetValue(repeat) ?? 1, parsed.GetValue(stepDays) ?? 0, parsed.InvocationConfiguration.Output);
+        });
+        return command;
+    }
+
+    private static async Task RunPassesAsync(FollowUpScheduler scheduler, OffsetClock clock, int repeat, int stepDays, TextWriter output)
+    {
         for (var n = 1; n <= repeat; n++)
         {
             clock.Offset = TimeSpan.FromDays(stepDays * (n - 1));
             var watch = Stopwatch.StartNew();
             var pass = await scheduler.RunPassAsync(CancellationToken.None);
-            Console.WriteLine(JsonSerializer.Serialize(new
+            await output.WriteLineAsync(JsonSerializer.Serialize(new
             {
                 pass = n, at = clock.GetUtcNow().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), elapsedMs = watch.ElapsedMilliseconds, pass.Completed, pass.RemindersQueued, pass.Alerts, pass.QuietHours,
                 completeMs = (long)pass.Completing.TotalMilliseconds, alertsMs = (long)pass.Alerting.TotalMilliseconds, queueMs = (long)pass.Queuing.TotalMilliseconds,
                 processMs = (long)(DateTime.Now - Process.GetCurrentProcess().StartTime).TotalMilliseconds,
             }));
         }
-        return 0;
     }
 }
 
