@@ -27,7 +27,7 @@ public sealed class EmailDeliveryTests(RegistryApps apps) : EmailTests(apps)
         Assert.Equal("auto-generated", received.Message.Headers["Auto-Submitted"]);
 
         var row = await Kit.RowAsync(id);
-        Assert.Equal(Kit.Clock.Now.UtcDateTime, row.SentAt);
+        Assert.Equal(Kit.Clock.GetUtcNow().UtcDateTime, row.SentAt);
         Assert.Equal(1, row.Attempts);
         Assert.Null(row.LockedUntil);
         Assert.Null(row.LastError);
@@ -48,7 +48,7 @@ public sealed class EmailDeliveryTests(RegistryApps apps) : EmailTests(apps)
 
         Assert.Equal(1, (await dispatcher.ProcessDueAsync(default)).Failed);
         var row = await Kit.RowAsync(id);
-        Assert.Equal((1, Kit.Clock.Now.UtcDateTime.AddSeconds(30)), (row.Attempts, row.NextAttemptAt));
+        Assert.Equal((1, Kit.Clock.GetUtcNow().UtcDateTime.AddSeconds(30)), (row.Attempts, row.NextAttemptAt));
         Assert.Equal("SocketException ConnectionRefused", row.LastError);
         Assert.Null(row.SentAt);
         Assert.Null(row.FailedAt);
@@ -61,7 +61,7 @@ public sealed class EmailDeliveryTests(RegistryApps apps) : EmailTests(apps)
         Kit.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, (await dispatcher.ProcessDueAsync(default)).Failed);
         row = await Kit.RowAsync(id);
-        Assert.Equal((2, Kit.Clock.Now.UtcDateTime.AddMinutes(2)), (row.Attempts, row.NextAttemptAt));
+        Assert.Equal((2, Kit.Clock.GetUtcNow().UtcDateTime.AddMinutes(2)), (row.Attempts, row.NextAttemptAt));
 
         Kit.Sink.Restart();
         Kit.Clock.Advance(TimeSpan.FromMinutes(1));

@@ -2,6 +2,7 @@ using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CellTherapyCenter.Web.Tests.Email;
 
@@ -41,7 +42,7 @@ public sealed class EmailTestKit(RegistryAppFactory app) : IAsyncDisposable
     public const string From = "clinic@clinic.test";
 
     public SmtpSink Sink { get; } = SmtpSink.Start();
-    public ManualClock Clock { get; } = ManualClock.AtRealNow();
+    public FakeTimeProvider Clock { get; } = FakeClocks.AtRealNow();
     public ListLogger<EmailDispatcher> Log { get; } = new();
 
     public async Task EmptyOutboxAsync()

@@ -317,7 +317,7 @@ public sealed class FollowUpSchedulerTests(RegistryApps apps) : FollowUpTests(ap
         });
         _ = live.Server;
 
-        var received = await Kit.Sink.NextAsync(TimeSpan.FromSeconds(30));
+        var received = await Kit.Sink.NextAsync(Eventually.Bound);
         Assert.Equal(["ana@example.org"], received.Recipients);
         Assert.Equal(1, await App.WithDbAsync(db => db.FollowUpReminders.CountAsync(r => r.PatientId == patient)));
     }

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CellTherapyCenter.Web.Tests.FollowUp;
 
@@ -27,7 +28,7 @@ public sealed class FollowUpTestKit(RegistryAppFactory app) : IAsyncDisposable
     private readonly List<WebApplicationFactory<Program>> _instances = [];
 
     public SmtpSink Sink { get; } = SmtpSink.Start();
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
     public ListLogger<FollowUpScheduler> Log { get; } = new();
     public DateOnly Today => new(2026, 3, 10);
 
