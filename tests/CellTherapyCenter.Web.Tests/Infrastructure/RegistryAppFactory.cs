@@ -18,7 +18,7 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
 {
     public const string TestPassword = "Test-password-1234";
     public const string AdminEmail = "admin@test.local";
-    private readonly string _directory = Directory.CreateTempSubdirectory("ctc-test-").FullName;
+    private readonly string _directory = ScratchDirectory.Create("ctc-test-");
     private string? _connectionString;
 
     public abstract DatabaseProvider Provider { get; }

@@ -29,15 +29,11 @@ public static class ThrowawayPostgres
         var bin = BinDirectory() ?? throw new InvalidOperationException(
             $"PostgreSQL is not installed and {ServerVariable} is not set: run ./test.sh (which installs it), " +
             "or apt-get install postgresql, or set CTC_TEST_POSTGRES to a server's connection string.");
-        var directory = Directory.CreateTempSubdirectory("ctc-pg-").FullName;
+        var directory = ScratchDirectory.Create("ctc-pg-");
         var data = Path.Combine(directory, "data");
         if (IsRoot) Run("chown", "postgres", directory);
         var port = FreePort();
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try { RunAsOwner(Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "stop"); } catch (InvalidOperationException) { }
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
-        };
+        RemoveWhenThisProcessEnds(bin, directory);
         RunAsOwner(Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "-E", "UTF8", "--locale=C.UTF-8");
         // fsync and full-page writes off: this cluster is deleted after the run, so a crash of the
         // machine loses nothing worth keeping. synchronous_commit off on the server, so the test that
@@ -47,6 +43,23 @@ public static class ThrowawayPostgres
             $"-p {port} -k {directory} -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c full_page_writes=off -c synchronous_commit=off",
             "start");
         return $"Host=127.0.0.1;Port={port};Username=postgres;Maximum Pool Size=20";
+    }
+
+    /// <summary>
+    /// A watcher in its own session that stops the cluster and deletes its directory once this test
+    /// process is gone, however it ends: the test host may be killed right after the run (an
+    /// exit handler did not always get to delete the directory) or on a crash.
+    /// </summary>
+    private static void RemoveWhenThisProcessEnds(string bin, string directory)
+    {
+        var stop = IsRoot ? $"runuser -u postgres -- '{bin}/pg_ctl'" : $"'{bin}/pg_ctl'";
+        var script = $"while kill -0 {Environment.ProcessId} 2>/dev/null; do sleep 1; done; " +
+            $"{stop} -D '{directory}/data' -m immediate stop >/dev/null 2>&1; rm -rf '{directory}'";
+        var info = new ProcessStartInfo("setsid", ["sh", "-c", script])
+        {
+            UseShellExecute = false, RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        using var watcher = Process.Start(info) ?? throw new InvalidOperationException("Could not start the cluster's clean-up watcher.");
     }
 
     /// <summary>The newest installed version's binaries, as Debian lays them out.</summary>
