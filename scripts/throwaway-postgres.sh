@@ -20,7 +20,7 @@ PGBIN=$(_pg_bin)
 # PostgreSQL refuses to run as root, so run it as the postgres user then.
 pg_as_owner() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 
-PG_TMP=$(mktemp -d /tmp/ctc-pg.XXXXXX)
+PG_TMP=$(mktemp -d "${PG_TMP_PARENT:-/tmp}/ctc-pg.XXXXXX")
 [ "$(id -u)" = 0 ] && chown postgres "$PG_TMP"
 PG_PORT=55432
 while (exec 3<>"/dev/tcp/127.0.0.1/$PG_PORT") 2>/dev/null; do PG_PORT=$((PG_PORT + 1)); done

@@ -46,9 +46,11 @@ public sealed class ChromiumBrowser : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = Screenshots.Desktop.Width, Height = Screenshots.Desktop.Height },
             Locale = "en-GB",
         });
-        // Fail fast: every page is local and server-rendered.
-        context.SetDefaultTimeout(10_000);
-        context.SetDefaultNavigationTimeout(15_000);
+        // Every page is local and server-rendered, so a passing test never waits long; the bound is
+        // for a 2-core machine also running PostgreSQL, other test processes and builds; only a
+        // failing test waits it out.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         return context;
     }
 

@@ -9,8 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Assessments;
 
-public abstract class AssessmentFormTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     private static Dictionary<string, string> Fields(string date, params int?[] items)
     {
         var fields = new Dictionary<string, string> { ["Input.AssessedOn"] = date, ["Input.Rater"] = "Clinician", ["Input.Mode"] = "InPerson", ["Input.CuttingFoodVersion"] = "WithoutGastrostomy5a" };
@@ -27,9 +29,10 @@ public abstract class AssessmentFormTests<TApp>(TApp app) where TApp : RegistryA
         return p.Id;
     });
 
-    [Fact]
-    public async Task A_recorded_assessment_is_scored_and_staged_by_the_clinical_library_and_updates_the_list_summary()
+    [Theory, EveryDatabase]
+    public async Task A_recorded_assessment_is_scored_and_staged_by_the_clinical_library_and_updates_the_list_summary(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await NewPatientAsync();
         var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
         int?[] items = [3, 4, 4, 2, 3, 3, 3, 2, 1, 4, 4, 4];
@@ -48,9 +51,10 @@ public abstract class AssessmentFormTests<TApp>(TApp app) where TApp : RegistryA
         Assert.Equal(37, patient.LatestAlsfrsRTotal);
     }
 
-    [Fact]
-    public async Task An_unanswered_item_stores_an_incomplete_assessment_without_a_total()
+    [Theory, EveryDatabase]
+    public async Task An_unanswered_item_stores_an_incomplete_assessment_without_a_total(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await NewPatientAsync();
         var client = await app.SignedInClientAsync(StaffRoles.Physician);
         await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/assessments/new", Fields("2025-05-02", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, null, 4));
@@ -61,9 +65,10 @@ public abstract class AssessmentFormTests<TApp>(TApp app) where TApp : RegistryA
         Assert.Equal(12, stored.Bulbar);
     }
 
-    [Fact]
-    public async Task An_out_of_range_item_is_refused_next_to_the_item_and_nothing_is_stored()
+    [Theory, EveryDatabase]
+    public async Task An_out_of_range_item_is_refused_next_to_the_item_and_nothing_is_stored(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await NewPatientAsync();
         var client = await app.SignedInClientAsync(StaffRoles.Physician);
         var response = await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/assessments/new", Fields("2025-05-02", 4, 4, 4, 4, 4, 4, 4, 7, 4, 4, 4, 4));
@@ -74,9 +79,10 @@ public abstract class AssessmentFormTests<TApp>(TApp app) where TApp : RegistryA
         Assert.Equal(0, await app.WithDbAsync(db => db.AlsfrsRAssessments.CountAsync(a => a.PatientId == id)));
     }
 
-    [Fact]
-    public async Task A_concurrent_edit_is_refused_with_a_clear_message_and_the_first_save_is_kept()
+    [Theory, EveryDatabase]
+    public async Task A_concurrent_edit_is_refused_with_a_clear_message_and_the_first_save_is_kept(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await NewPatientAsync();
         var assessmentId = await app.WithDbAsync(async db =>
         {
@@ -111,9 +117,10 @@ public abstract class AssessmentFormTests<TApp>(TApp app) where TApp : RegistryA
         Assert.Equal(47, stored.Total);
     }
 
-    [Fact]
-    public async Task Voiding_needs_a_reason_keeps_the_row_and_is_audited_with_old_and_new_values()
+    [Theory, EveryDatabase]
+    public async Task Voiding_needs_a_reason_keeps_the_row_and_is_audited_with_old_and_new_values(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await NewPatientAsync();
         var assessmentId = await app.WithDbAsync(async db =>
         {
@@ -144,7 +151,3 @@ public abstract class AssessmentFormTests<TApp>(TApp app) where TApp : RegistryA
         Assert.Equal("physician@test.local", line.UserName);
     }
 }
-
-public sealed class AssessmentFormTests_Sqlite(SqliteApp app) : AssessmentFormTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class AssessmentFormTests_PostgreSql(PostgreSqlApp app) : AssessmentFormTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

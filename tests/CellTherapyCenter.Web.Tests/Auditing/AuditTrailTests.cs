@@ -7,8 +7,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CellTherapyCenter.Web.Tests.Auditing;
 
-public abstract class AuditTrailTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class AuditTrailTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     private static Patient NewPatient(string family) => new()
     {
         FamilyName = family, GivenName = "Ana", DateOfBirth = new DateOnly(1970, 5, 1), Sex = Sex.Female,
@@ -23,9 +25,10 @@ public abstract class AuditTrailTests<TApp>(TApp app) where TApp : RegistryAppFa
         return p.Id;
     });
 
-    [Fact]
-    public async Task A_create_and_an_update_are_audited_with_old_and_new_values()
+    [Theory, EveryDatabase]
+    public async Task A_create_and_an_update_are_audited_with_old_and_new_values(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await AddPatientAsync("Audited");
         await app.WithDbAsync(async db =>
         {
@@ -43,9 +46,10 @@ public abstract class AuditTrailTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.Equal("Renamed", change.GetProperty("new").GetString());
     }
 
-    [Fact]
-    public async Task Registry_records_cannot_be_deleted_only_voided()
+    [Theory, EveryDatabase]
+    public async Task Registry_records_cannot_be_deleted_only_voided(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await AddPatientAsync("Kept");
         await Assert.ThrowsAsync<InvalidOperationException>(() => app.WithDbAsync(async db =>
         {
@@ -55,9 +59,10 @@ public abstract class AuditTrailTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.True(await app.WithDbAsync(db => db.Patients.AnyAsync(x => x.Id == id)));
     }
 
-    [Fact]
-    public async Task The_database_refuses_to_change_or_delete_audit_lines()
+    [Theory, EveryDatabase]
+    public async Task The_database_refuses_to_change_or_delete_audit_lines(DatabaseProvider database)
     {
+        app = apps[database];
         await AddPatientAsync("Trail");
         var before = await app.WithDbAsync(db => db.AuditEntries.CountAsync());
         Assert.True(before > 0);
@@ -67,9 +72,10 @@ public abstract class AuditTrailTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == "tampered")));
     }
 
-    [Fact]
-    public async Task Showing_the_patient_list_is_audited_with_the_user_and_the_patients_shown()
+    [Theory, EveryDatabase]
+    public async Task Showing_the_patient_list_is_audited_with_the_user_and_the_patients_shown(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await AddPatientAsync("Listed");
         var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
         var response = await client.GetAsync("/staff/patients?q=Listed");
@@ -81,9 +87,10 @@ public abstract class AuditTrailTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.Contains(id.ToString(), line.Detail);
     }
 
-    [Fact]
-    public async Task A_stale_concurrent_save_is_refused_and_the_first_save_is_kept()
+    [Theory, EveryDatabase]
+    public async Task A_stale_concurrent_save_is_refused_and_the_first_save_is_kept(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await AddPatientAsync("Concurrent");
         using var scopeA = app.Services.CreateScope();
         using var scopeB = app.Services.CreateScope();
@@ -100,7 +107,3 @@ public abstract class AuditTrailTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.Equal("+381111111", await app.WithDbAsync(db => db.Patients.Where(x => x.Id == id).Select(x => x.Phone).SingleAsync()));
     }
 }
-
-public sealed class AuditTrailTests_Sqlite(SqliteApp app) : AuditTrailTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class AuditTrailTests_PostgreSql(PostgreSqlApp app) : AuditTrailTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

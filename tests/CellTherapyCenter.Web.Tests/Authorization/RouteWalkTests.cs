@@ -13,8 +13,10 @@ namespace CellTherapyCenter.Web.Tests.Authorization;
 /// answer against <see cref="RouteAccess.Expected"/>. Routes are discovered from the app's
 /// endpoint data source, so a route nobody listed fails.
 /// </summary>
-public abstract partial class RouteWalkTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed partial class RouteWalkTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     private sealed record Route(string Key, string Method, string Pattern);
 
     private IReadOnlyList<Route> DiscoverRoutes()
@@ -36,9 +38,10 @@ public abstract partial class RouteWalkTests<TApp>(TApp app) where TApp : Regist
         return routes.DistinctBy(r => r.Key).ToList();
     }
 
-    [Fact]
-    public void Every_served_route_has_a_stated_access_and_every_stated_route_is_served()
+    [Theory, EveryDatabase]
+    public void Every_served_route_has_a_stated_access_and_every_stated_route_is_served(DatabaseProvider database)
     {
+        app = apps[database];
         var served = DiscoverRoutes().Select(r => r.Key).ToHashSet();
         var unlisted = served.Except(RouteAccess.Expected.Keys).Order().ToList();
         var missing = RouteAccess.Expected.Keys.Except(served).Order().ToList();
@@ -49,9 +52,10 @@ public abstract partial class RouteWalkTests<TApp>(TApp app) where TApp : Regist
     public static TheoryData<string?> Identities => new() { null, StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator, StaffRoles.Researcher, RouteAccess.PortalUser };
 
     [Theory]
-    [MemberData(nameof(Identities))]
-    public async Task Each_route_allows_exactly_the_stated_roles(string? role)
+    [EveryDatabaseMemberData(nameof(Identities))]
+    public async Task Each_route_allows_exactly_the_stated_roles(DatabaseProvider database, string? role)
     {
+        app = apps[database];
         var patientId = await app.WithDbAsync(async db =>
         {
             var patient = new Patient { FamilyName = "Walk", GivenName = "Route", Pseudonym = "CTC-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), DateOfBirth = new DateOnly(1960, 1, 1) };
@@ -112,7 +116,3 @@ public abstract partial class RouteWalkTests<TApp>(TApp app) where TApp : Regist
     [GeneratedRegex(@"\{(?<name>[A-Za-z]+)(:[^}]*)?\??\}")]
     private static partial Regex Parameter();
 }
-
-public sealed class RouteWalkTests_Sqlite(SqliteApp app) : RouteWalkTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class RouteWalkTests_PostgreSql(PostgreSqlApp app) : RouteWalkTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

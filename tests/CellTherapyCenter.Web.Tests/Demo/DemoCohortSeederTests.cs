@@ -7,11 +7,14 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CellTherapyCenter.Web.Tests.Demo;
 
 /// <summary>The seeder writes exactly the generated cohort (EF batches on SQLite, binary COPY on PostgreSQL).</summary>
-public abstract class DemoCohortSeederTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class DemoCohortSeederTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task Seeding_stores_the_generated_cohort_and_one_audit_line()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task Seeding_stores_the_generated_cohort_and_one_audit_line(DatabaseProvider database)
     {
+        app = apps[database];
         var options = new DemoCohortOptions { Patients = 40, Seed = 11, DataDate = new DateOnly(2026, 6, 1) };
         var expected = new DemoCohortGenerator(options, options.DataDate!.Value).Generate();
         _ = app.Server;
@@ -35,7 +38,3 @@ public abstract class DemoCohortSeederTests<TApp>(TApp app) where TApp : Registr
         });
     }
 }
-
-public sealed class DemoCohortSeederTests_Sqlite(SqliteApp app) : DemoCohortSeederTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class DemoCohortSeederTests_PostgreSql(PostgreSqlApp app) : DemoCohortSeederTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -4,11 +4,12 @@ using CellTherapyCenter.Web.Tests.Infrastructure;
 namespace CellTherapyCenter.Web.Tests.Email;
 
 /// <summary>The dispatcher against a real SMTP server on loopback, one pass at a time on a manual clock.</summary>
-public abstract class EmailDeliveryTests<TApp>(TApp app) : EmailTests<TApp>(app) where TApp : RegistryAppFactory
+public sealed class EmailDeliveryTests(RegistryApps apps) : EmailTests(apps)
 {
-    [Fact]
-    public async Task A_queued_message_is_delivered_over_smtp_and_marked_sent_once()
+    [Theory, EveryDatabase]
+    public async Task A_queued_message_is_delivered_over_smtp_and_marked_sent_once(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var id = await Kit.EnqueueAsync(kind: "inquiry-confirmation");
 
         var pass = await Kit.Dispatcher().ProcessDueAsync(default);
@@ -26,7 +27,7 @@ public abstract class EmailDeliveryTests<TApp>(TApp app) : EmailTests<TApp>(app)
         Assert.Equal("auto-generated", received.Message.Headers["Auto-Submitted"]);
 
         var row = await Kit.RowAsync(id);
-        Assert.Equal(Kit.Clock.Now.UtcDateTime, row.SentAt);
+        Assert.Equal(Kit.Clock.GetUtcNow().UtcDateTime, row.SentAt);
         Assert.Equal(1, row.Attempts);
         Assert.Null(row.LockedUntil);
         Assert.Null(row.LastError);
@@ -37,16 +38,17 @@ public abstract class EmailDeliveryTests<TApp>(TApp app) : EmailTests<TApp>(app)
         Kit.AssertLogHasNoPersonalData();
     }
 
-    [Fact]
-    public async Task A_server_that_is_down_is_retried_after_the_backoff_and_the_message_then_delivered()
+    [Theory, EveryDatabase]
+    public async Task A_server_that_is_down_is_retried_after_the_backoff_and_the_message_then_delivered(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         Kit.Sink.Stop();
         var id = await Kit.EnqueueAsync();
         var dispatcher = Kit.Dispatcher();
 
         Assert.Equal(1, (await dispatcher.ProcessDueAsync(default)).Failed);
         var row = await Kit.RowAsync(id);
-        Assert.Equal((1, Kit.Clock.Now.UtcDateTime.AddSeconds(30)), (row.Attempts, row.NextAttemptAt));
+        Assert.Equal((1, Kit.Clock.GetUtcNow().UtcDateTime.AddSeconds(30)), (row.Attempts, row.NextAttemptAt));
         Assert.Equal("SocketException ConnectionRefused", row.LastError);
         Assert.Null(row.SentAt);
         Assert.Null(row.FailedAt);
@@ -59,7 +61,7 @@ public abstract class EmailDeliveryTests<TApp>(TApp app) : EmailTests<TApp>(app)
         Kit.Clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(1, (await dispatcher.ProcessDueAsync(default)).Failed);
         row = await Kit.RowAsync(id);
-        Assert.Equal((2, Kit.Clock.Now.UtcDateTime.AddMinutes(2)), (row.Attempts, row.NextAttemptAt));
+        Assert.Equal((2, Kit.Clock.GetUtcNow().UtcDateTime.AddMinutes(2)), (row.Attempts, row.NextAttemptAt));
 
         Kit.Sink.Restart();
         Kit.Clock.Advance(TimeSpan.FromMinutes(1));
@@ -75,9 +77,10 @@ public abstract class EmailDeliveryTests<TApp>(TApp app) : EmailTests<TApp>(app)
         Kit.AssertLogHasNoPersonalData();
     }
 
-    [Fact]
-    public async Task A_refusing_server_ends_the_pass_and_the_queue_goes_out_once_it_accepts_again()
+    [Theory, EveryDatabase]
+    public async Task A_refusing_server_ends_the_pass_and_the_queue_goes_out_once_it_accepts_again(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         Kit.Sink.Refusing = true;
         var first = await Kit.EnqueueAsync();
         Kit.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -93,9 +96,10 @@ public abstract class EmailDeliveryTests<TApp>(TApp app) : EmailTests<TApp>(app)
         Assert.Equal(2, Kit.Sink.Received.Count);
     }
 
-    [Fact]
-    public async Task After_the_last_allowed_attempt_the_message_is_left_marked_failed()
+    [Theory, EveryDatabase]
+    public async Task After_the_last_allowed_attempt_the_message_is_left_marked_failed(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         Kit.Sink.Stop();
         var id = await Kit.EnqueueAsync();
         var dispatcher = Kit.Dispatcher(Kit.Options(o => o.MaxAttempts = 3));
@@ -114,9 +118,10 @@ public abstract class EmailDeliveryTests<TApp>(TApp app) : EmailTests<TApp>(app)
         Assert.Contains(Kit.Log.Lines, l => l.Contains(id.ToString()) && l.Contains("given up"));
     }
 
-    [Fact]
-    public async Task A_recipient_refused_for_good_fails_at_once_and_the_other_messages_still_go()
+    [Theory, EveryDatabase]
+    public async Task A_recipient_refused_for_good_fails_at_once_and_the_other_messages_still_go(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         Kit.Sink.RejectRecipient = address => address.StartsWith("nobody@", StringComparison.Ordinal);
         var refused = await Kit.EnqueueAsync(to: "nobody@example.org");
         Kit.Clock.Advance(TimeSpan.FromSeconds(1));
@@ -131,7 +136,3 @@ public abstract class EmailDeliveryTests<TApp>(TApp app) : EmailTests<TApp>(app)
         Kit.AssertLogHasNoPersonalData();
     }
 }
-
-public sealed class EmailDeliveryTests_Sqlite(SqliteApp app) : EmailDeliveryTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class EmailDeliveryTests_PostgreSql(PostgreSqlApp app) : EmailDeliveryTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 namespace CellTherapyCenter.Web.Tests.Email;
 
 /// <summary>A message is never sent twice: leases hold across dispatchers, instances and restarts.</summary>
-public abstract class EmailLeaseTests<TApp>(TApp app) : EmailTests<TApp>(app) where TApp : RegistryAppFactory
+public sealed class EmailLeaseTests(RegistryApps apps) : EmailTests(apps)
 {
-    [Fact]
-    public async Task A_message_leased_by_a_dispatcher_that_died_waits_for_the_lease_and_is_then_sent_once()
+    [Theory, EveryDatabase]
+    public async Task A_message_leased_by_a_dispatcher_that_died_waits_for_the_lease_and_is_then_sent_once(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var id = await Kit.EnqueueAsync();
         // Another instance claimed it for five minutes and then stopped (crash or restart) mid-send.
         await Kit.LeaseAsync(id, TimeSpan.FromMinutes(5));
@@ -28,9 +29,10 @@ public abstract class EmailLeaseTests<TApp>(TApp app) : EmailTests<TApp>(app) wh
         Assert.Single(Kit.Sink.Received);
     }
 
-    [Fact]
-    public async Task Two_dispatchers_running_at_the_same_time_send_each_message_exactly_once()
+    [Theory, EveryDatabase]
+    public async Task Two_dispatchers_running_at_the_same_time_send_each_message_exactly_once(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var ids = new List<Guid>();
         for (var i = 0; i < 12; i++) ids.Add(await Kit.EnqueueAsync(subject: $"Message {i}"));
 
@@ -45,9 +47,10 @@ public abstract class EmailLeaseTests<TApp>(TApp app) : EmailTests<TApp>(app) wh
         Assert.All(rows, r => Assert.NotNull(r.SentAt));
     }
 
-    [Fact]
-    public async Task A_message_sent_before_a_restart_is_not_sent_again_after_it()
+    [Theory, EveryDatabase]
+    public async Task A_message_sent_before_a_restart_is_not_sent_again_after_it(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         await Kit.EnqueueAsync();
         Assert.Equal(1, (await Kit.Dispatcher().ProcessDueAsync(default)).Sent);
 
@@ -56,7 +59,3 @@ public abstract class EmailLeaseTests<TApp>(TApp app) : EmailTests<TApp>(app) wh
         Assert.Single(Kit.Sink.Received);
     }
 }
-
-public sealed class EmailLeaseTests_Sqlite(SqliteApp app) : EmailLeaseTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class EmailLeaseTests_PostgreSql(PostgreSqlApp app) : EmailLeaseTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

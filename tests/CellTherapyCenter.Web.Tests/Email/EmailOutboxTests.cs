@@ -8,11 +8,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace CellTherapyCenter.Web.Tests.Email;
 
 /// <summary>Enqueueing in the caller's unit of work, and the hosted dispatcher end to end.</summary>
-public abstract class EmailOutboxTests<TApp>(TApp app) : EmailTests<TApp>(app) where TApp : RegistryAppFactory
+public sealed class EmailOutboxTests(RegistryApps apps) : EmailTests(apps)
 {
-    [Fact]
-    public async Task The_email_commits_with_the_record_that_caused_it_or_not_at_all()
+    [Theory, EveryDatabase]
+    public async Task The_email_commits_with_the_record_that_caused_it_or_not_at_all(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var patient = Arrange.Patient("Outboxova");
         using (var scope = App.Services.CreateScope())
         {
@@ -40,9 +41,10 @@ public abstract class EmailOutboxTests<TApp>(TApp app) : EmailTests<TApp>(app) w
         Assert.Equal(1, await App.WithDbAsync(d => d.Patients.CountAsync(p => p.FamilyName == "Outboxova")));
     }
 
-    [Fact]
-    public async Task Messages_written_in_bulk_read_back_as_enqueued_ones_and_commit_only_with_the_callers_transaction()
+    [Theory, EveryDatabase]
+    public async Task Messages_written_in_bulk_read_back_as_enqueued_ones_and_commit_only_with_the_callers_transaction(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var (enqueued, written) = await App.WithDbAsync(async db =>
         {
             var outbox = new EmailOutbox(db, Kit.Clock, new EmailSignal());
@@ -81,13 +83,14 @@ public abstract class EmailOutboxTests<TApp>(TApp app) : EmailTests<TApp>(app) w
     }
 
     [Theory]
-    [InlineData("not an address", "Subject")]
-    [InlineData("Ana <ana@example.org>", "Subject")]
-    [InlineData("ana@example.org, eve@example.org", "Subject")]
-    [InlineData("ana@example.org", "Subject\r\nBcc: eve@example.org")]
-    [InlineData("ana@example.org", " ")]
-    public async Task Enqueue_refuses_anything_but_one_address_and_a_one_line_subject(string to, string subject)
+    [EveryDatabase("not an address", "Subject")]
+    [EveryDatabase("Ana <ana@example.org>", "Subject")]
+    [EveryDatabase("ana@example.org, eve@example.org", "Subject")]
+    [EveryDatabase("ana@example.org", "Subject\r\nBcc: eve@example.org")]
+    [EveryDatabase("ana@example.org", " ")]
+    public async Task Enqueue_refuses_anything_but_one_address_and_a_one_line_subject(DatabaseProvider database, string to, string subject)
     {
+        await UseDatabaseAsync(database);
         await App.WithDbAsync(db =>
         {
             var outbox = new EmailOutbox(db, Kit.Clock, new EmailSignal());
@@ -97,9 +100,10 @@ public abstract class EmailOutboxTests<TApp>(TApp app) : EmailTests<TApp>(app) w
         });
     }
 
-    [Fact]
-    public async Task The_hosted_dispatcher_sends_a_committed_message_without_waiting_for_its_poll()
+    [Theory, EveryDatabase]
+    public async Task The_hosted_dispatcher_sends_a_committed_message_without_waiting_for_its_poll(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         await using var mailApp = App.WithWebHostBuilder(b =>
         {
             b.UseSetting("Email:Enabled", "true");
@@ -119,16 +123,10 @@ public abstract class EmailOutboxTests<TApp>(TApp app) : EmailTests<TApp>(app) w
             await scope.ServiceProvider.GetRequiredService<RegistryDbContext>().SaveChangesAsync();
         }
 
-        var received = await Kit.Sink.NextAsync(TimeSpan.FromSeconds(30));
+        var received = await Kit.Sink.NextAsync(Eventually.Bound);
         Assert.Equal("Your inquiry has been received", received.Message.Subject);
         Assert.Equal($"{id:N}@clinic.test", received.Message.MessageId);
         // The row is marked right after the server's acknowledgement.
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while ((await Kit.RowAsync(id)).SentAt is null && DateTime.UtcNow < deadline) await Task.Delay(20);
-        Assert.NotNull((await Kit.RowAsync(id)).SentAt);
+        Assert.True(await Eventually.HoldsAsync(async () => (await Kit.RowAsync(id)).SentAt is not null), "The sent message's row was never marked sent.");
     }
 }
-
-public sealed class EmailOutboxTests_Sqlite(SqliteApp app) : EmailOutboxTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class EmailOutboxTests_PostgreSql(PostgreSqlApp app) : EmailOutboxTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

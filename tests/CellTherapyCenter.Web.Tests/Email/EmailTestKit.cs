@@ -2,18 +2,35 @@ using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CellTherapyCenter.Web.Tests.Email;
 
-/// <summary>Base of the email test classes: a fresh kit per test and an empty outbox before it.</summary>
-public abstract class EmailTests<TApp>(TApp app) : IAsyncLifetime where TApp : RegistryAppFactory
+/// <summary>
+/// Base of the email test classes, run on every database: each test starts with
+/// <see cref="UseDatabaseAsync"/>, which gives it a fresh kit and an empty outbox on that database.
+/// </summary>
+public abstract class EmailTests(RegistryApps apps) : IClassFixture<RegistryApps>, IAsyncLifetime
 {
-    protected TApp App { get; } = app;
-    protected EmailTestKit Kit { get; } = new(app);
+    private RegistryAppFactory? _app;
+    private EmailTestKit? _kit;
 
-    public Task InitializeAsync() => Kit.EmptyOutboxAsync();
+    protected RegistryAppFactory App => _app ?? throw new InvalidOperationException("A test starts with UseDatabaseAsync.");
+    protected EmailTestKit Kit => _kit ?? throw new InvalidOperationException("A test starts with UseDatabaseAsync.");
 
-    public async Task DisposeAsync() => await Kit.DisposeAsync();
+    protected Task UseDatabaseAsync(DatabaseProvider database)
+    {
+        _app = apps[database];
+        _kit = new EmailTestKit(_app);
+        return _kit.EmptyOutboxAsync();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_kit is not null) await _kit.DisposeAsync();
+    }
 }
 
 /// <summary>
@@ -25,7 +42,7 @@ public sealed class EmailTestKit(RegistryAppFactory app) : IAsyncDisposable
     public const string From = "clinic@clinic.test";
 
     public SmtpSink Sink { get; } = SmtpSink.Start();
-    public ManualClock Clock { get; } = ManualClock.AtRealNow();
+    public FakeTimeProvider Clock { get; } = FakeClocks.AtRealNow();
     public ListLogger<EmailDispatcher> Log { get; } = new();
 
     public async Task EmptyOutboxAsync()

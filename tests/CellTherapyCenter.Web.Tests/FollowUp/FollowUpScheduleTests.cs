@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CellTherapyCenter.Web.Tests.FollowUp;
 
 /// <summary>The schedule generated through the course form, and the staff worklist on the real clock.</summary>
-public abstract class FollowUpScheduleTests<TApp>(TApp app) : FollowUpTests<TApp>(app) where TApp : RegistryAppFactory
+public sealed class FollowUpScheduleTests(RegistryApps apps) : FollowUpTests(apps)
 {
     private static DateOnly ClinicToday => FollowUpSchedule.ClinicToday(TimeProvider.System, new FollowUpOptions());
 
@@ -31,9 +31,10 @@ public abstract class FollowUpScheduleTests<TApp>(TApp app) : FollowUpTests<TApp
         return (patient, course);
     }
 
-    [Fact]
-    public async Task Saving_a_course_generates_its_schedule_with_the_visits_already_made_completed()
+    [Theory, EveryDatabase]
+    public async Task Saving_a_course_generates_its_schedule_with_the_visits_already_made_completed(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var start = ClinicToday.AddDays(-100);
         var (patient, course) = await CourseThroughTheFormAsync(start, visitOn: start.AddDays(-10));
 
@@ -50,9 +51,10 @@ public abstract class FollowUpScheduleTests<TApp>(TApp app) : FollowUpTests<TApp
         Assert.Equal(33, await App.WithDbAsync(db => db.AuditEntries.CountAsync(a => a.EntityType == nameof(FollowUpItem) && a.Action == AuditActions.Create && a.PatientId == patient)));
     }
 
-    [Fact]
-    public async Task Moving_the_start_date_regenerates_open_future_items_and_keeps_the_history()
+    [Theory, EveryDatabase]
+    public async Task Moving_the_start_date_regenerates_open_future_items_and_keeps_the_history(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var start = ClinicToday.AddDays(-100);
         var (patient, course) = await CourseThroughTheFormAsync(start, visitOn: start.AddDays(-10));
         var physician = await App.SignedInClientAsync(StaffRoles.Physician);
@@ -80,9 +82,10 @@ public abstract class FollowUpScheduleTests<TApp>(TApp app) : FollowUpTests<TApp
         Assert.All(voided, i => Assert.StartsWith("Course start changed", i.VoidReason));
     }
 
-    [Fact]
-    public async Task The_worklist_shows_due_items_to_registry_staff_only_and_reschedule_and_missed_are_audited()
+    [Theory, EveryDatabase]
+    public async Task The_worklist_shows_due_items_to_registry_staff_only_and_reschedule_and_missed_are_audited(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var start = ClinicToday.AddDays(-100);
         var (patient, _) = await CourseThroughTheFormAsync(start);
         var coordinator = await App.SignedInClientAsync(StaffRoles.Coordinator);
@@ -134,9 +137,10 @@ public abstract class FollowUpScheduleTests<TApp>(TApp app) : FollowUpTests<TApp
         Assert.Equal((FollowUpStatus.Missed, "Did not come; no answer by phone"), (item.Status, item.MissedReason));
     }
 
-    [Fact]
-    public async Task A_physician_recommends_a_repeat_course_and_the_worklist_shows_it_due()
+    [Theory, EveryDatabase]
+    public async Task A_physician_recommends_a_repeat_course_and_the_worklist_shows_it_due(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var (patient, _) = await CourseThroughTheFormAsync(ClinicToday.AddDays(-200));
         var coordinator = await App.SignedInClientAsync(StaffRoles.Coordinator);
         var physician = await App.SignedInClientAsync(StaffRoles.Physician);
@@ -162,7 +166,3 @@ public abstract class FollowUpScheduleTests<TApp>(TApp app) : FollowUpTests<TApp
             && r.TextContent.Contains(ClinicToday.AddDays(30).ToString("yyyy-MM-dd")));
     }
 }
-
-public sealed class FollowUpScheduleTests_Sqlite(SqliteApp app) : FollowUpScheduleTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class FollowUpScheduleTests_PostgreSql(PostgreSqlApp app) : FollowUpScheduleTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

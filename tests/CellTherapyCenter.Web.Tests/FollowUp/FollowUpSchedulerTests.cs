@@ -10,11 +10,12 @@ namespace CellTherapyCenter.Web.Tests.FollowUp;
 /// The reminder scheduler on a manual clock, with the outbox's dispatcher sending to a real SMTP
 /// sink on loopback. Clinic time zone Europe/Belgrade (UTC+1 in March), quiet 21:00 to 08:00.
 /// </summary>
-public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TApp>(app) where TApp : RegistryAppFactory
+public sealed class FollowUpSchedulerTests(RegistryApps apps) : FollowUpTests(apps)
 {
-    [Fact]
-    public async Task A_self_report_reminder_goes_out_once_on_the_day_its_window_opens()
+    [Theory, EveryDatabase]
+    public async Task A_self_report_reminder_goes_out_once_on_the_day_its_window_opens(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var instance = Kit.StartInstance();
         // Month-1 self-report targets 14 March, window 11 to 24 March; the baseline window closed in February.
         var patient = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 14), "ana@example.org");
@@ -52,9 +53,10 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         Kit.AssertLogHasNoPersonalData();
     }
 
-    [Fact]
-    public async Task A_reminder_is_written_in_the_patients_preferred_language()
+    [Theory, EveryDatabase]
+    public async Task A_reminder_is_written_in_the_patients_preferred_language(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var instance = Kit.StartInstance();
         var ukrainian = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 14), "olena@example.org");
         var serbian = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 14), "milica@example.org");
@@ -78,9 +80,10 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         Kit.AssertLogHasNoPersonalData();
     }
 
-    [Fact]
-    public async Task Quiet_hours_in_the_clinics_time_zone_hold_a_reminder_until_eight()
+    [Theory, EveryDatabase]
+    public async Task Quiet_hours_in_the_clinics_time_zone_hold_a_reminder_until_eight(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var instance = Kit.StartInstance();
         await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 14), "ana@example.org");
         var scheduler = Kit.Scheduler(instance);
@@ -100,9 +103,10 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         Assert.Single(Kit.Sink.Received);
     }
 
-    [Fact]
-    public async Task A_patient_who_opted_out_gets_no_reminder_and_others_still_do()
+    [Theory, EveryDatabase]
+    public async Task A_patient_who_opted_out_gets_no_reminder_and_others_still_do(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var instance = Kit.StartInstance();
         await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), "quiet@example.org", optedOut: true);
         await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), "ana@example.org");
@@ -112,9 +116,10 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         Assert.Equal(["ana@example.org"], Assert.Single(Kit.Sink.Received).Recipients);
     }
 
-    [Fact]
-    public async Task Synthetic_demo_patients_get_no_reminder_unless_the_option_says_so()
+    [Theory, EveryDatabase]
+    public async Task Synthetic_demo_patients_get_no_reminder_unless_the_option_says_so(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var instance = Kit.StartInstance();
         var patient = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), "demo@example.invalid");
         await App.WithDbAsync(db => db.Patients.Where(p => p.Id == patient).ExecuteUpdateAsync(s => s.SetProperty(p => p.IsSynthetic, true)));
@@ -123,9 +128,10 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         Assert.Equal(1, (await Kit.Scheduler(instance, o => o.RemindSyntheticPatients = true).RunPassAsync(default)).RemindersQueued);
     }
 
-    [Fact]
-    public async Task A_restart_in_the_middle_neither_loses_nor_duplicates_a_reminder()
+    [Theory, EveryDatabase]
+    public async Task A_restart_in_the_middle_neither_loses_nor_duplicates_a_reminder(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var first = Kit.StartInstance();
         string[] addresses = ["ana@example.org", "bojan@example.org", "vesna@example.org"];
         foreach (var address in addresses)
@@ -145,9 +151,10 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         Assert.Equal(3, await App.WithDbAsync(db => db.OutboundEmails.CountAsync()));
     }
 
-    [Fact]
-    public async Task Due_items_read_a_few_batches_at_a_time_are_each_queued_once()
+    [Theory, EveryDatabase]
+    public async Task Due_items_read_a_few_batches_at_a_time_are_each_queued_once(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var instance = Kit.StartInstance();
         string[] addresses = ["ana@example.org", "bojan@example.org", "vesna@example.org", "zoran@example.org", "mira@example.org"];
         foreach (var address in addresses)
@@ -167,9 +174,10 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         Assert.Equal(addresses.Order(), Kit.Sink.Received.SelectMany(r => r.Recipients).Order());
     }
 
-    [Fact]
-    public async Task Two_schedulers_running_at_once_queue_each_reminder_once()
+    [Theory, EveryDatabase]
+    public async Task Two_schedulers_running_at_once_queue_each_reminder_once(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var one = Kit.StartInstance();
         var two = Kit.StartInstance();
         string[] addresses = ["ana@example.org", "bojan@example.org", "vesna@example.org", "zoran@example.org"];
@@ -185,9 +193,10 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         Assert.Equal(addresses, Kit.Sink.Received.SelectMany(r => r.Recipients).Order());
     }
 
-    [Fact]
-    public async Task The_database_refuses_a_second_reminder_of_the_same_kind_for_an_item()
+    [Theory, EveryDatabase]
+    public async Task The_database_refuses_a_second_reminder_of_the_same_kind_for_an_item(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var instance = Kit.StartInstance();
         var patient = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), "ana@example.org");
         await Kit.Scheduler(instance).RunPassAsync(default);
@@ -203,9 +212,10 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         }));
     }
 
-    [Fact]
-    public async Task A_batch_written_past_the_change_tracker_is_refused_whole_when_one_reminder_exists_already()
+    [Theory, EveryDatabase]
+    public async Task A_batch_written_past_the_change_tracker_is_refused_whole_when_one_reminder_exists_already(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var instance = Kit.StartInstance();
         var patient = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 10), "ana@example.org");
         Assert.Equal(1, (await Kit.Scheduler(instance).RunPassAsync(default)).RemindersQueued);
@@ -229,9 +239,10 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         Assert.Equal(1, await App.WithDbAsync(db => db.OutboundEmails.CountAsync()));
     }
 
-    [Fact]
-    public async Task A_self_report_completes_its_item_and_no_reminder_follows()
+    [Theory, EveryDatabase]
+    public async Task A_self_report_completes_its_item_and_no_reminder_follows(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var instance = Kit.StartInstance();
         var patient = await Kit.PatientWithCourseAsync(instance, new DateOnly(2026, 2, 14), "ana@example.org");
         await FollowUpTestKit.SelfReportAsync(instance, patient, new DateOnly(2026, 3, 12), 40);
@@ -243,9 +254,10 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         Assert.Equal((FollowUpStatus.Completed, new DateOnly(2026, 3, 12)), (item.Status, item.CompletedOn));
     }
 
-    [Fact]
-    public async Task The_decline_alert_fires_at_exactly_four_points_and_not_at_three()
+    [Theory, EveryDatabase]
+    public async Task The_decline_alert_fires_at_exactly_four_points_and_not_at_three(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var instance = Kit.StartInstance();
         var scheduler = Kit.Scheduler(instance);
         await scheduler.RunPassAsync(default); // the first pass starts the alert cursor: history is not news
@@ -287,9 +299,10 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         Assert.DoesNotContain("(40 → 37)", System.Net.WebUtility.HtmlDecode(worklist));
     }
 
-    [Fact]
-    public async Task The_hosted_scheduler_queues_on_start_and_the_dispatcher_delivers_to_the_sink()
+    [Theory, EveryDatabase]
+    public async Task The_hosted_scheduler_queues_on_start_and_the_dispatcher_delivers_to_the_sink(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var patient = await Kit.PatientWithCourseAsync(Kit.StartInstance(), new DateOnly(2026, 2, 10), "ana@example.org");
         await using var live = App.WithWebHostBuilder(b =>
         {
@@ -304,12 +317,8 @@ public abstract class FollowUpSchedulerTests<TApp>(TApp app) : FollowUpTests<TAp
         });
         _ = live.Server;
 
-        var received = await Kit.Sink.NextAsync(TimeSpan.FromSeconds(30));
+        var received = await Kit.Sink.NextAsync(Eventually.Bound);
         Assert.Equal(["ana@example.org"], received.Recipients);
         Assert.Equal(1, await App.WithDbAsync(db => db.FollowUpReminders.CountAsync(r => r.PatientId == patient)));
     }
 }
-
-public sealed class FollowUpSchedulerTests_Sqlite(SqliteApp app) : FollowUpSchedulerTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class FollowUpSchedulerTests_PostgreSql(PostgreSqlApp app) : FollowUpSchedulerTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CellTherapyCenter.Web.Tests.FollowUp;
 
@@ -27,7 +28,7 @@ public sealed class FollowUpTestKit(RegistryAppFactory app) : IAsyncDisposable
     private readonly List<WebApplicationFactory<Program>> _instances = [];
 
     public SmtpSink Sink { get; } = SmtpSink.Start();
-    public ManualClock Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 3, 10, 9, 0, 0, TimeSpan.Zero));
     public ListLogger<FollowUpScheduler> Log { get; } = new();
     public DateOnly Today => new(2026, 3, 10);
 
@@ -128,13 +129,29 @@ public sealed class FollowUpTestKit(RegistryAppFactory app) : IAsyncDisposable
     }
 }
 
-/// <summary>Base of the follow-up integration tests: a fresh kit per test, follow-up state reset before it.</summary>
-public abstract class FollowUpTests<TApp>(TApp app) : IAsyncLifetime where TApp : RegistryAppFactory
+/// <summary>
+/// Base of the follow-up integration tests, run on every database: each test starts with
+/// <see cref="UseDatabaseAsync"/>, which gives it a fresh kit and resets follow-up state on that database.
+/// </summary>
+public abstract class FollowUpTests(RegistryApps apps) : IClassFixture<RegistryApps>, IAsyncLifetime
 {
-    protected TApp App { get; } = app;
-    protected FollowUpTestKit Kit { get; } = new(app);
+    private RegistryAppFactory? _app;
+    private FollowUpTestKit? _kit;
 
-    public Task InitializeAsync() => Kit.ResetAsync();
+    protected RegistryAppFactory App => _app ?? throw new InvalidOperationException("A test starts with UseDatabaseAsync.");
+    protected FollowUpTestKit Kit => _kit ?? throw new InvalidOperationException("A test starts with UseDatabaseAsync.");
 
-    public async Task DisposeAsync() => await Kit.DisposeAsync();
+    protected Task UseDatabaseAsync(DatabaseProvider database)
+    {
+        _app = apps[database];
+        _kit = new FollowUpTestKit(_app);
+        return _kit.ResetAsync();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_kit is not null) await _kit.DisposeAsync();
+    }
 }

@@ -12,13 +12,13 @@ namespace CellTherapyCenter.Web.Tests.Infrastructure;
 /// <summary>
 /// The whole web app on a fresh, empty database of one provider. Each factory instance owns its
 /// own database (a temporary SQLite file, or a new PostgreSQL database on the server that
-/// ./test.sh starts), so test classes never see each other's data.
+/// ./test.sh or <see cref="ThrowawayPostgres"/> starts), so test classes never see each other's data.
 /// </summary>
 public abstract class RegistryAppFactory : WebApplicationFactory<Program>
 {
     public const string TestPassword = "Test-password-1234";
     public const string AdminEmail = "admin@test.local";
-    private readonly string _directory = Directory.CreateTempSubdirectory("ctc-test-").FullName;
+    private readonly string _directory = ScratchDirectory.Create("ctc-test-");
     private string? _connectionString;
 
     public abstract DatabaseProvider Provider { get; }
@@ -122,15 +122,13 @@ public class SqliteApp : RegistryAppFactory
 
 public sealed class PostgreSqlApp : RegistryAppFactory
 {
-    /// <summary>Set by ./test.sh to the throwaway server, e.g. Host=127.0.0.1;Port=55432;Username=postgres.</summary>
-    public const string ServerVariable = "CTC_TEST_POSTGRES";
+    /// <summary>Set by ./test.sh to its throwaway server; when unset the tests start their own (<see cref="ThrowawayPostgres"/>).</summary>
+    public const string ServerVariable = ThrowawayPostgres.ServerVariable;
     private readonly string _database = "ctc_test_" + Guid.NewGuid().ToString("N")[..12];
 
     public override DatabaseProvider Provider => DatabaseProvider.PostgreSQL;
 
-    public static string ServerConnectionString => Environment.GetEnvironmentVariable(ServerVariable)
-        ?? throw new InvalidOperationException(
-            $"{ServerVariable} is not set: run the tests with ./test.sh, which starts a throwaway PostgreSQL server.");
+    public static string ServerConnectionString => ThrowawayPostgres.ServerConnectionString;
 
     protected override string CreateDatabase()
     {

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Npgsql;
@@ -16,8 +14,15 @@ public sealed class AcknowledgedRequestSurvivesKillTests : IDisposable
 {
     private readonly string _directory = Directory.CreateTempSubdirectory("ctc-kill-").FullName;
 
-    [Fact]
-    public Task On_sqlite() => RunAsync("Sqlite", $"Data Source={Path.Combine(_directory, "registry.db")}",
+    [Theory, EveryDatabase]
+    public Task An_acknowledged_request_survives_a_kill(DatabaseProvider database) => database switch
+    {
+        DatabaseProvider.Sqlite => OnSqliteAsync(),
+        DatabaseProvider.PostgreSQL => OnPostgreSqlAsync(),
+        _ => throw new ArgumentOutOfRangeException(nameof(database), database, null),
+    };
+
+    private Task OnSqliteAsync() => RunAsync("Sqlite", $"Data Source={Path.Combine(_directory, "registry.db")}",
         async (reference) =>
         {
             await using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "registry.db")};Mode=ReadOnly;Pooling=False");
@@ -25,8 +30,7 @@ public sealed class AcknowledgedRequestSurvivesKillTests : IDisposable
             return await ReadDocumentAsync(connection, reference);
         });
 
-    [Fact]
-    public async Task On_postgresql()
+    private async Task OnPostgreSqlAsync()
     {
         var database = "ctc_kill_" + Guid.NewGuid().ToString("N")[..10];
         var server = new NpgsqlConnectionStringBuilder(PostgreSqlApp.ServerConnectionString) { Database = "postgres" }.ToString();
@@ -55,38 +59,21 @@ public sealed class AcknowledgedRequestSurvivesKillTests : IDisposable
 
     private async Task RunAsync(string provider, string connectionString, Func<string, Task<byte[]?>> readDocument)
     {
-        var port = FreePort();
-        var app = Start(provider, connectionString, port);
         string reference;
         var pdf = InquiryForm.Pdf(300_000);
-        try
+        await using (var app = await ChildApp.StartAsync(provider, connectionString, _directory))
         {
-            using var client = Client(port);
-            await WaitForHealthAsync(client);
+            using var client = app.Client();
             var response = await InquiryForm.SubmitAsync(client, InquiryForm.ValidFields(), [("report.pdf", pdf)]);
             // Killed as soon as the answer is in: no graceful shutdown, no flush.
-            app.Kill(entireProcessTree: true);
-            Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+            await app.KillAsync();
+            Assert.True(HttpStatusCode.Redirect == response.StatusCode, $"The request was not acknowledged ({(int)response.StatusCode}).{app.Output}");
             reference = response.Headers.Location!.OriginalString.Split('/')[^1];
         }
-        finally
-        {
-            if (!app.HasExited) app.Kill(entireProcessTree: true);
-            await app.WaitForExitAsync();
-        }
 
-        var restarted = Start(provider, connectionString, port);
-        try
-        {
-            using var client = Client(port);
-            await WaitForHealthAsync(client);
-            Assert.Equal(pdf, await readDocument(reference));
-        }
-        finally
-        {
-            restarted.Kill(entireProcessTree: true);
-            await restarted.WaitForExitAsync();
-        }
+        // On a new port: the old one may not be free again yet, and another test may have taken it.
+        await using var restarted = await ChildApp.StartAsync(provider, connectionString, _directory);
+        Assert.Equal(pdf, await readDocument(reference));
     }
 
     private static async Task<byte[]?> ReadDocumentAsync(System.Data.Common.DbConnection connection, string reference)
@@ -98,54 +85,6 @@ public sealed class AcknowledgedRequestSurvivesKillTests : IDisposable
         parameter.Value = reference;
         command.Parameters.Add(parameter);
         return await command.ExecuteScalarAsync() as byte[];
-    }
-
-    private Process Start(string provider, string connectionString, int port)
-    {
-        var info = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "CellTherapyCenter.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
-        {
-            RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = _directory,
-        };
-        info.Environment["Database__Provider"] = provider;
-        info.Environment["ConnectionStrings__Registry"] = connectionString;
-        info.Environment["Demo__Enabled"] = "false";
-        info.Environment["Admin__Email"] = RegistryAppFactory.AdminEmail;
-        info.Environment["Admin__Password"] = RegistryAppFactory.TestPassword;
-        info.Environment["DataProtection__KeysPath"] = Path.Combine(_directory, "keys");
-        info.Environment["Logging__LogLevel__Default"] = "Warning";
-        var process = Process.Start(info)!;
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    private static HttpClient Client(int port) => new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
-    {
-        BaseAddress = new Uri($"http://127.0.0.1:{port}"),
-        Timeout = TimeSpan.FromSeconds(30),
-    };
-
-    private static async Task WaitForHealthAsync(HttpClient client)
-    {
-        for (var attempt = 0; attempt < 120; attempt++)
-        {
-            try
-            {
-                if ((await client.GetAsync("/health")).IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException) { }
-            await Task.Delay(250);
-        }
-        throw new TimeoutException("The app did not become healthy within 30 s.");
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     public void Dispose()

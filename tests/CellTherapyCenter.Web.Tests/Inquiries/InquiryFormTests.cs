@@ -8,17 +8,32 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Inquiries;
 
-public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TApp : RegistryAppFactory
+public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<RegistryApps>, IAsyncLifetime
 {
-    private EmailTestKit Kit { get; } = new(app);
+    private RegistryAppFactory app = null!;
+    private EmailTestKit? _kit;
 
-    public Task InitializeAsync() => Kit.EmptyOutboxAsync();
+    private EmailTestKit Kit => _kit ?? throw new InvalidOperationException("A test starts with UseDatabaseAsync.");
 
-    public async Task DisposeAsync() => await Kit.DisposeAsync();
-
-    [Fact]
-    public async Task A_request_is_stored_with_its_document_before_the_reference_is_shown_and_both_emails_go_out()
+    /// <summary>The app of the case's database, and a fresh kit with an empty outbox (what InitializeAsync did per test).</summary>
+    private Task UseDatabaseAsync(DatabaseProvider database)
     {
+        app = apps[database];
+        _kit = new EmailTestKit(app);
+        return _kit.EmptyOutboxAsync();
+    }
+
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public async Task DisposeAsync()
+    {
+        if (_kit is not null) await _kit.DisposeAsync();
+    }
+
+    [Theory, EveryDatabase]
+    public async Task A_request_is_stored_with_its_document_before_the_reference_is_shown_and_both_emails_go_out(DatabaseProvider database)
+    {
+        await UseDatabaseAsync(database);
         var client = app.CreateBrowserClient();
         var pdf = InquiryForm.Pdf(5000);
         var response = await InquiryForm.SubmitAsync(client, InquiryForm.ValidFields(), [("C:\\scans\\mri report.pdf", pdf)],
@@ -59,9 +74,10 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
         Assert.Contains(reference, confirmationMail.Message.TextBody);
     }
 
-    [Fact]
-    public async Task A_complete_self_score_is_computed_on_the_server_and_its_total_shown_on_the_confirmation()
+    [Theory, EveryDatabase]
+    public async Task A_complete_self_score_is_computed_on_the_server_and_its_total_shown_on_the_confirmation(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var client = app.CreateBrowserClient();
         var fields = InquiryForm.ValidFields();
         fields["Input.Gastrostomy"] = "yes"; // question 5 is then 5b
@@ -75,14 +91,15 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
     }
 
     [Theory]
-    [InlineData("Input.Role", "", "Say who is asking")]
-    [InlineData("Input.Name", "", "Enter a name")]
-    [InlineData("Input.Email", "ana@", "does not look like an email address")]
-    [InlineData("Input.Phone", "064 12", "with its country code")]
-    [InlineData("Input.Country", "XX", "Choose a country")]
-    [InlineData("Input.Consent", "false", "only accept the request with your agreement")]
-    public async Task Each_invalid_field_is_reported_beside_it_and_the_rest_is_kept(string field, string value, string message)
+    [EveryDatabase("Input.Role", "", "Say who is asking")]
+    [EveryDatabase("Input.Name", "", "Enter a name")]
+    [EveryDatabase("Input.Email", "ana@", "does not look like an email address")]
+    [EveryDatabase("Input.Phone", "064 12", "with its country code")]
+    [EveryDatabase("Input.Country", "XX", "Choose a country")]
+    [EveryDatabase("Input.Consent", "false", "only accept the request with your agreement")]
+    public async Task Each_invalid_field_is_reported_beside_it_and_the_rest_is_kept(DatabaseProvider database, string field, string value, string message)
     {
+        await UseDatabaseAsync(database);
         var fields = InquiryForm.ValidFields();
         fields[field] = value;
         var before = await app.WithDbAsync(db => db.Inquiries.CountAsync());
@@ -99,9 +116,10 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
         Assert.Equal(before, await app.WithDbAsync(db => db.Inquiries.CountAsync()));
     }
 
-    [Fact]
-    public async Task Without_email_and_phone_both_fields_say_one_is_needed()
+    [Theory, EveryDatabase]
+    public async Task Without_email_and_phone_both_fields_say_one_is_needed(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var fields = InquiryForm.ValidFields();
         fields["Input.Email"] = "";
         fields["Input.Phone"] = "";
@@ -110,9 +128,10 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
         Assert.Contains("phone number or an email address", html.QuerySelector("[data-valmsg-for='Input.Phone']")?.TextContent);
     }
 
-    [Fact]
-    public async Task A_renamed_executable_is_refused_by_its_content()
+    [Theory, EveryDatabase]
+    public async Task A_renamed_executable_is_refused_by_its_content(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         byte[] executable = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00];
         var before = await app.WithDbAsync(db => db.Inquiries.CountAsync());
         var response = await InquiryForm.SubmitAsync(app.CreateBrowserClient(), InquiryForm.ValidFields(), [("report.pdf", executable)]);
@@ -127,17 +146,19 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
         Assert.Equal(before, await app.WithDbAsync(db => db.Inquiries.CountAsync()));
     }
 
-    [Fact]
-    public async Task More_than_ten_documents_are_refused()
+    [Theory, EveryDatabase]
+    public async Task More_than_ten_documents_are_refused(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var files = Enumerable.Range(1, 11).Select(n => ($"page{n}.pdf", InquiryForm.Pdf(100)));
         var html = StaffSession.Parse(await (await InquiryForm.SubmitAsync(app.CreateBrowserClient(), InquiryForm.ValidFields(), files)).Content.ReadAsStringAsync());
         Assert.Contains("at most 10 documents", html.QuerySelector("#documents-error")?.TextContent);
     }
 
-    [Fact]
-    public async Task A_filled_honeypot_looks_like_success_and_stores_nothing()
+    [Theory, EveryDatabase]
+    public async Task A_filled_honeypot_looks_like_success_and_stores_nothing(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var fields = InquiryForm.ValidFields();
         fields["Input.Website"] = "http://spam.example";
         var before = await app.WithDbAsync(db => db.Inquiries.CountAsync());
@@ -148,9 +169,10 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
         Assert.Equal(0, await app.WithDbAsync(db => db.OutboundEmails.CountAsync()));
     }
 
-    [Fact]
-    public async Task The_request_is_shown_encoded_in_the_inbox_and_can_be_worked_and_registered()
+    [Theory, EveryDatabase]
+    public async Task The_request_is_shown_encoded_in_the_inbox_and_can_be_worked_and_registered(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var fields = InquiryForm.ValidFields();
         fields["Input.Role"] = "Patient";
         var response = await InquiryForm.SubmitAsync(app.CreateBrowserClient(), fields, [("scan.pdf", InquiryForm.Pdf())], CompleteSelfScore);
@@ -209,9 +231,10 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
         Assert.Equal(29, await app.WithDbAsync(db => db.Patients.Where(p => p.Id == linked.PatientId).Select(p => p.LatestAlsfrsRTotal).SingleAsync()));
     }
 
-    [Fact]
-    public async Task A_request_from_a_relative_does_not_fill_the_patient_with_the_relatives_name()
+    [Theory, EveryDatabase]
+    public async Task A_request_from_a_relative_does_not_fill_the_patient_with_the_relatives_name(DatabaseProvider database)
     {
+        await UseDatabaseAsync(database);
         var response = await InquiryForm.SubmitAsync(app.CreateBrowserClient(), InquiryForm.ValidFields());
         var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
         var id = await app.WithDbAsync(db => db.Inquiries.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync());
@@ -230,7 +253,3 @@ public abstract class InquiryFormTests<TApp>(TApp app) : IAsyncLifetime where TA
         .Zip([4, 3, 3, 2, 2, 2, 3, 1, 0, 2, 3, 4], (item, score) => ($"Input.Alsfrs[{item}]", score.ToString(System.Globalization.CultureInfo.InvariantCulture)))
         .ToArray();
 }
-
-public sealed class InquiryFormTests_Sqlite(SqliteApp app) : InquiryFormTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class InquiryFormTests_PostgreSql(PostgreSqlApp app) : InquiryFormTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -6,11 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Outcomes;
 
-public abstract partial class ClaimsAuditPageTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed partial class ClaimsAuditPageTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task A_researcher_sees_every_claim_with_its_statement_and_the_view_is_audited()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task A_researcher_sees_every_claim_with_its_statement_and_the_view_is_audited(DatabaseProvider database)
     {
+        app = apps[database];
         var client = await app.SignedInClientAsync(StaffRoles.Researcher);
         var response = await client.GetAsync("/staff/outcomes?site=Bulbar");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -22,9 +25,10 @@ public abstract partial class ClaimsAuditPageTests<TApp>(TApp app) where TApp : 
         Assert.True(lines >= 1);
     }
 
-    [Fact]
-    public async Task The_audit_follows_a_change_in_the_registry_at_once()
+    [Theory, EveryDatabase]
+    public async Task The_audit_follows_a_change_in_the_registry_at_once(DatabaseProvider database)
     {
+        app = apps[database];
         var client = await app.SignedInClientAsync(StaffRoles.Physician);
         async Task<int> TreatedAsync() => int.Parse(Treated().Match(await client.GetStringAsync("/staff/outcomes")).Groups[1].Value);
 
@@ -40,9 +44,10 @@ public abstract partial class ClaimsAuditPageTests<TApp>(TApp app) where TApp : 
         Assert.Equal(before + 1, await TreatedAsync());
     }
 
-    [Fact]
-    public async Task The_claims_table_exports_as_csv_with_every_measure_and_the_export_is_audited()
+    [Theory, EveryDatabase]
+    public async Task The_claims_table_exports_as_csv_with_every_measure_and_the_export_is_audited(DatabaseProvider database)
     {
+        app = apps[database];
         var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
         var response = await client.GetAsync("/staff/outcomes/claims.csv?stage=4A");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -55,13 +60,14 @@ public abstract partial class ClaimsAuditPageTests<TApp>(TApp app) where TApp : 
     }
 
     [Theory]
-    [InlineData("survival-by-stage", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
-    [InlineData("survival-by-onset", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
-    [InlineData("survival-vs-expected", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
-    [InlineData("alsfrs-spaghetti", "patient,months,alsfrsRTotal")]
-    [InlineData("alsfrs-mean", "month,mean,lower,upper,n")]
-    public async Task Each_plot_is_a_png_with_its_numbers_as_csv(string plot, string header)
+    [EveryDatabase("survival-by-stage", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
+    [EveryDatabase("survival-by-onset", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
+    [EveryDatabase("survival-vs-expected", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
+    [EveryDatabase("alsfrs-spaghetti", "patient,months,alsfrsRTotal")]
+    [EveryDatabase("alsfrs-mean", "month,mean,lower,upper,n")]
+    public async Task Each_plot_is_a_png_with_its_numbers_as_csv(DatabaseProvider database, string plot, string header)
     {
+        app = apps[database];
         await app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Plotova");
@@ -83,9 +89,10 @@ public abstract partial class ClaimsAuditPageTests<TApp>(TApp app) where TApp : 
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "OutcomesPlot" && a.EntityId == plot && a.Action == AuditActions.Export)));
     }
 
-    [Fact]
-    public async Task A_filter_that_cannot_be_read_is_left_out_and_said_so()
+    [Theory, EveryDatabase]
+    public async Task A_filter_that_cannot_be_read_is_left_out_and_said_so(DatabaseProvider database)
     {
+        app = apps[database];
         var client = await app.SignedInClientAsync(StaffRoles.Researcher);
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/staff/outcomes?from=2025-99-99&site=Elbow"));
         Assert.Contains("Not understood, so left out of the filter: from=\"2025-99-99\", site=\"Elbow\".", html);
@@ -97,7 +104,3 @@ public abstract partial class ClaimsAuditPageTests<TApp>(TApp app) where TApp : 
     [GeneratedRegex(@"(\d+) treated of \d+ patients in the registry")]
     private static partial Regex Treated();
 }
-
-public sealed class ClaimsAuditPageTests_Sqlite(SqliteApp app) : ClaimsAuditPageTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class ClaimsAuditPageTests_PostgreSql(PostgreSqlApp app) : ClaimsAuditPageTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

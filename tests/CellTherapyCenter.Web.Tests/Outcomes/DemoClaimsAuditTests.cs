@@ -13,11 +13,14 @@ namespace CellTherapyCenter.Web.Tests.Outcomes;
 /// The demo cohort end to end through the registry: with the treatment effect at its default
 /// (none), the audit must not show a survival benefit or a slowing of progression.
 /// </summary>
-public abstract class DemoClaimsAuditTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class DemoClaimsAuditTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task Without_a_treatment_effect_the_demo_shows_no_survival_benefit()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task Without_a_treatment_effect_the_demo_shows_no_survival_benefit(DatabaseProvider database)
     {
+        app = apps[database];
         var options = new DemoCohortOptions { Patients = 600, Seed = 7, DataDate = new DateOnly(2026, 6, 1) };
         _ = app.Server;
         using (var scope = app.Services.CreateScope())
@@ -51,7 +54,3 @@ public abstract class DemoClaimsAuditTests<TApp>(TApp app) where TApp : Registry
         Assert.Contains("95% CI", html);
     }
 }
-
-public sealed class DemoClaimsAuditTests_Sqlite(SqliteApp app) : DemoClaimsAuditTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class DemoClaimsAuditTests_PostgreSql(PostgreSqlApp app) : DemoClaimsAuditTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -15,13 +15,16 @@ namespace CellTherapyCenter.Web.Tests.Outcomes;
 /// The claims audit's facts as <see cref="RegistryFacts"/> reads them off each database's data
 /// reader: every field of a patient with a full record, voided records left out, nulls kept null.
 /// </summary>
-public abstract class RegistryFactsTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class RegistryFactsTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     private static readonly DateOnly Day = new(2025, 3, 1);
 
-    [Fact]
-    public async Task Every_fact_of_a_patient_is_read_and_voided_records_are_left_out()
+    [Theory, EveryDatabase]
+    public async Task Every_fact_of_a_patient_is_read_and_voided_records_are_left_out(DatabaseProvider database)
     {
+        app = apps[database];
         var (patientId, voidedPatientId, stored) = await app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Faktova");
@@ -104,9 +107,10 @@ public abstract class RegistryFactsTests<TApp>(TApp app) where TApp : RegistryAp
         Assert.Empty(second.ReportedChanges);
     }
 
-    [Fact]
-    public async Task A_patient_with_no_records_beyond_the_patient_row_has_empty_facts()
+    [Theory, EveryDatabase]
+    public async Task A_patient_with_no_records_beyond_the_patient_row_has_empty_facts(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Prazna");
@@ -126,9 +130,10 @@ public abstract class RegistryFactsTests<TApp>(TApp app) where TApp : RegistryAp
         Assert.Empty(f.Visits);
     }
 
-    [Fact]
-    public async Task Many_patients_each_get_their_own_facts_and_the_database_orders_ids_as_the_merge_expects()
+    [Theory, EveryDatabase]
+    public async Task Many_patients_each_get_their_own_facts_and_the_database_orders_ids_as_the_merge_expects(DatabaseProvider database)
     {
+        app = apps[database];
         // Forty patients with random ids, so that their order in the database differs from the order of creation.
         var made = await app.WithDbAsync(async db =>
         {
@@ -172,9 +177,10 @@ public abstract class RegistryFactsTests<TApp>(TApp app) where TApp : RegistryAp
         }
     }
 
-    [Fact]
-    public async Task Every_King_stage_code_is_read_back_as_stored()
+    [Theory, EveryDatabase]
+    public async Task Every_King_stage_code_is_read_back_as_stored(DatabaseProvider database)
     {
+        app = apps[database];
         string?[] codes = ["1", "2", "3", "4A", "4B", "5", null];
         var id = await app.WithDbAsync(async db =>
         {
@@ -216,7 +222,3 @@ public abstract class RegistryFactsTests<TApp>(TApp app) where TApp : RegistryAp
         }
     }
 }
-
-public sealed class RegistryFactsTests_Sqlite(SqliteApp app) : RegistryFactsTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class RegistryFactsTests_PostgreSql(PostgreSqlApp app) : RegistryFactsTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

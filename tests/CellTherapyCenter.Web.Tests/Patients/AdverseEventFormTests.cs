@@ -6,16 +6,19 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Patients;
 
-public abstract class AdverseEventFormTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class AdverseEventFormTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     private static Dictionary<string, string> Fields(string grade, string outcome) => new()
     {
         ["Input.Term"] = "Fever", ["Input.OnsetDate"] = "2025-03-02", ["Input.Grade"] = grade, ["Input.Relatedness"] = "Probable", ["Input.Outcome"] = outcome,
     };
 
-    [Fact]
-    public async Task A_grade_5_event_that_recovered_is_refused_and_grade_4_is_always_serious()
+    [Theory, EveryDatabase]
+    public async Task A_grade_5_event_that_recovered_is_refused_and_grade_4_is_always_serious(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Eventova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
         var client = await app.SignedInClientAsync(StaffRoles.Physician);
         var url = $"/staff/patients/{id}/adverse-events/new";
@@ -30,7 +33,3 @@ public abstract class AdverseEventFormTests<TApp>(TApp app) where TApp : Registr
         Assert.Equal((CtcaeGrade.LifeThreatening, Relatedness.Probable, true), (stored.Grade, stored.Relatedness, stored.Serious));
     }
 }
-
-public sealed class AdverseEventFormTests_Sqlite(SqliteApp app) : AdverseEventFormTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class AdverseEventFormTests_PostgreSql(PostgreSqlApp app) : AdverseEventFormTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -7,11 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Patients;
 
-public abstract class ChartTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class ChartTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task The_chart_shows_the_record_and_its_read_is_audited()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task The_chart_shows_the_record_and_its_read_is_audited(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await Arrange.PatientWithHistoryAsync(app, "Chartova");
         var client = await app.SignedInClientAsync(StaffRoles.Physician);
         var response = await client.GetAsync($"/staff/patients/{id}");
@@ -31,9 +34,10 @@ public abstract class ChartTests<TApp>(TApp app) where TApp : RegistryAppFactory
         Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == unknown)));
     }
 
-    [Fact]
-    public async Task A_researcher_sees_the_pseudonym_and_no_identity()
+    [Theory, EveryDatabase]
+    public async Task A_researcher_sees_the_pseudonym_and_no_identity(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await Arrange.PatientWithHistoryAsync(app, "Hiddenova");
         var pseudonym = await app.WithDbAsync(db => db.Patients.Where(p => p.Id == id).Select(p => p.Pseudonym).SingleAsync());
         var client = await app.SignedInClientAsync(StaffRoles.Researcher);
@@ -51,9 +55,10 @@ public abstract class ChartTests<TApp>(TApp app) where TApp : RegistryAppFactory
         Assert.DoesNotContain(pseudonym, await (await client.GetAsync("/staff/patients?q=Hiddenova")).Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_trajectory_is_a_png_and_is_audited()
+    [Theory, EveryDatabase]
+    public async Task The_trajectory_is_a_png_and_is_audited(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await Arrange.PatientWithHistoryAsync(app, "Plotova");
         var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
         var response = await client.GetAsync($"/staff/patients/{id}/trajectory.png");
@@ -64,9 +69,10 @@ public abstract class ChartTests<TApp>(TApp app) where TApp : RegistryAppFactory
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == id && a.Detail == "trajectory plot")));
     }
 
-    [Fact]
-    public async Task Visits_show_their_own_symptoms_and_reported_changes()
+    [Theory, EveryDatabase]
+    public async Task Visits_show_their_own_symptoms_and_reported_changes(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await Arrange.PatientWithHistoryAsync(app, "Visitova");
         await app.WithDbAsync(async db =>
         {
@@ -91,9 +97,10 @@ public abstract class ChartTests<TApp>(TApp app) where TApp : RegistryAppFactory
         Assert.DoesNotContain("cramps", late);
     }
 
-    [Fact]
-    public async Task A_long_timeline_opens_with_the_most_recent_entries_and_shows_all_on_request()
+    [Theory, EveryDatabase]
+    public async Task A_long_timeline_opens_with_the_most_recent_entries_and_shows_all_on_request(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await Arrange.PatientWithHistoryAsync(app, "Longova");
         await app.WithDbAsync(async db =>
         {
@@ -116,14 +123,11 @@ public abstract class ChartTests<TApp>(TApp app) where TApp : RegistryAppFactory
         Assert.Contains("<time datetime=\"2023-02-01\">", all);
     }
 
-    [Fact]
-    public async Task An_unknown_patient_is_404()
+    [Theory, EveryDatabase]
+    public async Task An_unknown_patient_is_404(DatabaseProvider database)
     {
+        app = apps[database];
         var client = await app.SignedInClientAsync(StaffRoles.Physician);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/staff/patients/{Guid.NewGuid()}")).StatusCode);
     }
 }
-
-public sealed class ChartTests_Sqlite(SqliteApp app) : ChartTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class ChartTests_PostgreSql(PostgreSqlApp app) : ChartTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -5,11 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Patients;
 
-public abstract class ConsentFormTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class ConsentFormTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task A_consent_keeps_its_wording_and_a_withdrawal_is_recorded_not_deleted()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task A_consent_keeps_its_wording_and_a_withdrawal_is_recorded_not_deleted(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Consentova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
         var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
         var created = await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/consents/new?kind=CasePublication",
@@ -26,7 +29,3 @@ public abstract class ConsentFormTests<TApp>(TApp app) where TApp : RegistryAppF
         Assert.Equal("I agree to my case being shown.", after.Wording);
     }
 }
-
-public sealed class ConsentFormTests_Sqlite(SqliteApp app) : ConsentFormTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class ConsentFormTests_PostgreSql(PostgreSqlApp app) : ConsentFormTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -5,11 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Patients;
 
-public abstract class CourseFormTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class CourseFormTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task A_course_and_its_transplantation_are_recorded_and_a_missing_lot_is_refused()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task A_course_and_its_transplantation_are_recorded_and_a_missing_lot_is_refused(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Coursova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
         var client = await app.SignedInClientAsync(StaffRoles.Physician);
         var created = await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/courses/new",
@@ -34,16 +37,13 @@ public abstract class CourseFormTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.Equal(("LOT-77", 4, 6.5m, AdministrationRoute.Subcutaneous, id), (t.CellProductLot, t.SuspensionCount, t.VolumeMl, t.Route, t.PatientId));
     }
 
-    [Fact]
-    public async Task A_coordinator_cannot_record_a_course()
+    [Theory, EveryDatabase]
+    public async Task A_coordinator_cannot_record_a_course(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Coordova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
         var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
         var response = await client.GetAsync($"/staff/patients/{id}/courses/new");
         Assert.Contains("/staff/access-denied", response.Headers.Location?.OriginalString ?? "");
     }
 }
-
-public sealed class CourseFormTests_Sqlite(SqliteApp app) : CourseFormTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class CourseFormTests_PostgreSql(PostgreSqlApp app) : CourseFormTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

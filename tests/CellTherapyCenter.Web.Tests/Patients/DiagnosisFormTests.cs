@@ -6,11 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Patients;
 
-public abstract class DiagnosisFormTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class DiagnosisFormTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task A_diagnosis_is_recorded_and_onset_after_diagnosis_is_refused()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task A_diagnosis_is_recorded_and_onset_after_diagnosis_is_refused(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Diagnosova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
         var client = await app.SignedInClientAsync(StaffRoles.Physician);
         var url = $"/staff/patients/{id}/diagnosis";
@@ -35,7 +38,3 @@ public abstract class DiagnosisFormTests<TApp>(TApp app) where TApp : RegistryAp
             (d.OnsetSite!.Value, d.ElEscorial!.Value, d.AffectedRegions, d.C9orf72, d.TakesRiluzole));
     }
 }
-
-public sealed class DiagnosisFormTests_Sqlite(SqliteApp app) : DiagnosisFormTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class DiagnosisFormTests_PostgreSql(PostgreSqlApp app) : DiagnosisFormTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -3,11 +3,14 @@ using CellTherapyCenter.Web.Tests.Infrastructure;
 
 namespace CellTherapyCenter.Web.Tests.Patients;
 
-public abstract class EligibilityScreenTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class EligibilityScreenTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task The_screen_shows_each_indication_and_flag_from_the_registry()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task The_screen_shows_each_indication_and_flag_from_the_registry(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await Arrange.PatientWithHistoryAsync(app, "Screenova");
         await app.WithDbAsync(async db =>
         {
@@ -27,7 +30,3 @@ public abstract class EligibilityScreenTests<TApp>(TApp app) where TApp : Regist
         Assert.Contains("A physician's review is needed", html.Body!.TextContent);
     }
 }
-
-public sealed class EligibilityScreenTests_Sqlite(SqliteApp app) : EligibilityScreenTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class EligibilityScreenTests_PostgreSql(PostgreSqlApp app) : EligibilityScreenTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

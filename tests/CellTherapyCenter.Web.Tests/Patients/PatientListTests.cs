@@ -5,11 +5,14 @@ using CellTherapyCenter.Web.Tests.Infrastructure;
 
 namespace CellTherapyCenter.Web.Tests.Patients;
 
-public abstract partial class PatientListTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed partial class PatientListTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task The_count_of_a_filter_follows_a_new_patient_at_once()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task The_count_of_a_filter_follows_a_new_patient_at_once(DatabaseProvider database)
     {
+        app = apps[database];
         var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
         async Task<int> CountAsync()
         {
@@ -33,7 +36,3 @@ public abstract partial class PatientListTests<TApp>(TApp app) where TApp : Regi
     [GeneratedRegex(@"<caption>(\d+) patients?, page")]
     private static partial Regex Caption();
 }
-
-public sealed class PatientListTests_Sqlite(SqliteApp app) : PatientListTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class PatientListTests_PostgreSql(PostgreSqlApp app) : PatientListTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

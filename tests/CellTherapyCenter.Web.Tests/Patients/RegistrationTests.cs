@@ -7,8 +7,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Patients;
 
-public abstract class RegistrationTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class RegistrationTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     private static Dictionary<string, string> Form(string family, string dob = "1971-02-03", string email = "m.register@example.invalid", string phone = "+381 (64) 251-88-20") => new()
     {
         ["Input.FamilyName"] = family, ["Input.GivenName"] = "Mila", ["Input.Sex"] = "Female", ["Input.DateOfBirth"] = dob,
@@ -16,9 +18,10 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : RegistryApp
         ["HealthDataConsent"] = "true",
     };
 
-    [Fact]
-    public async Task Registering_stores_the_patient_with_an_e164_phone_a_pseudonym_consent_and_an_audit_line()
+    [Theory, EveryDatabase]
+    public async Task Registering_stores_the_patient_with_an_e164_phone_a_pseudonym_consent_and_an_audit_line(DatabaseProvider database)
     {
+        app = apps[database];
         var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
         var response = await StaffSession.SubmitFormAsync(client, "/staff/patients/new", Form("Registrova"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -34,9 +37,10 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : RegistryApp
         Assert.Equal("Registrova", JsonDocument.Parse(line.Changes!).RootElement.GetProperty("FamilyName").GetString());
     }
 
-    [Fact]
-    public async Task Bad_input_gets_messages_beside_the_fields_keeps_what_was_typed_and_stores_nothing()
+    [Theory, EveryDatabase]
+    public async Task Bad_input_gets_messages_beside_the_fields_keeps_what_was_typed_and_stores_nothing(DatabaseProvider database)
     {
+        app = apps[database];
         var client = await app.SignedInClientAsync(StaffRoles.Physician);
         var response = await StaffSession.SubmitFormAsync(client, "/staff/patients/new", Form("Invalidova", dob: "2199-01-01", email: "not-an-email", phone: "12"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -50,9 +54,10 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : RegistryApp
         Assert.False(await app.WithDbAsync(db => db.Patients.AnyAsync(x => x.FamilyName == "Invalidova")));
     }
 
-    [Fact]
-    public async Task A_concurrent_edit_of_the_same_patient_is_refused_and_the_first_is_kept()
+    [Theory, EveryDatabase]
+    public async Task A_concurrent_edit_of_the_same_patient_is_refused_and_the_first_is_kept(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Twiceova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
         var url = $"/staff/patients/{id}/edit";
         var a = await app.SignedInClientAsync(StaffRoles.Coordinator);
@@ -75,15 +80,15 @@ public abstract class RegistrationTests<TApp>(TApp app) where TApp : RegistryApp
     }
 
     [Theory]
-    [InlineData("+381 64 251 88 20", "+381642518820")]
-    [InlineData("00381-64-2518820", "+381642518820")]
-    [InlineData("(+380) 44 123 4567", "+380441234567")]
-    [InlineData("+380 44 123 4567", "+380441234567")]
-    [InlineData("064 251 88 20", null)]
-    [InlineData("+0 12345678", null)]
-    public void Phones_are_normalised_to_e164(string typed, string? expected) => Assert.Equal(expected, PatientInput.ToE164(typed));
+    [EveryDatabase("+381 64 251 88 20", "+381642518820")]
+    [EveryDatabase("00381-64-2518820", "+381642518820")]
+    [EveryDatabase("(+380) 44 123 4567", "+380441234567")]
+    [EveryDatabase("+380 44 123 4567", "+380441234567")]
+    [EveryDatabase("064 251 88 20", null)]
+    [EveryDatabase("+0 12345678", null)]
+    public void Phones_are_normalised_to_e164(DatabaseProvider database, string typed, string? expected)
+    {
+        app = apps[database];
+        Assert.Equal(expected, PatientInput.ToE164(typed));
+    }
 }
-
-public sealed class RegistrationTests_Sqlite(SqliteApp app) : RegistrationTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class RegistrationTests_PostgreSql(PostgreSqlApp app) : RegistrationTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

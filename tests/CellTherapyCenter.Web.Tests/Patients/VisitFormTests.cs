@@ -6,11 +6,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Patients;
 
-public abstract class VisitFormTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class VisitFormTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task A_visit_with_fvc_symptoms_examination_and_reported_change_round_trips_and_edits_in_place()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task A_visit_with_fvc_symptoms_examination_and_reported_change_round_trips_and_edits_in_place(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Visitova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
         var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
         var fields = new Dictionary<string, string>
@@ -44,9 +47,10 @@ public abstract class VisitFormTests<TApp>(TApp app) where TApp : RegistryAppFac
         Assert.NotNull(Assert.Single(edited.ExaminationFindings).VoidedAt);
     }
 
-    [Fact]
-    public async Task Two_editors_changing_only_symptoms_of_one_visit_are_not_both_accepted()
+    [Theory, EveryDatabase]
+    public async Task Two_editors_changing_only_symptoms_of_one_visit_are_not_both_accepted(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Racova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
         var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
         var fields = new Dictionary<string, string> { ["Input.Date"] = "2025-04-04", ["Input.Kind"] = "FollowUp" };
@@ -68,9 +72,10 @@ public abstract class VisitFormTests<TApp>(TApp app) where TApp : RegistryAppFac
         Assert.Equal(SymptomSeverity.Absent, stored.Single(s => s.Symptom == AlsSymptom.Atrophy).Severity); // the stale one did not land
     }
 
-    [Fact]
-    public async Task An_impossible_fvc_is_refused_beside_the_field()
+    [Theory, EveryDatabase]
+    public async Task An_impossible_fvc_is_refused_beside_the_field(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Fvcova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
         var client = await app.SignedInClientAsync(StaffRoles.Physician);
         var response = await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/visits/new",
@@ -82,7 +87,3 @@ public abstract class VisitFormTests<TApp>(TApp app) where TApp : RegistryAppFac
         Assert.False(await app.WithDbAsync(db => db.Visits.AnyAsync(v => v.PatientId == id)));
     }
 }
-
-public sealed class VisitFormTests_Sqlite(SqliteApp app) : VisitFormTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class VisitFormTests_PostgreSql(PostgreSqlApp app) : VisitFormTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

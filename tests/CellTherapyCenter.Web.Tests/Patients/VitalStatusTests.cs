@@ -5,11 +5,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Patients;
 
-public abstract class VitalStatusTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class VitalStatusTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task Death_needs_a_date_and_once_recorded_the_patient_is_deceased_at_kings_stage_5()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task Death_needs_a_date_and_once_recorded_the_patient_is_deceased_at_kings_stage_5(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await Arrange.PatientWithHistoryAsync(app, "Vitalova");
         var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
         var url = $"/staff/patients/{id}/vital-status";
@@ -35,7 +38,3 @@ public abstract class VitalStatusTests<TApp>(TApp app) where TApp : RegistryAppF
         Assert.Contains("Vitalova, Vera", list);
     }
 }
-
-public sealed class VitalStatusTests_Sqlite(SqliteApp app) : VitalStatusTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class VitalStatusTests_PostgreSql(PostgreSqlApp app) : VitalStatusTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

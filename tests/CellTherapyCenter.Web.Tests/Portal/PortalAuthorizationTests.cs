@@ -17,8 +17,10 @@ namespace CellTherapyCenter.Web.Tests.Portal;
 /// not even confirmed to exist). Routes are discovered from the app, so a new portal route with an
 /// id and no case here fails the test.
 /// </summary>
-public abstract partial class PortalAuthorizationTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed partial class PortalAuthorizationTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     private sealed record Others(Guid Draft, Guid Sent, Guid Consent, Guid Course, DateOnly SentOn);
 
     /// <summary>Patient B's portal data: a half-answered and a sent questionnaire, a consent and a course.</summary>
@@ -51,9 +53,10 @@ public abstract partial class PortalAuthorizationTests<TApp>(TApp app) where TAp
             .Where(p => p.StartsWith("/portal", StringComparison.Ordinal)).Distinct().ToList();
     }
 
-    [Fact]
-    public async Task Every_portal_route_refuses_another_patients_ids()
+    [Theory, EveryDatabase]
+    public async Task Every_portal_route_refuses_another_patients_ids(DatabaseProvider database)
     {
+        app = apps[database];
         var b = await ArrangeOtherPatientAsync();
         var (patientA, _, emailA) = await PortalTestKit.PatientWithAccountAsync(app);
         var client = await PortalTestKit.SignedInAsync(app, emailA);
@@ -104,9 +107,10 @@ public abstract partial class PortalAuthorizationTests<TApp>(TApp app) where TAp
         Assert.NotEqual(Guid.Empty, patientA);
     }
 
-    [Fact]
-    public async Task A_patients_own_ids_do_open_the_same_routes()
+    [Theory, EveryDatabase]
+    public async Task A_patients_own_ids_do_open_the_same_routes(DatabaseProvider database)
     {
+        app = apps[database];
         // The other half of the proof: the 404s above are about ownership, not broken routes.
         var (patientId, accountId, email) = await PortalTestKit.PatientWithAccountAsync(app);
         var consentId = await app.WithDbAsync(async db =>
@@ -131,7 +135,3 @@ public abstract partial class PortalAuthorizationTests<TApp>(TApp app) where TAp
     [GeneratedRegex("^/portal/questionnaires/[0-9a-f-]{36}$")]
     private static partial Regex QuestionnaireUrl();
 }
-
-public sealed class PortalAuthorizationTests_Sqlite(SqliteApp app) : PortalAuthorizationTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class PortalAuthorizationTests_PostgreSql(PostgreSqlApp app) : PortalAuthorizationTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

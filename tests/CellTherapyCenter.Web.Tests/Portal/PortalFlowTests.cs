@@ -9,15 +9,18 @@ using Microsoft.EntityFrameworkCore;
 namespace CellTherapyCenter.Web.Tests.Portal;
 
 /// <summary>The portal end to end over HTTP, as a browser without JavaScript would use it.</summary>
-public abstract partial class PortalFlowTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed partial class PortalFlowTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     // Item order of the ALSFRS-R questionnaire: 1-4, the gastrostomy question, 5-12.
     private static readonly int[] Answers = [4, 3, 3, 2, /* gastrostomy: no */ 0, 2, 3, 4, 2, 1, 3, 4, 4];
     private const int ExpectedTotal = 4 + 3 + 3 + 2 + 2 + 3 + 4 + 2 + 1 + 3 + 4 + 4;
 
-    [Fact]
-    public async Task Staff_invite_a_patient_who_sets_a_password_from_the_emailed_link()
+    [Theory, EveryDatabase]
+    public async Task Staff_invite_a_patient_who_sets_a_password_from_the_emailed_link(DatabaseProvider database)
     {
+        app = apps[database];
         var patientId = await app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Invitee");
@@ -65,9 +68,10 @@ public abstract partial class PortalFlowTests<TApp>(TApp app) where TApp : Regis
         Assert.Equal(HttpStatusCode.Redirect, (await staff.GetAsync("/portal")).StatusCode);
     }
 
-    [Fact]
-    public async Task A_self_report_is_saved_as_it_goes_resumed_after_signing_in_again_and_sent_as_a_patient_rated_assessment()
+    [Theory, EveryDatabase]
+    public async Task A_self_report_is_saved_as_it_goes_resumed_after_signing_in_again_and_sent_as_a_patient_rated_assessment(DatabaseProvider database)
     {
+        app = apps[database];
         var (patientId, _, email) = await PortalTestKit.PatientWithAccountAsync(app);
         var client = await PortalTestKit.SignedInAsync(app, email);
         var start = await PortalTestKit.PostAsync(client, "/portal", "/portal?handler=AlsfrsR");
@@ -114,9 +118,10 @@ public abstract partial class PortalFlowTests<TApp>(TApp app) where TApp : Regis
         Assert.Equal([0x89, 0x50, 0x4E, 0x47], png[..4]);
     }
 
-    [Fact]
-    public async Task A_caregiver_answering_all_on_one_page_sends_a_caregiver_rated_assessment_and_a_feeding_tube_answer_asks_item_5b()
+    [Theory, EveryDatabase]
+    public async Task A_caregiver_answering_all_on_one_page_sends_a_caregiver_rated_assessment_and_a_feeding_tube_answer_asks_item_5b(DatabaseProvider database)
     {
+        app = apps[database];
         var (patientId, _, _) = await PortalTestKit.PatientWithAccountAsync(app);
         var (_, _, caregiverEmail) = await PortalTestKit.PatientWithAccountAsync(app, PortalRole.Caregiver, patientId);
         var client = await PortalTestKit.SignedInAsync(app, caregiverEmail);
@@ -148,9 +153,10 @@ public abstract partial class PortalFlowTests<TApp>(TApp app) where TApp : Regis
         Assert.Equal(26, assessment.Total);
     }
 
-    [Fact]
-    public async Task Changing_the_feeding_tube_answer_asks_item_5_again()
+    [Theory, EveryDatabase]
+    public async Task Changing_the_feeding_tube_answer_asks_item_5_again(DatabaseProvider database)
     {
+        app = apps[database];
         var (_, _, email) = await PortalTestKit.PatientWithAccountAsync(app);
         var client = await PortalTestKit.SignedInAsync(app, email);
         var url = (await PortalTestKit.PostAsync(client, "/portal", "/portal?handler=AlsfrsR")).Headers.Location!.OriginalString;
@@ -164,9 +170,10 @@ public abstract partial class PortalFlowTests<TApp>(TApp app) where TApp : Regis
         Assert.Equal(Item5(Clinical.Alsfrs.CuttingFoodVersion.WithGastrostomy5b), item5.QuerySelector("legend")?.TextContent.Trim());
     }
 
-    [Fact]
-    public async Task The_change_after_a_course_is_asked_once_the_course_is_four_weeks_old_and_becomes_a_remote_visit_of_that_course()
+    [Theory, EveryDatabase]
+    public async Task The_change_after_a_course_is_asked_once_the_course_is_four_weeks_old_and_becomes_a_remote_visit_of_that_course(DatabaseProvider database)
     {
+        app = apps[database];
         var (patientId, _, email) = await PortalTestKit.PatientWithAccountAsync(app);
         var courseId = await app.WithDbAsync(async db =>
         {
@@ -207,9 +214,10 @@ public abstract partial class PortalFlowTests<TApp>(TApp app) where TApp : Regis
         Assert.DoesNotContain("What changed after course 1?", await client.GetStringAsync("/portal"));
     }
 
-    [Fact]
-    public async Task Withdrawn_access_ends_the_session_at_the_next_request()
+    [Theory, EveryDatabase]
+    public async Task Withdrawn_access_ends_the_session_at_the_next_request(DatabaseProvider database)
     {
+        app = apps[database];
         var (patientId, accountId, email) = await PortalTestKit.PatientWithAccountAsync(app);
         var client = await PortalTestKit.SignedInAsync(app, email);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/portal")).StatusCode);
@@ -227,9 +235,10 @@ public abstract partial class PortalFlowTests<TApp>(TApp app) where TApp : Regis
         Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
     }
 
-    [Fact]
-    public async Task The_reminder_choice_in_the_portal_is_the_one_the_scheduler_reads()
+    [Theory, EveryDatabase]
+    public async Task The_reminder_choice_in_the_portal_is_the_one_the_scheduler_reads(DatabaseProvider database)
     {
+        app = apps[database];
         var (patientId, _, email) = await PortalTestKit.PatientWithAccountAsync(app);
         var client = await PortalTestKit.SignedInAsync(app, email);
         await PortalTestKit.PostAsync(client, "/portal/settings", "/portal/settings",
@@ -256,7 +265,3 @@ public abstract partial class PortalFlowTests<TApp>(TApp app) where TApp : Regis
     [GeneratedRegex(@"token=(?<token>[A-Za-z0-9_-]+)")]
     private static partial Regex TokenIn();
 }
-
-public sealed class PortalFlowTests_Sqlite(SqliteApp app) : PortalFlowTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class PortalFlowTests_PostgreSql(PostgreSqlApp app) : PortalFlowTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -15,8 +15,10 @@ namespace CellTherapyCenter.Web.Tests.PublicSite;
 /// three, shown in the visitor's language or in English (marked) where there is none, edited per
 /// language in the site editor, and cached per language.
 /// </summary>
-public abstract class PageLanguagesTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class PageLanguagesTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     private async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(string path, string culture)
     {
         var separator = path.Contains('?') ? '&' : '?';
@@ -33,9 +35,10 @@ public abstract class PageLanguagesTests<TApp>(TApp app) where TApp : RegistryAp
         return await db.SaveChangesAsync();
     });
 
-    [Fact]
-    public async Task A_new_database_has_every_page_in_every_language()
+    [Theory, EveryDatabase]
+    public async Task A_new_database_has_every_page_in_every_language(DatabaseProvider database)
     {
+        app = apps[database];
         _ = app.Server;
         var stored = await app.WithDbAsync(db => db.SitePages.AsNoTracking().Select(p => new { p.Slug, p.Language, p.Title }).ToListAsync());
         var expected = DefaultPages.Slugs.SelectMany(s => SiteLanguages.All.Select(l => (s, l.Culture))).Order().ToList();
@@ -44,9 +47,10 @@ public abstract class PageLanguagesTests<TApp>(TApp app) where TApp : RegistryAp
         Assert.Contains(stored, p => p is { Slug: "als", Language: "sr-Latn", Title: "Šta je ALS" });
     }
 
-    [Fact]
-    public async Task A_second_version_of_a_page_in_one_language_is_refused_by_the_database()
+    [Theory, EveryDatabase]
+    public async Task A_second_version_of_a_page_in_one_language_is_refused_by_the_database(DatabaseProvider database)
     {
+        app = apps[database];
         _ = app.Server;
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => app.WithDbAsync(db =>
         {
@@ -55,9 +59,10 @@ public abstract class PageLanguagesTests<TApp>(TApp app) where TApp : RegistryAp
         }));
     }
 
-    [Fact]
-    public async Task Each_language_reads_its_own_version_of_the_page()
+    [Theory, EveryDatabase]
+    public async Task Each_language_reads_its_own_version_of_the_page(DatabaseProvider database)
     {
+        app = apps[database];
         await EvictAsync();
         var uk = await PageAsync("/als", "uk");
         Assert.Equal("Що таке БАС", uk.QuerySelector("main h1")?.TextContent);
@@ -71,9 +76,10 @@ public abstract class PageLanguagesTests<TApp>(TApp app) where TApp : RegistryAp
         Assert.Equal("Cell therapy for ALS", (await PageAsync("/", "en")).QuerySelector("main h1")?.TextContent);
     }
 
-    [Fact]
-    public async Task A_page_without_a_version_in_the_language_shows_the_english_one_marked_as_english()
+    [Theory, EveryDatabase]
+    public async Task A_page_without_a_version_in_the_language_shows_the_english_one_marked_as_english(DatabaseProvider database)
     {
+        app = apps[database];
         await app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "patents" && p.Language == "sr-Latn").ExecuteDeleteAsync());
         await EvictAsync();
         var page = await PageAsync("/patents", "sr-Latn");
@@ -95,9 +101,10 @@ public abstract class PageLanguagesTests<TApp>(TApp app) where TApp : RegistryAp
         Assert.Equal("Patenti", (await PageAsync("/patents", "sr-Latn")).QuerySelector("main h1")?.TextContent);
     }
 
-    [Fact]
-    public async Task The_cache_keeps_each_languages_version_apart_until_an_edit_evicts_it()
+    [Theory, EveryDatabase]
+    public async Task The_cache_keeps_each_languages_version_apart_until_an_edit_evicts_it(DatabaseProvider database)
     {
+        app = apps[database];
         await EvictAsync();
         Assert.Equal("Контакти", (await PageAsync("/contact", "uk")).QuerySelector("main h1")?.TextContent);
         Assert.Equal("Kontakt", (await PageAsync("/contact", "sr-Latn")).QuerySelector("main h1")?.TextContent);
@@ -111,9 +118,10 @@ public abstract class PageLanguagesTests<TApp>(TApp app) where TApp : RegistryAp
         Assert.Equal("Contact", (await PageAsync("/contact", "en")).QuerySelector("main h1")?.TextContent);
     }
 
-    [Fact]
-    public async Task An_administrator_chooses_and_edits_each_languages_version()
+    [Theory, EveryDatabase]
+    public async Task An_administrator_chooses_and_edits_each_languages_version(DatabaseProvider database)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         var overview = StaffSession.Parse(await admin.GetStringAsync("/staff/site"));
         foreach (var language in SiteLanguages.All)
@@ -146,16 +154,13 @@ public abstract class PageLanguagesTests<TApp>(TApp app) where TApp : RegistryAp
     }
 
     [Theory]
-    [InlineData("/staff/site/pages/treatment?language=xx")]
-    [InlineData("/staff/site/pages/treatment?language=ru")]
-    [InlineData("/staff/site/pages/no-such-page?language=uk")]
-    public async Task An_unknown_language_or_page_is_not_found_in_the_editor(string url)
+    [EveryDatabase("/staff/site/pages/treatment?language=xx")]
+    [EveryDatabase("/staff/site/pages/treatment?language=ru")]
+    [EveryDatabase("/staff/site/pages/no-such-page?language=uk")]
+    public async Task An_unknown_language_or_page_is_not_found_in_the_editor(DatabaseProvider database, string url)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(url)).StatusCode);
     }
 }
-
-public sealed class PageLanguagesTests_Sqlite(SqliteApp app) : PageLanguagesTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class PageLanguagesTests_PostgreSql(PostgreSqlApp app) : PageLanguagesTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

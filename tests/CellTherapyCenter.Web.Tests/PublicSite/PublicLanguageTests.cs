@@ -13,8 +13,10 @@ namespace CellTherapyCenter.Web.Tests.PublicSite;
 /// (?culture=, the cookie POST /language sets, Accept-Language), that the page says which language
 /// it is in, and that the output cache keeps each language's copy apart.
 /// </summary>
-public abstract class PublicLanguageTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class PublicLanguageTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     public static TheoryData<string> PublicPaths => new() { "/", "/als", "/treatment", "/outcomes", "/cases", "/publications", "/patents", "/contact", "/request-information" };
 
     /// <summary>Words of the layout in each language (the skip link and a nav item), and its lang attribute.</summary>
@@ -52,30 +54,37 @@ public abstract class PublicLanguageTests<TApp>(TApp app) where TApp : RegistryA
         client.PostAsync("/language", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = returnUrl }));
 
     [Theory]
-    [InlineData("uk", "uk")]
-    [InlineData("uk-UA,uk;q=0.9,en;q=0.5", "uk")]
-    [InlineData("sr-Latn-RS,sr;q=0.8", "sr")]
-    [InlineData("sr-RS,sr;q=0.9,en;q=0.5", "sr")]
-    [InlineData("sr", "sr")]
-    [InlineData("en;q=0.3, uk;q=0.8", "uk")]
-    [InlineData("de-DE, sr;q=0.7, uk;q=0.7", "sr")]
-    [InlineData("de-DE,de;q=0.9", "en")]
-    [InlineData("en-GB,en;q=0.9", "en")]
-    public async Task Accept_language_chooses_the_language(string header, string expected) =>
+    [EveryDatabase("uk", "uk")]
+    [EveryDatabase("uk-UA,uk;q=0.9,en;q=0.5", "uk")]
+    [EveryDatabase("sr-Latn-RS,sr;q=0.8", "sr")]
+    [EveryDatabase("sr-RS,sr;q=0.9,en;q=0.5", "sr")]
+    [EveryDatabase("sr", "sr")]
+    [EveryDatabase("en;q=0.3, uk;q=0.8", "uk")]
+    [EveryDatabase("de-DE, sr;q=0.7, uk;q=0.7", "sr")]
+    [EveryDatabase("de-DE,de;q=0.9", "en")]
+    [EveryDatabase("en-GB,en;q=0.9", "en")]
+    public async Task Accept_language_chooses_the_language(DatabaseProvider database, string header, string expected)
+    {
+        app = apps[database];
         AssertLanguage(await PageAsync(app.CreateClient(), Get("/als", header)), expected);
+    }
 
     [Theory]
-    [InlineData("sr", "sr")]
-    [InlineData("sr-Latn", "sr")]
-    [InlineData("sr-Cyrl", "sr")]
-    [InlineData("uk", "uk")]
-    [InlineData("en", "en")]
-    public async Task A_culture_in_the_address_chooses_the_language_over_accept_language(string culture, string expected) =>
-        AssertLanguage(await PageAsync(app.CreateClient(), Get($"/contact?culture={culture}", "de-DE, en;q=0.5")), expected);
-
-    [Fact]
-    public async Task Serbian_is_written_in_latin_script()
+    [EveryDatabase("sr", "sr")]
+    [EveryDatabase("sr-Latn", "sr")]
+    [EveryDatabase("sr-Cyrl", "sr")]
+    [EveryDatabase("uk", "uk")]
+    [EveryDatabase("en", "en")]
+    public async Task A_culture_in_the_address_chooses_the_language_over_accept_language(DatabaseProvider database, string culture, string expected)
     {
+        app = apps[database];
+        AssertLanguage(await PageAsync(app.CreateClient(), Get($"/contact?culture={culture}", "de-DE, en;q=0.5")), expected);
+    }
+
+    [Theory, EveryDatabase]
+    public async Task Serbian_is_written_in_latin_script(DatabaseProvider database)
+    {
+        app = apps[database];
         var page = await PageAsync(app.CreateClient(), Get("/?culture=sr"));
         var text = page.Body!.TextContent;
         Assert.Contains("Početna", text);
@@ -85,9 +94,10 @@ public abstract class PublicLanguageTests<TApp>(TApp app) where TApp : RegistryA
         Assert.Equal(["Українська"], cyrillic);
     }
 
-    [Fact]
-    public async Task The_cookie_set_by_post_language_wins_over_accept_language_and_the_page_comes_back()
+    [Theory, EveryDatabase]
+    public async Task The_cookie_set_by_post_language_wins_over_accept_language_and_the_page_comes_back(DatabaseProvider database)
     {
+        app = apps[database];
         var client = app.CreateBrowserClient();
         var chosen = await ChooseAsync(client, "sr-Latn", "/treatment");
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
@@ -103,9 +113,10 @@ public abstract class PublicLanguageTests<TApp>(TApp app) where TApp : RegistryA
         AssertLanguage(await PageAsync(client, Get("/?culture=en")), "en");
     }
 
-    [Fact]
-    public async Task The_switcher_returns_to_the_same_page_without_a_culture_in_its_address()
+    [Theory, EveryDatabase]
+    public async Task The_switcher_returns_to_the_same_page_without_a_culture_in_its_address(DatabaseProvider database)
     {
+        app = apps[database];
         var page = await PageAsync(app.CreateClient(), Get("/contact?culture=uk&x=1"));
         var form = page.QuerySelector("form.language-switcher")!;
         Assert.Equal("/language", form.GetAttribute("action"));
@@ -116,11 +127,12 @@ public abstract class PublicLanguageTests<TApp>(TApp app) where TApp : RegistryA
     }
 
     [Theory]
-    [InlineData("xx")]
-    [InlineData("")]
-    [InlineData("ru")]
-    public async Task An_unknown_language_is_refused_with_problem_details_and_no_cookie(string culture)
+    [EveryDatabase("xx")]
+    [EveryDatabase("")]
+    [EveryDatabase("ru")]
+    public async Task An_unknown_language_is_refused_with_problem_details_and_no_cookie(DatabaseProvider database, string culture)
     {
+        app = apps[database];
         var client = app.CreateBrowserClient();
         var response = await ChooseAsync(client, culture, "/");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
@@ -132,30 +144,33 @@ public abstract class PublicLanguageTests<TApp>(TApp app) where TApp : RegistryA
     }
 
     [Theory]
-    [InlineData("https://evil.example/", "/")]
-    [InlineData("//evil.example/path", "/")]
-    [InlineData("/\\evil.example", "/")]
-    [InlineData("javascript:alert(1)", "/")]
-    [InlineData("", "/")]
-    [InlineData("/cases?page=2", "/cases?page=2")]
-    public async Task Only_a_local_return_address_is_followed(string returnUrl, string expected)
+    [EveryDatabase("https://evil.example/", "/")]
+    [EveryDatabase("//evil.example/path", "/")]
+    [EveryDatabase("/\\evil.example", "/")]
+    [EveryDatabase("javascript:alert(1)", "/")]
+    [EveryDatabase("", "/")]
+    [EveryDatabase("/cases?page=2", "/cases?page=2")]
+    public async Task Only_a_local_return_address_is_followed(DatabaseProvider database, string returnUrl, string expected)
     {
+        app = apps[database];
         var response = await ChooseAsync(app.CreateBrowserClient(), "uk", returnUrl);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location?.OriginalString);
     }
 
     [Theory]
-    [MemberData(nameof(PublicPaths))]
-    public async Task Every_public_page_says_which_language_it_is_in(string path)
+    [EveryDatabaseMemberData(nameof(PublicPaths))]
+    public async Task Every_public_page_says_which_language_it_is_in(DatabaseProvider database, string path)
     {
+        app = apps[database];
         foreach (var language in Chrome.Keys)
             AssertLanguage(await PageAsync(app.CreateClient(), Get($"{path}?culture={language}")), language);
     }
 
-    [Fact]
-    public async Task The_clinics_hours_and_address_are_in_the_visitors_language_unless_configured()
+    [Theory, EveryDatabase]
+    public async Task The_clinics_hours_and_address_are_in_the_visitors_language_unless_configured(DatabaseProvider database)
     {
+        app = apps[database];
         var uk = (await PageAsync(app.CreateClient(), Get("/contact?culture=uk"))).QuerySelector("main")!.TextContent;
         Assert.Contains("З понеділка по п’ятницю, 9:00–17:00", uk);
         Assert.Contains("Белград, Сербія", uk);
@@ -170,9 +185,10 @@ public abstract class PublicLanguageTests<TApp>(TApp app) where TApp : RegistryA
         Assert.Contains("Every day, 8:00 to 20:00", (await PageAsync(configured.CreateClient(), Get("/contact?culture=uk"))).QuerySelector("main")!.TextContent);
     }
 
-    [Fact]
-    public async Task The_output_cache_keeps_each_language_apart()
+    [Theory, EveryDatabase]
+    public async Task The_output_cache_keeps_each_language_apart(DatabaseProvider database)
     {
+        app = apps[database];
         await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteCache.Tag, default);
         var client = app.CreateClient();
         // Filled by a Ukrainian visitor first, then asked for in each language (twice: the second is a cache hit).
@@ -193,7 +209,3 @@ public abstract class PublicLanguageTests<TApp>(TApp app) where TApp : RegistryA
         Assert.True(hit.Headers.Age is not null, "the second request in one language should be served from the cache");
     }
 }
-
-public sealed class PublicLanguageTests_Sqlite(SqliteApp app) : PublicLanguageTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class PublicLanguageTests_PostgreSql(PostgreSqlApp app) : PublicLanguageTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

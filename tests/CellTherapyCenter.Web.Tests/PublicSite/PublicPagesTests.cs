@@ -12,8 +12,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CellTherapyCenter.Web.Tests.PublicSite;
 
-public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     private async Task<string> GetAsync(string path)
     {
         var response = await app.CreateClient().GetAsync(path);
@@ -26,20 +28,24 @@ public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : Regi
         await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteCache.Tag, default);
 
     [Theory]
-    [InlineData("/", "Cell therapy for ALS")]
-    [InlineData("/als", "The 13 signs we follow")]
-    [InlineData("/treatment", "Former reasons to refuse treatment")]
-    [InlineData("/outcomes", "Each statement beside its measurement")]
-    [InlineData("/cases", "Patient cases")]
-    [InlineData("/publications", "Publications")]
-    [InlineData("/patents", "Patents")]
-    [InlineData("/contact", "Monday to Friday")]
-    public async Task Every_public_page_answers_anonymously_with_its_content(string path, string expected) =>
-        Assert.Contains(expected, await GetAsync(path));
-
-    [Fact]
-    public async Task The_phone_number_is_a_tel_link_in_the_header_and_on_the_home_page()
+    [EveryDatabase("/", "Cell therapy for ALS")]
+    [EveryDatabase("/als", "The 13 signs we follow")]
+    [EveryDatabase("/treatment", "Former reasons to refuse treatment")]
+    [EveryDatabase("/outcomes", "Each statement beside its measurement")]
+    [EveryDatabase("/cases", "Patient cases")]
+    [EveryDatabase("/publications", "Publications")]
+    [EveryDatabase("/patents", "Patents")]
+    [EveryDatabase("/contact", "Monday to Friday")]
+    public async Task Every_public_page_answers_anonymously_with_its_content(DatabaseProvider database, string path, string expected)
     {
+        app = apps[database];
+        Assert.Contains(expected, await GetAsync(path));
+    }
+
+    [Theory, EveryDatabase]
+    public async Task The_phone_number_is_a_tel_link_in_the_header_and_on_the_home_page(DatabaseProvider database)
+    {
+        app = apps[database];
         var html = await GetAsync("/");
         var header = html[..html.IndexOf("<main", StringComparison.Ordinal)];
         var main = html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
@@ -48,9 +54,10 @@ public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : Regi
         Assert.Contains("+381 64 251 88 20", WebUtility.HtmlDecode(html));
     }
 
-    [Fact]
-    public async Task The_contact_page_lists_the_configured_numbers_as_tel_links()
+    [Theory, EveryDatabase]
+    public async Task The_contact_page_lists_the_configured_numbers_as_tel_links(DatabaseProvider database)
     {
+        app = apps[database];
         using var configured = app.WithWebHostBuilder(b => b
             .UseSetting("Clinic:Phones:0:Label", "Reception (landline)")
             .UseSetting("Clinic:Phones:0:Number", "+381 11 123-45-67")
@@ -64,9 +71,10 @@ public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : Regi
         Assert.Contains("Every day, 8:00 to 20:00", html);
     }
 
-    [Fact]
-    public async Task The_hello_endpoint_exists_only_when_the_benchmark_asks_for_it()
+    [Theory, EveryDatabase]
+    public async Task The_hello_endpoint_exists_only_when_the_benchmark_asks_for_it(DatabaseProvider database)
     {
+        app = apps[database];
         // Off, /hello is an unknown path: like any other, it sends an anonymous visitor to the sign-in page.
         var off = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/hello");
         Assert.NotEqual(HttpStatusCode.OK, off.StatusCode);
@@ -77,24 +85,27 @@ public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : Regi
         Assert.Equal("hello", await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_als_page_lists_the_13_manifestations_of_the_clinical_library()
+    [Theory, EveryDatabase]
+    public async Task The_als_page_lists_the_13_manifestations_of_the_clinical_library(DatabaseProvider database)
     {
+        app = apps[database];
         var html = WebUtility.HtmlDecode(await GetAsync("/als"));
         foreach (var symptom in AlsSymptoms.All) Assert.Contains(AlsSymptoms.Describe(symptom), html);
     }
 
-    [Fact]
-    public async Task The_treatment_page_lists_former_contraindications_as_reviewed_risks()
+    [Theory, EveryDatabase]
+    public async Task The_treatment_page_lists_former_contraindications_as_reviewed_risks(DatabaseProvider database)
     {
+        app = apps[database];
         var html = await GetAsync("/treatment");
         foreach (var text in new[] { "grade III respiratory failure", "ventilator", "dysphagia", "gastrostomy", "confirmed the diagnosis" })
             Assert.Contains(text, html);
     }
 
-    [Fact]
-    public async Task The_outcomes_page_states_each_claim_with_its_definition_and_no_unchecked_figure()
+    [Theory, EveryDatabase]
+    public async Task The_outcomes_page_states_each_claim_with_its_definition_and_no_unchecked_figure(DatabaseProvider database)
     {
+        app = apps[database];
         var html = WebUtility.HtmlDecode(await GetAsync("/outcomes"));
         foreach (var id in new[] { "C1", "C2", "C3", "C4", "C5", "C6" }) Assert.Contains($"{id} · ", html);
         Assert.Contains("The clinic's statement:", html);
@@ -102,9 +113,10 @@ public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : Regi
         Assert.Contains("27.7%", html);
     }
 
-    [Fact]
-    public async Task The_outcomes_counts_come_from_the_registry()
+    [Theory, EveryDatabase]
+    public async Task The_outcomes_counts_come_from_the_registry(DatabaseProvider database)
     {
+        app = apps[database];
         await EvictAsync();
         var before = Counts(await GetAsync("/outcomes"));
         await app.WithDbAsync(async db =>
@@ -127,9 +139,10 @@ public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : Regi
         Assert.Equal(before["Treated, with a reported change"], after["Treated, with a reported change"]);
     }
 
-    [Fact]
-    public async Task A_case_shows_only_while_its_publication_consent_is_in_force()
+    [Theory, EveryDatabase]
+    public async Task A_case_shows_only_while_its_publication_consent_is_in_force(DatabaseProvider database)
     {
+        app = apps[database];
         var (patientId, slug) = await app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Casova");
@@ -175,9 +188,10 @@ public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : Regi
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{slug}/trajectory.png")).StatusCode);
     }
 
-    [Fact]
-    public async Task A_publication_is_listed_with_language_format_and_size_and_downloads_as_stored()
+    [Theory, EveryDatabase]
+    public async Task A_publication_is_listed_with_language_format_and_size_and_downloads_as_stored(DatabaseProvider database)
     {
+        app = apps[database];
         var bytes = new byte[930_400];
         "%PDF-1.4 test"u8.CopyTo(bytes);
         var id = await app.WithDbAsync(async db =>
@@ -201,9 +215,10 @@ public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : Regi
         Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/publications/{Guid.NewGuid()}/file")).StatusCode);
     }
 
-    [Fact]
-    public async Task Edited_page_text_shows_once_the_cache_is_evicted_and_raw_html_is_not_rendered()
+    [Theory, EveryDatabase]
+    public async Task Edited_page_text_shows_once_the_cache_is_evicted_and_raw_html_is_not_rendered(DatabaseProvider database)
     {
+        app = apps[database];
         await GetAsync("/contact");
         await app.WithDbAsync(async db =>
         {
@@ -227,7 +242,3 @@ public abstract partial class PublicPagesTests<TApp>(TApp app) where TApp : Regi
     [GeneratedRegex(@"<th scope=""row"">(?<name>[^<]+)</th><td>(?<n>\d+)</td>")]
     private static partial Regex CountRow();
 }
-
-public sealed class PublicPagesTests_Sqlite(SqliteApp app) : PublicPagesTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class PublicPagesTests_PostgreSql(PostgreSqlApp app) : PublicPagesTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

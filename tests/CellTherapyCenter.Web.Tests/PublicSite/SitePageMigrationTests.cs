@@ -11,11 +11,14 @@ namespace CellTherapyCenter.Web.Tests.PublicSite;
 /// A site from before page languages: the migration makes its pages the English versions (edits
 /// kept), and the seeder then adds the Ukrainian and Serbian ones. Back down, the English ones stay.
 /// </summary>
-public abstract class SitePageMigrationTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class SitePageMigrationTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task An_existing_site_keeps_its_edited_pages_as_english_and_gains_the_other_languages()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task An_existing_site_keeps_its_edited_pages_as_english_and_gains_the_other_languages(DatabaseProvider database)
     {
+        app = apps[database];
         _ = app.Server;
         var rows = await app.WithDbAsync(async db =>
         {
@@ -49,7 +52,3 @@ public abstract class SitePageMigrationTests<TApp>(TApp app) where TApp : Regist
         Assert.Equal(DefaultPages.All.Count, await app.WithDbAsync(db => db.SitePages.CountAsync()));
     }
 }
-
-public sealed class SitePageMigrationTests_Sqlite(SqliteApp app) : SitePageMigrationTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class SitePageMigrationTests_PostgreSql(PostgreSqlApp app) : SitePageMigrationTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -10,8 +10,10 @@ namespace CellTherapyCenter.Web.Tests.PublicSite;
 /// English left on it (the computed outcome figures, a page text with no version in the language)
 /// is marked lang="en", so a screen reader reads it as English.
 /// </summary>
-public abstract class TranslatedPagesTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class TranslatedPagesTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     public static TheoryData<string, string> PagesInEachLanguage
     {
         get
@@ -24,7 +26,7 @@ public abstract class TranslatedPagesTests<TApp>(TApp app) where TApp : Registry
         }
     }
 
-    protected async Task<IDocument> PageAsync(string path, string culture)
+    private async Task<IDocument> PageAsync(string path, string culture)
     {
         var separator = path.Contains('?') ? '&' : '?';
         var response = await app.CreateClient().GetAsync($"{path}{separator}culture={culture}");
@@ -35,17 +37,19 @@ public abstract class TranslatedPagesTests<TApp>(TApp app) where TApp : Registry
     }
 
     [Theory]
-    [MemberData(nameof(PagesInEachLanguage))]
-    public async Task No_unmarked_english_is_left_on_a_translated_page(string path, string culture)
+    [EveryDatabaseMemberData(nameof(PagesInEachLanguage))]
+    public async Task No_unmarked_english_is_left_on_a_translated_page(DatabaseProvider database, string path, string culture)
     {
+        app = apps[database];
         var page = await PageAsync(path, culture);
         var english = EnglishText.Unmarked(page);
         Assert.True(english.Count == 0, $"{path} in {culture} has English not marked lang=\"en\":\n" + string.Join("\n", english));
     }
 
-    [Fact]
-    public async Task The_manifestations_indications_and_risks_are_translated()
+    [Theory, EveryDatabase]
+    public async Task The_manifestations_indications_and_risks_are_translated(DatabaseProvider database)
     {
+        app = apps[database];
         var als = (await PageAsync("/als", "uk")).QuerySelectorAll("ol.manifestations li").Select(li => li.TextContent).ToList();
         Assert.Equal(13, als.Count);
         Assert.Contains("Фасцикуляції", als);
@@ -56,9 +60,10 @@ public abstract class TranslatedPagesTests<TApp>(TApp app) where TApp : Registry
         Assert.Contains("sonda za ishranu uvedena u želudac (gastrostoma).", treatment);
     }
 
-    [Fact]
-    public async Task The_outcomes_page_translates_the_statements_and_marks_the_computed_figures_as_english()
+    [Theory, EveryDatabase]
+    public async Task The_outcomes_page_translates_the_statements_and_marks_the_computed_figures_as_english(DatabaseProvider database)
     {
+        app = apps[database];
         var page = await PageAsync("/outcomes", "uk");
         var main = page.QuerySelector("main")!;
         Assert.Contains("Заява клініки:", main.TextContent);
@@ -71,9 +76,7 @@ public abstract class TranslatedPagesTests<TApp>(TApp app) where TApp : Registry
     }
 }
 
-public sealed class TranslatedPagesTests_Sqlite(SqliteApp app) : TranslatedPagesTests<SqliteApp>(app), IClassFixture<SqliteApp>;
 
-public sealed class TranslatedPagesTests_PostgreSql(PostgreSqlApp app) : TranslatedPagesTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
 
 /// <summary>Finds English left in a page in another language, outside elements marked with their own lang.</summary>
 public static partial class EnglishText

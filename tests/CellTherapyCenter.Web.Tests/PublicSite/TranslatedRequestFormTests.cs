@@ -10,8 +10,10 @@ namespace CellTherapyCenter.Web.Tests.PublicSite;
 /// The request form and its confirmation in Ukrainian and Serbian: its labels and lists, its
 /// validation messages, and the consent, which is stored in the words the sender was shown.
 /// </summary>
-public abstract class TranslatedRequestFormTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class TranslatedRequestFormTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     private async Task<HttpClient> ClientInAsync(string culture)
     {
         var client = app.CreateBrowserClient();
@@ -27,9 +29,10 @@ public abstract class TranslatedRequestFormTests<TApp>(TApp app) where TApp : Re
         return StaffSession.Parse(await response.Content.ReadAsStringAsync());
     }
 
-    [Fact]
-    public async Task The_form_in_ukrainian_has_its_lists_in_ukrainian_and_starts_with_a_ukrainian_answer()
+    [Theory, EveryDatabase]
+    public async Task The_form_in_ukrainian_has_its_lists_in_ukrainian_and_starts_with_a_ukrainian_answer(DatabaseProvider database)
     {
+        app = apps[database];
         var page = await FormAsync(await ClientInAsync("uk"));
         var form = page.QuerySelector("form.request-form")!;
         Assert.Equal("uk", page.DocumentElement.GetAttribute("lang"));
@@ -56,9 +59,10 @@ public abstract class TranslatedRequestFormTests<TApp>(TApp app) where TApp : Re
         Assert.Empty(EnglishText.Unmarked(page));
     }
 
-    [Fact]
-    public async Task The_serbian_form_lists_countries_in_serbian_latin()
+    [Theory, EveryDatabase]
+    public async Task The_serbian_form_lists_countries_in_serbian_latin(DatabaseProvider database)
     {
+        app = apps[database];
         var form = (await FormAsync(await ClientInAsync("sr"))).QuerySelector("form.request-form")!;
         var country = form.QuerySelectorAll("select[name='Input.Country'] option").ToDictionary(o => o.GetAttribute("value")!, o => o.TextContent);
         Assert.Equal(("Ukrajina", "Srbija", "Nemačka"), (country["UA"], country["RS"], country["DE"]));
@@ -66,9 +70,10 @@ public abstract class TranslatedRequestFormTests<TApp>(TApp app) where TApp : Re
         Assert.Equal("sr", form.QuerySelector("select[name='Input.PreferredLanguage'] option[selected]")?.GetAttribute("value"));
     }
 
-    [Fact]
-    public async Task Validation_messages_are_in_the_visitors_language()
+    [Theory, EveryDatabase]
+    public async Task Validation_messages_are_in_the_visitors_language(DatabaseProvider database)
     {
+        app = apps[database];
         var client = await ClientInAsync("sr-Latn");
         var fields = InquiryForm.ValidFields();
         fields.Remove("Input.Name");
@@ -85,9 +90,10 @@ public abstract class TranslatedRequestFormTests<TApp>(TApp app) where TApp : Re
         Assert.Empty(EnglishText.Unmarked(page));
     }
 
-    [Fact]
-    public async Task The_consent_is_stored_in_the_words_the_form_showed_and_the_confirmation_is_translated()
+    [Theory, EveryDatabase]
+    public async Task The_consent_is_stored_in_the_words_the_form_showed_and_the_confirmation_is_translated(DatabaseProvider database)
     {
+        app = apps[database];
         var client = await ClientInAsync("uk");
         var fields = InquiryForm.ValidFields();
         fields["Input.Name"] = "Оксана Коваленко";
@@ -112,12 +118,11 @@ public abstract class TranslatedRequestFormTests<TApp>(TApp app) where TApp : Re
             await app.WithDbAsync(db => db.Inquiries.Where(i => i.Reference == secondReference).Select(i => i.ConsentWording).SingleAsync()));
     }
 
-    [Fact]
-    public async Task The_english_consent_is_the_one_stored_for_english_requests() =>
+    [Theory, EveryDatabase]
+    public async Task The_english_consent_is_the_one_stored_for_english_requests(DatabaseProvider database)
+    {
+        app = apps[database];
         Assert.Equal(InquiryInput.ConsentWording, (await FormAsync(app.CreateBrowserClient()))
-            .QuerySelector("input[name='Input.Consent'][type=checkbox]")!.ParentElement!.TextContent.Trim());
+        .QuerySelector("input[name='Input.Consent'][type=checkbox]")!.ParentElement!.TextContent.Trim());
+    }
 }
-
-public sealed class TranslatedRequestFormTests_Sqlite(SqliteApp app) : TranslatedRequestFormTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class TranslatedRequestFormTests_PostgreSql(PostgreSqlApp app) : TranslatedRequestFormTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

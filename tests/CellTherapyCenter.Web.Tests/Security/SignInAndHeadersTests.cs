@@ -5,21 +5,25 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Security;
 
-public abstract class SignInAndHeadersTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class SignInAndHeadersTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task Health_answers_200_once_ready()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task Health_answers_200_once_ready(DatabaseProvider database)
     {
+        app = apps[database];
         var response = await app.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
     [Theory]
-    [InlineData("/health")]
-    [InlineData("/staff/login")]
-    [InlineData("/staff/patients")]
-    public async Task Every_response_carries_the_security_headers(string path)
+    [EveryDatabase("/health")]
+    [EveryDatabase("/staff/login")]
+    [EveryDatabase("/staff/patients")]
+    public async Task Every_response_carries_the_security_headers(DatabaseProvider database, string path)
     {
+        app = apps[database];
         var response = await app.CreateBrowserClient().GetAsync(path);
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("frame-ancestors 'none'", csp);
@@ -29,17 +33,19 @@ public abstract class SignInAndHeadersTests<TApp>(TApp app) where TApp : Registr
         Assert.Equal("no-referrer", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
     }
 
-    [Fact]
-    public async Task Anonymous_staff_page_redirects_to_sign_in()
+    [Theory, EveryDatabase]
+    public async Task Anonymous_staff_page_redirects_to_sign_in(DatabaseProvider database)
     {
+        app = apps[database];
         var response = await app.CreateBrowserClient().GetAsync("/staff/patients");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/staff/login", response.Headers.Location!.PathAndQuery);
     }
 
-    [Fact]
-    public async Task Sign_in_sets_a_secure_http_only_strict_cookie_and_is_audited()
+    [Theory, EveryDatabase]
+    public async Task Sign_in_sets_a_secure_http_only_strict_cookie_and_is_audited(DatabaseProvider database)
     {
+        app = apps[database];
         var client = app.CreateBrowserClient();
         var response = await StaffSession.SignInAsync(client, "admin@test.local", RegistryAppFactory.TestPassword);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
@@ -50,9 +56,10 @@ public abstract class SignInAndHeadersTests<TApp>(TApp app) where TApp : Registr
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Login && a.UserName == "admin@test.local")));
     }
 
-    [Fact]
-    public async Task Five_wrong_passwords_lock_the_account_and_each_is_audited()
+    [Theory, EveryDatabase]
+    public async Task Five_wrong_passwords_lock_the_account_and_each_is_audited(DatabaseProvider database)
     {
+        app = apps[database];
         const string email = "lockme@test.local";
         await app.EnsureUserAsync(email, StaffRoles.Coordinator);
         var client = app.CreateBrowserClient();
@@ -71,7 +78,3 @@ public abstract class SignInAndHeadersTests<TApp>(TApp app) where TApp : Registr
         Assert.Equal(2, actions.Count(a => a == AuditActions.Lockout));
     }
 }
-
-public sealed class SignInAndHeadersTests_Sqlite(SqliteApp app) : SignInAndHeadersTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class SignInAndHeadersTests_PostgreSql(PostgreSqlApp app) : SignInAndHeadersTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -7,11 +7,14 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.SiteEditor;
 
-public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task An_edited_page_shows_on_the_public_site_at_once()
+    private RegistryAppFactory app = null!;
+
+    [Theory, EveryDatabase]
+    public async Task An_edited_page_shows_on_the_public_site_at_once(DatabaseProvider database)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         Assert.DoesNotContain("Open on Saturdays", await app.CreateClient().GetStringAsync("/patents")); // now in the cache
         var response = await StaffSession.SubmitFormAsync(admin, "/staff/site/pages/patents", new Dictionary<string, string>
@@ -24,9 +27,10 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.Equal(AdminName, await app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "patents" && p.Language == "en").Select(p => p.UpdatedBy).SingleAsync()));
     }
 
-    [Fact]
-    public async Task A_stale_page_edit_is_refused_and_both_texts_are_kept()
+    [Theory, EveryDatabase]
+    public async Task A_stale_page_edit_is_refused_and_both_texts_are_kept(DatabaseProvider database)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         var stamp = (await StampAsync("contact")).ToString();
         Dictionary<string, string> Edit(string body) => new() { ["Input.Title"] = "Contact", ["Input.BodyMarkdown"] = body, ["Input.ConcurrencyStamp"] = stamp };
@@ -39,9 +43,10 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.Equal("First editor's text", await app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "contact" && p.Language == "en").Select(p => p.BodyMarkdown).SingleAsync()));
     }
 
-    [Fact]
-    public async Task A_publication_is_uploaded_only_if_its_content_is_a_pdf()
+    [Theory, EveryDatabase]
+    public async Task A_publication_is_uploaded_only_if_its_content_is_a_pdf(DatabaseProvider database)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         var pdf = new byte[3000];
         "%PDF-1.5\n"u8.CopyTo(pdf);
@@ -60,9 +65,10 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.False(await app.WithDbAsync(db => db.Publications.AnyAsync(p => p.Title == "Not really a poster")));
     }
 
-    [Fact]
-    public async Task A_case_is_published_only_with_the_patients_consent_in_force()
+    [Theory, EveryDatabase]
+    public async Task A_case_is_published_only_with_the_patients_consent_in_force(DatabaseProvider database)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         var (patientId, pseudonym) = await app.WithDbAsync(async db =>
         {
@@ -91,9 +97,10 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == patientId && a.Action == AuditActions.Create && a.EntityType == "PatientCase")));
     }
 
-    [Fact]
-    public async Task A_patent_link_must_be_a_web_address()
+    [Theory, EveryDatabase]
+    public async Task A_patent_link_must_be_a_web_address(DatabaseProvider database)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         var fields = new Dictionary<string, string> { ["Input.Number"] = "RS 1234", ["Input.Title"] = "A method", ["Input.Year"] = "2012", ["Input.Url"] = "javascript:alert(1)" };
         var refused = await StaffSession.SubmitFormAsync(admin, "/staff/site/patents/new", fields);
@@ -106,9 +113,10 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
     public static TheoryData<string> OtherRoles => new() { StaffRoles.Physician, StaffRoles.Coordinator, StaffRoles.Researcher };
 
     [Theory]
-    [MemberData(nameof(OtherRoles))]
-    public async Task Only_administrators_reach_the_editor(string role)
+    [EveryDatabaseMemberData(nameof(OtherRoles))]
+    public async Task Only_administrators_reach_the_editor(DatabaseProvider database, string role)
     {
+        app = apps[database];
         var client = await app.SignedInClientAsync(role);
         foreach (var url in new[] { "/staff/site", "/staff/site/pages/contact", "/staff/site/cases/new", "/staff/site/publications/new", "/staff/site/patents/new" })
         {
@@ -121,9 +129,10 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.DoesNotContain("href=\"/staff/site\"", await client.GetStringAsync("/staff/patients")); // no link in the staff nav
     }
 
-    [Fact]
-    public async Task A_file_over_20_MB_is_refused_beside_the_field()
+    [Theory, EveryDatabase]
+    public async Task A_file_over_20_MB_is_refused_beside_the_field(DatabaseProvider database)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         var pdf = new byte[20 * 1024 * 1024 + 1];
         "%PDF-1.4\n"u8.CopyTo(pdf);
@@ -133,9 +142,10 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.False(await app.WithDbAsync(db => db.Publications.AnyAsync(p => p.Title == "Oversized poster")));
     }
 
-    [Fact]
-    public async Task A_stale_patent_edit_shows_their_version_keeps_what_was_typed_and_can_then_be_saved()
+    [Theory, EveryDatabase]
+    public async Task A_stale_patent_edit_shows_their_version_keeps_what_was_typed_and_can_then_be_saved(DatabaseProvider database)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         var patent = await AddPatentAsync("RS 5511");
         var url = $"/staff/site/patents/{patent.Id}";
@@ -163,9 +173,10 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.Equal("Second editor's title", await app.WithDbAsync(db => db.Patents.Where(p => p.Id == patent.Id).Select(p => p.Title).SingleAsync()));
     }
 
-    [Fact]
-    public async Task A_patent_is_removed_only_after_confirming()
+    [Theory, EveryDatabase]
+    public async Task A_patent_is_removed_only_after_confirming(DatabaseProvider database)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         var patent = await AddPatentAsync("RS 7070");
         var confirm = await admin.GetStringAsync($"/staff/site/patents/{patent.Id}/remove");
@@ -179,9 +190,10 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Delete && a.EntityId == patent.Id.ToString())));
     }
 
-    [Fact]
-    public async Task Unpublishing_a_case_keeps_it_as_a_draft()
+    [Theory, EveryDatabase]
+    public async Task Unpublishing_a_case_keeps_it_as_a_draft(DatabaseProvider database)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         var caseId = await app.WithDbAsync(async db =>
         {
@@ -232,7 +244,3 @@ public abstract class SiteEditorTests<TApp>(TApp app) where TApp : RegistryAppFa
         return await client.PostAsync("/staff/site/publications/new", body);
     }
 }
-
-public sealed class SiteEditorTests_Sqlite(SqliteApp app) : SiteEditorTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class SiteEditorTests_PostgreSql(PostgreSqlApp app) : SiteEditorTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

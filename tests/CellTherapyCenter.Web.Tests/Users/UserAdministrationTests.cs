@@ -8,17 +8,20 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace CellTherapyCenter.Web.Tests.Users;
 
-public abstract class UserAdministrationTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class UserAdministrationTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
+    private RegistryAppFactory app = null!;
+
     private async Task<string> UserIdAsync(string email)
     {
         using var scope = app.Services.CreateScope();
         return (await scope.ServiceProvider.GetRequiredService<UserManager<StaffUser>>().FindByEmailAsync(email))!.Id;
     }
 
-    [Fact]
-    public async Task An_administrator_adds_a_user_who_can_then_sign_in_with_that_role()
+    [Theory, EveryDatabase]
+    public async Task An_administrator_adds_a_user_who_can_then_sign_in_with_that_role(DatabaseProvider database)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         var response = await StaffSession.SubmitFormAsync(admin, "/staff/users/new", new Dictionary<string, string>
         {
@@ -32,9 +35,10 @@ public abstract class UserAdministrationTests<TApp>(TApp app) where TApp : Regis
         Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.UserCreated && a.Detail!.Contains("new.physician@test.local"))));
     }
 
-    [Fact]
-    public async Task A_weak_password_is_refused_beside_the_field()
+    [Theory, EveryDatabase]
+    public async Task A_weak_password_is_refused_beside_the_field(DatabaseProvider database)
     {
+        app = apps[database];
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         var response = await StaffSession.SubmitFormAsync(admin, "/staff/users/new", new Dictionary<string, string>
         {
@@ -45,9 +49,10 @@ public abstract class UserAdministrationTests<TApp>(TApp app) where TApp : Regis
         Assert.Contains("at least 12", html.QuerySelector("[data-valmsg-for='Password']")?.TextContent);
     }
 
-    [Fact]
-    public async Task A_role_change_is_audited_with_old_and_new_roles_and_shows_in_the_audit_search()
+    [Theory, EveryDatabase]
+    public async Task A_role_change_is_audited_with_old_and_new_roles_and_shows_in_the_audit_search(DatabaseProvider database)
     {
+        app = apps[database];
         await app.EnsureUserAsync("promote@test.local", StaffRoles.Coordinator);
         var id = await UserIdAsync("promote@test.local");
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
@@ -66,9 +71,10 @@ public abstract class UserAdministrationTests<TApp>(TApp app) where TApp : Regis
         Assert.Contains(id, search.QuerySelector("main > table > tbody")!.TextContent);
     }
 
-    [Fact]
-    public async Task The_last_administrator_keeps_the_role()
+    [Theory, EveryDatabase]
+    public async Task The_last_administrator_keeps_the_role(DatabaseProvider database)
     {
+        app = apps[database];
         var id = await UserIdAsync(RegistryAppFactory.AdminEmail);
         var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
         var response = await StaffSession.SubmitFormAsync(admin, $"/staff/users/{id}", new Dictionary<string, string> { ["Roles"] = StaffRoles.Physician });
@@ -79,7 +85,3 @@ public abstract class UserAdministrationTests<TApp>(TApp app) where TApp : Regis
         Assert.True(await users.IsInRoleAsync((await users.FindByIdAsync(id))!, StaffRoles.Administrator));
     }
 }
-
-public sealed class UserAdministrationTests_Sqlite(SqliteApp app) : UserAdministrationTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class UserAdministrationTests_PostgreSql(PostgreSqlApp app) : UserAdministrationTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
