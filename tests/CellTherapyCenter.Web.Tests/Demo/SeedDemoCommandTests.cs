@@ -13,11 +13,12 @@ namespace CellTherapyCenter.Web.Tests.Demo;
 /// app's configuration (section Demo, here given on the command line) with the command's own
 /// options winning, and a registry that holds patients is refused.
 /// </summary>
-public abstract class SeedDemoCommandTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class SeedDemoCommandTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task Seeds_the_configured_cohort_once()
+    [Theory, EveryDatabase]
+    public async Task Seeds_the_configured_cohort_once(DatabaseProvider database)
     {
+        var app = apps[database];
         var (exit, stdout, stderr) = await RunAsync(["seed-demo", "--patients", "12", "--without-follow-up", .. DatabaseOf(app),
             "--Demo:Patients", "50", "--Demo:Seed", "9", "--Demo:TreatmentEffectPointsPerMonth", "0.5", "--Demo:DataDate", "2026-06-01"]);
 
@@ -44,7 +45,3 @@ public abstract class SeedDemoCommandTests<TApp>(TApp app) where TApp : Registry
         Assert.Contains("already holds patients", stderr);
     }
 }
-
-public sealed class SeedDemoCommandTests_Sqlite(SqliteApp app) : SeedDemoCommandTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class SeedDemoCommandTests_PostgreSql(PostgreSqlApp app) : SeedDemoCommandTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;

@@ -7,11 +7,12 @@ using static CellTherapyCenter.Web.Tests.CommandLine.WebCommandRun;
 namespace CellTherapyCenter.Web.Tests.FollowUp;
 
 /// <summary><c>follow-up-pass</c> end to end on a seeded registry: one JSON line per pass, each further pass later on the calendar.</summary>
-public abstract class FollowUpPassCommandTests<TApp>(TApp app) where TApp : RegistryAppFactory
+public sealed class FollowUpPassCommandTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    [Fact]
-    public async Task Prints_a_line_per_pass_and_queues_the_reminders_it_counts()
+    [Theory, EveryDatabase]
+    public async Task Prints_a_line_per_pass_and_queues_the_reminders_it_counts(DatabaseProvider database)
     {
+        var app = apps[database];
         var seeded = await RunAsync(["seed-demo", "--patients", "30", .. DatabaseOf(app)]);
         Assert.True(seeded.Exit == 0, seeded.Err);
 
@@ -27,7 +28,3 @@ public abstract class FollowUpPassCommandTests<TApp>(TApp app) where TApp : Regi
         Assert.Equal(queued, await app.WithDbAsync(db => db.FollowUpReminders.CountAsync()));
     }
 }
-
-public sealed class FollowUpPassCommandTests_Sqlite(SqliteApp app) : FollowUpPassCommandTests<SqliteApp>(app), IClassFixture<SqliteApp>;
-
-public sealed class FollowUpPassCommandTests_PostgreSql(PostgreSqlApp app) : FollowUpPassCommandTests<PostgreSqlApp>(app), IClassFixture<PostgreSqlApp>;
