@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using CellTherapyCenter.Web.Tests.Infrastructure;
 
 namespace CellTherapyCenter.Web.Tests.Conventions;
 
@@ -27,16 +28,7 @@ public sealed partial class TypedLinksTests
         "Features/Vitals/VitalStatusForm.cshtml.cs",
     };
 
-    private static string WebProject
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "CellTherapyCenter.slnx")))
-                    return Path.Combine(dir.FullName, "src", "CellTherapyCenter.Web");
-            throw new InvalidOperationException("The repository root (CellTherapyCenter.slnx) was not found above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string WebProject => RepositoryRoot.WebProject;
 
     private static IEnumerable<string> SourceFiles =>
         Directory.EnumerateFiles(Path.Combine(WebProject, "Features"), "*", SearchOption.AllDirectories)

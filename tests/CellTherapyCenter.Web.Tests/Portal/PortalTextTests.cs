@@ -5,6 +5,7 @@ using CellTherapyCenter.Web.Features.Portal;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using CellTherapyCenter.Web.Tests.Infrastructure;
 
 namespace CellTherapyCenter.Web.Tests.Portal;
 
@@ -24,20 +25,10 @@ public sealed partial class PortalTextTests
     [GeneratedRegex(@"[\u0400-\u04FF\u0500-\u052F]")]
     private static partial Regex Cyrillic();
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "CellTherapyCenter.slnx")) || dir.EnumerateFiles("*.sln").Any())
-                return dir.FullName;
-        }
-        throw new DirectoryNotFoundException($"No CellTherapyCenter.slnx or .sln above {AppContext.BaseDirectory}.");
-    }
-
     /// <summary>The entries of PortalText.resx (culture null) or PortalText.{culture}.resx, in file order.</summary>
     private static IReadOnlyList<KeyValuePair<string, string>> Read(string? culture)
     {
-        var file = Path.Combine(RepositoryRoot(), Folder, culture is null ? "PortalText.resx" : $"PortalText.{culture}.resx");
+        var file = Path.Combine(RepositoryRoot.Path, Folder, culture is null ? "PortalText.resx" : $"PortalText.{culture}.resx");
         Assert.True(File.Exists(file), $"{file} is missing.");
         return XDocument.Load(file).Root!.Elements("data")
             .Select(d => KeyValuePair.Create((string)d.Attribute("name")!, (string?)d.Element("value") ?? ""))

@@ -5,6 +5,7 @@ using CellTherapyCenter.Web.Infrastructure.Localization;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using CellTherapyCenter.Web.Tests.Infrastructure;
 
 namespace CellTherapyCenter.Web.Tests.PublicSite;
 
@@ -17,16 +18,7 @@ public sealed partial class ResourceFileTests
 {
     private static readonly string[] Translations = SiteLanguages.All.Where(l => l != SiteLanguages.English).Select(l => l.Culture).ToArray();
 
-    private static string WebProject
-    {
-        get
-        {
-            for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-                if (File.Exists(Path.Combine(dir.FullName, "CellTherapyCenter.slnx")))
-                    return Path.Combine(dir.FullName, "src", "CellTherapyCenter.Web");
-            throw new InvalidOperationException("The repository root (CellTherapyCenter.slnx) was not found above " + AppContext.BaseDirectory);
-        }
-    }
+    private static string WebProject => RepositoryRoot.WebProject;
 
     /// <summary>Resx files without a culture in their name: the English ones.</summary>
     private static IEnumerable<string> EnglishResourceFiles =>
