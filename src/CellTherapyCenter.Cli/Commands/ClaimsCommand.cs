@@ -1,6 +1,7 @@
 using System.Diagnostics;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Outcomes;
-using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Features.Outcomes;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,11 +49,11 @@ public static class ClaimsCommand
                 // also counts waiting for other work, the CPU time only this tool's own.
                 await Console.Error.WriteLineAsync($"run {i}: {total.TotalMilliseconds:0} ms (load {loaded.TotalMilliseconds:0} ms, compute {(total - loaded).TotalMilliseconds:0} ms; CPU {totalCpu.TotalMilliseconds:0} ms: load {loadCpu.TotalMilliseconds:0}, compute {(totalCpu - loadCpu).TotalMilliseconds:0})");
             }
-            db.AuditEntries.Add(new Web.Data.Model.AuditEntry
+            db.AuditEntries.Add(new Data.Auditing.AuditEntry
             {
                 At = DateTime.UtcNow,
                 UserName = "ctc claims (command line)",
-                Action = Web.Data.Model.AuditActions.Read,
+                Action = Data.Auditing.AuditActions.Read,
                 EntityType = "ClaimsAudit",
                 Detail = "all treated patients",
             });

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.Demo;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using Microsoft.AspNetCore.Identity;

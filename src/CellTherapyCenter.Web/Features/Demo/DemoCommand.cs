@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Demo;

@@ -1,5 +1,6 @@
 using CellTherapyCenter.Clinical.Symptoms;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Visits;
+using CellTherapyCenter.Data;
 
 namespace CellTherapyCenter.Web.Features.Visits;
 

@@ -1,4 +1,5 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data.Email;
+using CellTherapyCenter.Data;
 using MimeKit;
 
 namespace CellTherapyCenter.Web.Infrastructure.Email;
