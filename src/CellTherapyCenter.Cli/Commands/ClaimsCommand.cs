@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Outcomes;
 using CellTherapyCenter.Web.Features.Outcomes;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
 using System.Data.Common;
-using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Auditing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;

@@ -1,5 +1,5 @@
-using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,5 @@
-using CellTherapyCenter.Data.Email;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Email;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

@@ -1,8 +1,8 @@
 using CellTherapyCenter.Clinical.Alsfrs;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Data.FollowUp;
-using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;

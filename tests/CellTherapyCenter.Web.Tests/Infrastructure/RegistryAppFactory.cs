@@ -1,6 +1,6 @@
 using System.Net;
-using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,10 +1,10 @@
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Diagnosis;
 using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Data.Vitals;
-using CellTherapyCenter.Data;
 using CellTherapyCenter.Outcomes;
 using CellTherapyCenter.Web.Features.Outcomes;
 using CellTherapyCenter.Web.Tests.Infrastructure;

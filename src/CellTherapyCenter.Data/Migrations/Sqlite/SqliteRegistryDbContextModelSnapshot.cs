@@ -17,7 +17,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.12");
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.AdverseEvent", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.AdverseEvents.AdverseEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -84,7 +84,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("AdverseEvents");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.AlsfrsRAssessment", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Assessments.AlsfrsRAssessment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -210,7 +210,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("AlsfrsRAssessments");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.AuditEntry", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -264,7 +264,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.ConsentRecord", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Consents.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -315,7 +315,117 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("Consents");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Diagnosis", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Courses.Transplantation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CellProductLot")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Route")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("SuspensionCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TreatmentCourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("VolumeMl")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TreatmentCourseId");
+
+                    b.ToTable("Transplantations");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Courses.TreatmentCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Number");
+
+                    b.ToTable("TreatmentCourses");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Diagnoses.Diagnosis", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -397,14 +507,89 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("Diagnoses");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.ExaminationFinding", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Email.OutboundEmail", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Change")
+                    b.Property<int>("Attempts")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_OutboundEmails_Due")
+                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+
+                    b.ToTable("OutboundEmails");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -413,20 +598,24 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Domain")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("TEXT");
-
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("UpdatedAt")
+                    b.Property<Guid>("PreviousAssessmentId")
                         .HasColumnType("TEXT");
 
-                    b.Property<Guid>("VisitId")
+                    b.Property<int?>("PreviousTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("VoidReason")
@@ -442,18 +631,443 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
                     b.HasIndex("PatientId");
 
-                    b.HasIndex("VisitId");
-
-                    b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_ExaminationFindings_ClaimsFacts")
-                        .HasFilter("\"VoidedAt\" IS NULL")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Change" });
-
-                    b.ToTable("ExaminationFindings");
+                    b.ToTable("FollowUpAlerts");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Patient", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("FollowUpCursors");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CompletedByAssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CompletedByVisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MissedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OriginalTargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RescheduleReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TreatmentCourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("WindowStart", "WindowEnd")
+                        .HasDatabaseName("IX_FollowUpItems_Open")
+                        .HasFilter("\"Status\" = 1 AND \"VoidedAt\" IS NULL");
+
+                    b.HasIndex("TreatmentCourseId", "Kind", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("IX_FollowUpItems_Slot")
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
+                    b.ToTable("FollowUpItems");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("FollowUpItemId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OutboundEmailId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("FollowUpItemId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpReminders");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.PatientFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RemindersOptedOutAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepeatCourseNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RepeatCourseRecommendedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("RepeatCourseTargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId")
+                        .IsUnique();
+
+                    b.ToTable("PatientFollowUps");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Identity.StaffUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Inquiries.Inquiry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlsfrsRAnswers")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("AlsfrsRTotal")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AlsfrsRWithGastrostomy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AssigneeUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ConsentGivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConsentWording")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("DiagnosisYear")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Gastrostomy")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RequesterRole")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Ventilation")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("Inquiries");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Inquiries.InquiryDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("InquiryDocuments");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Inquiries.InquiryNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("InquiryNotes");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -560,834 +1174,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("Patients");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.PatientReportedChange", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Aspect")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Rating")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("VisitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("VisitId");
-
-                    b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_PatientReportedChanges_ClaimsFacts")
-                        .HasFilter("\"VoidedAt\" IS NULL")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Aspect", "Rating" });
-
-                    b.ToTable("PatientReportedChanges");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.StaffUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.SymptomObservation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Severity")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Symptom")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("VisitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("VisitId");
-
-                    b.ToTable("SymptomObservations");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Transplantation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CellProductLot")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Route")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("SuspensionCount")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("TreatmentCourseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<decimal>("VolumeMl")
-                        .HasPrecision(7, 2)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("TreatmentCourseId");
-
-                    b.ToTable("Transplantations");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.TreatmentCourse", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("StartDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId", "Number");
-
-                    b.ToTable("TreatmentCourses");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Visit", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("FvcPercentPredicted")
-                        .HasColumnType("REAL");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("TreatmentCourseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<double?>("WeightKg")
-                        .HasColumnType("REAL");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TreatmentCourseId");
-
-                    b.HasIndex("PatientId", "Date");
-
-                    b.HasIndex(new[] { "PatientId", "Date" }, "IX_Visits_ClaimsFacts")
-                        .HasFilter("\"VoidedAt\" IS NULL")
-                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "FvcPercentPredicted" });
-
-                    b.ToTable("Visits");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.VitalStatus", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CauseOfDeath")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("DateOfDeath")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("GastrostomyDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsAlive")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly?>("LastKnownAliveOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("PermanentVentilationDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("TracheostomyDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId")
-                        .IsUnique();
-
-                    b.ToTable("VitalStatuses");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpAlert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AcknowledgedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AcknowledgedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("AssessedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("AssessmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PreviousAssessmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("PreviousTotal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("Total")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssessmentId")
-                        .IsUnique();
-
-                    b.HasIndex("PatientId");
-
-                    b.ToTable("FollowUpAlerts");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpCursor", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("FollowUpCursors");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpItem", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CompletedByAssessmentId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("CompletedByVisitId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("CompletedOn")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("MissedReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("OriginalTargetDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RescheduleReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Slot")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateOnly>("TargetDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TreatmentCourseId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("WindowEnd")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly>("WindowStart")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("WindowStart", "WindowEnd")
-                        .HasDatabaseName("IX_FollowUpItems_Open")
-                        .HasFilter("\"Status\" = 1 AND \"VoidedAt\" IS NULL");
-
-                    b.HasIndex("TreatmentCourseId", "Kind", "Slot")
-                        .IsUnique()
-                        .HasDatabaseName("IX_FollowUpItems_Slot")
-                        .HasFilter("\"VoidedAt\" IS NULL");
-
-                    b.ToTable("FollowUpItems");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpReminder", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("FollowUpItemId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OutboundEmailId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("QueuedAt")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("FollowUpItemId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("FollowUpReminders");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.PatientFollowUp", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("RemindersOptedOutAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RepeatCourseNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RepeatCourseRecommendedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("RepeatCourseTargetDate")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId")
-                        .IsUnique();
-
-                    b.ToTable("PatientFollowUps");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Inquiries.Inquiry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AlsfrsRAnswers")
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("AlsfrsRTotal")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<bool>("AlsfrsRWithGastrostomy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("AssigneeUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("ConsentGivenAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ConsentWording")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("DiagnosisYear")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool?>("Gastrostomy")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Message")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("PatientId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PreferredLanguage")
-                        .IsRequired()
-                        .HasMaxLength(35)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("RequesterRole")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Symptoms")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Ventilation")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "SubmittedAt");
-
-                    b.ToTable("Inquiries");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Inquiries.InquiryDocument", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("BLOB");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InquiryId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InquiryId");
-
-                    b.ToTable("InquiryDocuments");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Inquiries.InquiryNote", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("InquiryId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InquiryId");
-
-                    b.ToTable("InquiryNotes");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Portal.PortalAccount", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalAccount", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1474,7 +1261,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("PortalAccounts");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Portal.PortalQuestionnaire", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalQuestionnaire", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1535,7 +1322,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("PortalQuestionnaires");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.Patent", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.Patent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1580,7 +1367,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("Patents");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.PatientCase", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.PatientCase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1640,7 +1427,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("PatientCases");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.Publication", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.Publication", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1697,7 +1484,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("Publications");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.PublicationFile", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.PublicationFile", b =>
                 {
                     b.Property<Guid>("PublicationId")
                         .HasColumnType("TEXT");
@@ -1711,7 +1498,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("PublicationFiles");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.SitePage", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.SitePage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1762,69 +1549,282 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("SitePages");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Infrastructure.Email.OutboundEmail", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.ExaminationFinding", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Attempts")
+                    b.Property<int>("Change")
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("FailedAt")
+                    b.Property<int>("Domain")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("HtmlBody")
+                    b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
+                    b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(200)
+                    b.Property<Guid>("VisitId")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("LockedUntil")
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime>("NextAttemptAt")
+                    b.Property<DateTime?>("VoidedAt")
                         .HasColumnType("TEXT");
 
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ToName")
-                        .HasMaxLength(200)
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("PatientId");
 
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("IX_OutboundEmails_Due")
-                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+                    b.HasIndex("VisitId");
 
-                    b.ToTable("OutboundEmails");
+                    b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_ExaminationFindings_ClaimsFacts")
+                        .HasFilter("\"VoidedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Change" });
+
+                    b.ToTable("ExaminationFindings");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.PatientReportedChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Aspect")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_PatientReportedChanges_ClaimsFacts")
+                        .HasFilter("\"VoidedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Aspect", "Rating" });
+
+                    b.ToTable("PatientReportedChanges");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.SymptomObservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Symptom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("SymptomObservations");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("FvcPercentPredicted")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TreatmentCourseId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("WeightKg")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TreatmentCourseId");
+
+                    b.HasIndex("PatientId", "Date");
+
+                    b.HasIndex(new[] { "PatientId", "Date" }, "IX_Visits_ClaimsFacts")
+                        .HasFilter("\"VoidedAt\" IS NULL")
+                        .HasAnnotation("Npgsql:IndexInclude", new[] { "Id", "FvcPercentPredicted" });
+
+                    b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Vitals.VitalStatus", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CauseOfDeath")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DateOfDeath")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("GastrostomyDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsAlive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("LastKnownAliveOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PermanentVentilationDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("TracheostomyDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId")
+                        .IsUnique();
+
+                    b.ToTable("VitalStatuses");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1955,9 +1955,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.AdverseEvent", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.AdverseEvents.AdverseEvent", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
                         .WithMany("AdverseEvents")
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1966,9 +1966,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Navigation("Patient");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.AlsfrsRAssessment", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Assessments.AlsfrsRAssessment", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
                         .WithMany("AlsfrsRAssessments")
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1977,9 +1977,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Navigation("Patient");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.ConsentRecord", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Consents.ConsentRecord", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
                         .WithMany("Consents")
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1988,47 +1988,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Navigation("Patient");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Diagnosis", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Courses.Transplantation", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
-                        .WithOne("Diagnosis")
-                        .HasForeignKey("CellTherapyCenter.Data.Model.Diagnosis", "PatientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Patient");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.ExaminationFinding", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Visit", null)
-                        .WithMany("ExaminationFindings")
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.PatientReportedChange", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Visit", null)
-                        .WithMany("ReportedChanges")
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.SymptomObservation", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Visit", null)
-                        .WithMany("Symptoms")
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Transplantation", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.TreatmentCourse", "TreatmentCourse")
+                    b.HasOne("CellTherapyCenter.Data.Courses.TreatmentCourse", "TreatmentCourse")
                         .WithMany("Transplantations")
                         .HasForeignKey("TreatmentCourseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2037,9 +1999,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Navigation("TreatmentCourse");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.TreatmentCourse", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Courses.TreatmentCourse", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
                         .WithMany("TreatmentCourses")
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2048,15 +2010,160 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Navigation("Patient");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Visit", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Diagnoses.Diagnosis", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
+                        .WithOne("Diagnosis")
+                        .HasForeignKey("CellTherapyCenter.Data.Diagnoses.Diagnosis", "PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpAlert", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpItem", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CellTherapyCenter.Data.Courses.TreatmentCourse", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentCourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpReminder", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.FollowUp.FollowUpItem", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.PatientFollowUp", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Inquiries.InquiryDocument", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Inquiries.Inquiry", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Inquiries.InquiryNote", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Inquiries.Inquiry", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalAccount", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalQuestionnaire", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CellTherapyCenter.Data.Portal.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PortalAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CellTherapyCenter.Data.Courses.TreatmentCourse", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentCourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.PatientCase", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.PublicationFile", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.PublicSite.Publication", null)
+                        .WithOne("File")
+                        .HasForeignKey("CellTherapyCenter.Data.PublicSite.PublicationFile", "PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.ExaminationFinding", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Visits.Visit", null)
+                        .WithMany("ExaminationFindings")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.PatientReportedChange", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Visits.Visit", null)
+                        .WithMany("ReportedChanges")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.SymptomObservation", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Visits.Visit", null)
+                        .WithMany("Symptoms")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.Visit", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
                         .WithMany("Visits")
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CellTherapyCenter.Data.Model.TreatmentCourse", "TreatmentCourse")
+                    b.HasOne("CellTherapyCenter.Data.Courses.TreatmentCourse", "TreatmentCourse")
                         .WithMany()
                         .HasForeignKey("TreatmentCourseId");
 
@@ -2065,122 +2172,15 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Navigation("TreatmentCourse");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.VitalStatus", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Vitals.VitalStatus", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
                         .WithOne("VitalStatus")
-                        .HasForeignKey("CellTherapyCenter.Data.Model.VitalStatus", "PatientId")
+                        .HasForeignKey("CellTherapyCenter.Data.Vitals.VitalStatus", "PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Patient");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpAlert", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpItem", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CellTherapyCenter.Data.Model.TreatmentCourse", null)
-                        .WithMany()
-                        .HasForeignKey("TreatmentCourseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpReminder", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Web.Features.FollowUp.FollowUpItem", null)
-                        .WithMany()
-                        .HasForeignKey("FollowUpItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.PatientFollowUp", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Inquiries.InquiryDocument", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Web.Features.Inquiries.Inquiry", null)
-                        .WithMany("Documents")
-                        .HasForeignKey("InquiryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Inquiries.InquiryNote", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Web.Features.Inquiries.Inquiry", null)
-                        .WithMany("Notes")
-                        .HasForeignKey("InquiryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Portal.PortalAccount", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Portal.PortalQuestionnaire", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CellTherapyCenter.Web.Features.Portal.PortalAccount", null)
-                        .WithMany()
-                        .HasForeignKey("PortalAccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CellTherapyCenter.Data.Model.TreatmentCourse", null)
-                        .WithMany()
-                        .HasForeignKey("TreatmentCourseId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.PatientCase", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.PublicationFile", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Web.Features.PublicSite.Content.Publication", null)
-                        .WithOne("File")
-                        .HasForeignKey("CellTherapyCenter.Web.Features.PublicSite.Content.PublicationFile", "PublicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2194,7 +2194,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.StaffUser", null)
+                    b.HasOne("CellTherapyCenter.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2203,7 +2203,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.StaffUser", null)
+                    b.HasOne("CellTherapyCenter.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2218,7 +2218,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CellTherapyCenter.Data.Model.StaffUser", null)
+                    b.HasOne("CellTherapyCenter.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2227,14 +2227,26 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.StaffUser", null)
+                    b.HasOne("CellTherapyCenter.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Patient", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Courses.TreatmentCourse", b =>
+                {
+                    b.Navigation("Transplantations");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Inquiries.Inquiry", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Patients.Patient", b =>
                 {
                     b.Navigation("AdverseEvents");
 
@@ -2251,30 +2263,18 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Navigation("VitalStatus");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.TreatmentCourse", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.Publication", b =>
                 {
-                    b.Navigation("Transplantations");
+                    b.Navigation("File");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Visit", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.Visit", b =>
                 {
                     b.Navigation("ExaminationFindings");
 
                     b.Navigation("ReportedChanges");
 
                     b.Navigation("Symptoms");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Inquiries.Inquiry", b =>
-                {
-                    b.Navigation("Documents");
-
-                    b.Navigation("Notes");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.Publication", b =>
-                {
-                    b.Navigation("File");
                 });
 #pragma warning restore 612, 618
         }

@@ -1,7 +1,7 @@
 using CellTherapyCenter.Clinical.AdverseEvents;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.AdverseEvents;
 using CellTherapyCenter.Data.Courses;
-using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,5 @@
-using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;

@@ -1,6 +1,7 @@
 using CellTherapyCenter.Clinical.AdverseEvents;
 using CellTherapyCenter.Clinical.Diagnosis;
 using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.AdverseEvents;
 using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Data.Consents;
@@ -9,7 +10,6 @@ using CellTherapyCenter.Data.Diagnoses;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Data.Vitals;
-using CellTherapyCenter.Data;
 using CellTherapyCenter.Statistics.Prediction;
 
 namespace CellTherapyCenter.Web.Features.Demo;

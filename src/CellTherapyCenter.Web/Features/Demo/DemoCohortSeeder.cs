@@ -1,10 +1,10 @@
 using System.Text.Json;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Data.Visits;
-using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

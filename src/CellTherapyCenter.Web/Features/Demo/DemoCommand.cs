@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
-using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Auditing;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Demo;
@@ -43,7 +43,7 @@ public static class DemoCommand
         await using var app = builder.Build();
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        await db.Database.MigrateAsync();
+        await RegistryMigrations.MigrateAsync(db, CancellationToken.None);
         if (await db.Patients.AnyAsync())
         {
             await Console.Error.WriteLineAsync("seed-demo: the registry already holds patients; seed only an empty one.");

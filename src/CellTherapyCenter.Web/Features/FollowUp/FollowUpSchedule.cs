@@ -1,7 +1,7 @@
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Data.FollowUp;
-using CellTherapyCenter.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

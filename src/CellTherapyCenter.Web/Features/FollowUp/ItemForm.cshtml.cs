@@ -1,5 +1,5 @@
-using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

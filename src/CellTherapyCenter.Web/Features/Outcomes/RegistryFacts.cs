@@ -2,8 +2,8 @@ using System.Data.Common;
 using CellTherapyCenter.Clinical.Diagnosis;
 using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical.Symptoms;
-using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Outcomes;
 using Microsoft.EntityFrameworkCore;
 

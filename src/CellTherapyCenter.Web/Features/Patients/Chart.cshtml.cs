@@ -1,9 +1,9 @@
 using CellTherapyCenter.Clinical.Progression;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Clinical.Text;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Patients;
-using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

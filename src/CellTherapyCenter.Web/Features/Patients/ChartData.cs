@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CellTherapyCenter.Clinical.AdverseEvents;
 using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Data.Consents;
 using CellTherapyCenter.Data.Courses;
@@ -8,7 +9,6 @@ using CellTherapyCenter.Data.Diagnoses;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Data.Vitals;
-using CellTherapyCenter.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Patients;

@@ -1,5 +1,5 @@
-using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Patients;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Patients;

@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Data.Portal;
-using CellTherapyCenter.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Portal;

@@ -1,7 +1,7 @@
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Data.Portal;
-using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Portal.SelfReport;
 using CellTherapyCenter.Web.Infrastructure;

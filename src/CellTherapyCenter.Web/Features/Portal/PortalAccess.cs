@@ -1,6 +1,6 @@
 using System.Security.Claims;
-using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,5 +1,5 @@
-using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,8 @@
 using System.Text.RegularExpressions;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Consents;
 using CellTherapyCenter.Data.PublicSite;
-using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

@@ -1,6 +1,6 @@
 using CellTherapyCenter.Clinical.Symptoms;
-using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Visits;
 
 namespace CellTherapyCenter.Web.Features.Visits;
 

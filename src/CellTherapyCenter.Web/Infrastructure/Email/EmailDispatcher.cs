@@ -1,6 +1,6 @@
 using System.Linq.Expressions;
-using CellTherapyCenter.Data.Email;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,5 +1,5 @@
-using CellTherapyCenter.Data.Email;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Email;
 using MimeKit;
 
 namespace CellTherapyCenter.Web.Infrastructure.Email;

@@ -1,8 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Portal;
-using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;

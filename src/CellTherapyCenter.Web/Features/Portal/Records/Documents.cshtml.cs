@@ -1,5 +1,5 @@
-using CellTherapyCenter.Data.Consents;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Consents;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;

@@ -1,6 +1,6 @@
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Data.FollowUp;
-using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

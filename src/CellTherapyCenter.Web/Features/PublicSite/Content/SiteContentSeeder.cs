@@ -1,6 +1,6 @@
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Consents;
 using CellTherapyCenter.Data.PublicSite;
-using CellTherapyCenter.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.PublicSite.Content;

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace CellTherapyCenter.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgreSqlRegistryDbContext))]
-    [Migration("20261125121508_SitePageLanguages")]
-    partial class SitePageLanguages
+    [Migration("20261206200615_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -25,7 +25,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.AdverseEvent", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.AdverseEvents.AdverseEvent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -92,7 +92,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("AdverseEvents");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.AlsfrsRAssessment", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Assessments.AlsfrsRAssessment", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -219,7 +219,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("AlsfrsRAssessments");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.AuditEntry", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Auditing.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -275,7 +275,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.ConsentRecord", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Consents.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -326,7 +326,117 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("Consents");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Diagnosis", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Courses.Transplantation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CellProductLot")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Route")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("SuspensionCount")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TreatmentCourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<decimal>("VolumeMl")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("TreatmentCourseId");
+
+                    b.ToTable("Transplantations");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Courses.TreatmentCourse", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId", "Number");
+
+                    b.ToTable("TreatmentCourses");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Diagnoses.Diagnosis", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -408,14 +518,89 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("Diagnoses");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.ExaminationFinding", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Email.OutboundEmail", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Change")
+                    b.Property<int>("Attempts")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("HtmlBody")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("NextAttemptAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("TextBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("ToAddress")
+                        .IsRequired()
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<string>("ToName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.HasIndex("NextAttemptAt")
+                        .HasDatabaseName("IX_OutboundEmails_Due")
+                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+
+                    b.ToTable("OutboundEmails");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpAlert", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("AcknowledgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("AcknowledgedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("ConcurrencyStamp")
                         .IsConcurrencyToken()
@@ -424,21 +609,25 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<int>("Domain")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Note")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)");
-
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid>("PreviousAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("PreviousTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int?>("Total")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("VisitId")
-                        .HasColumnType("uuid");
 
                     b.Property<string>("VoidReason")
                         .HasMaxLength(500)
@@ -453,14 +642,443 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssessmentId")
+                        .IsUnique();
+
                     b.HasIndex("PatientId");
 
-                    b.HasIndex("VisitId");
-
-                    b.ToTable("ExaminationFindings");
+                    b.ToTable("FollowUpAlerts");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Patient", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpCursor", b =>
+                {
+                    b.Property<string>("Name")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Name");
+
+                    b.ToTable("FollowUpCursors");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpItem", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CompletedByAssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("CompletedByVisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("CompletedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("MissedReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateOnly?>("OriginalTargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("RescheduleReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Slot")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("TargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("TreatmentCourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("WindowEnd")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("WindowStart")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("WindowStart", "WindowEnd")
+                        .HasDatabaseName("IX_FollowUpItems_Open")
+                        .HasFilter("\"Status\" = 1 AND \"VoidedAt\" IS NULL");
+
+                    b.HasIndex("TreatmentCourseId", "Kind", "Slot")
+                        .IsUnique()
+                        .HasDatabaseName("IX_FollowUpItems_Slot")
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
+                    b.ToTable("FollowUpItems");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpReminder", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("FollowUpItemId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("OutboundEmailId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("QueuedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("FollowUpItemId", "Kind")
+                        .IsUnique();
+
+                    b.ToTable("FollowUpReminders");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.PatientFollowUp", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("RemindersOptedOutAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RepeatCourseNote")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("RepeatCourseRecommendedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly?>("RepeatCourseTargetDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId")
+                        .IsUnique();
+
+                    b.ToTable("PatientFollowUps");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Identity.StaffUser", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasColumnType("text");
+
+                    b.Property<int>("AccessFailedCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("text");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("EmailConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("LockoutEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateTimeOffset?>("LockoutEnd")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("NormalizedEmail")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("NormalizedUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PasswordHash")
+                        .HasColumnType("text");
+
+                    b.Property<string>("PhoneNumber")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("PhoneNumberConfirmed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("SecurityStamp")
+                        .HasColumnType("text");
+
+                    b.Property<bool>("TwoFactorEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NormalizedEmail")
+                        .HasDatabaseName("EmailIndex");
+
+                    b.HasIndex("NormalizedUserName")
+                        .IsUnique()
+                        .HasDatabaseName("UserNameIndex");
+
+                    b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Inquiries.Inquiry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("AlsfrsRAnswers")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<int?>("AlsfrsRTotal")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("AlsfrsRWithGastrostomy")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("AssigneeUserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("ConsentGivenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ConsentWording")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("character varying(2)");
+
+                    b.Property<int?>("DiagnosisYear")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(320)
+                        .HasColumnType("character varying(320)");
+
+                    b.Property<bool?>("Gastrostomy")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Message")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid?>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Phone")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("PreferredLanguage")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
+                    b.Property<string>("Reference")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<int>("RequesterRole")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Symptoms")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Ventilation")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Reference")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("Inquiries");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Inquiries.InquiryDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("SizeBytes")
+                        .HasColumnType("bigint");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("InquiryDocuments");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Inquiries.InquiryNote", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("InquiryId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InquiryId");
+
+                    b.ToTable("InquiryNotes");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Patients.Patient", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -567,826 +1185,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("Patients");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.PatientReportedChange", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Aspect")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Rating")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("VisitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("VisitId");
-
-                    b.ToTable("PatientReportedChanges");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.StaffUser", b =>
-                {
-                    b.Property<string>("Id")
-                        .HasColumnType("text");
-
-                    b.Property<int>("AccessFailedCount")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("text");
-
-                    b.Property<string>("DisplayName")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<bool>("EmailConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<bool>("LockoutEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateTimeOffset?>("LockoutEnd")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("NormalizedEmail")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("NormalizedUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<string>("PasswordHash")
-                        .HasColumnType("text");
-
-                    b.Property<string>("PhoneNumber")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("PhoneNumberConfirmed")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("SecurityStamp")
-                        .HasColumnType("text");
-
-                    b.Property<bool>("TwoFactorEnabled")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("UserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NormalizedEmail")
-                        .HasDatabaseName("EmailIndex");
-
-                    b.HasIndex("NormalizedUserName")
-                        .IsUnique()
-                        .HasDatabaseName("UserNameIndex");
-
-                    b.ToTable("AspNetUsers", (string)null);
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.SymptomObservation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Severity")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Symptom")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("VisitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("VisitId");
-
-                    b.ToTable("SymptomObservations");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Transplantation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("CellProductLot")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int>("Route")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("SuspensionCount")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("TreatmentCourseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<decimal>("VolumeMl")
-                        .HasPrecision(7, 2)
-                        .HasColumnType("numeric(7,2)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("TreatmentCourseId");
-
-                    b.ToTable("Transplantations");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.TreatmentCourse", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("date");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<int>("Number")
-                        .HasColumnType("integer");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly>("StartDate")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId", "Number");
-
-                    b.ToTable("TreatmentCourses");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Visit", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly>("Date")
-                        .HasColumnType("date");
-
-                    b.Property<double?>("FvcPercentPredicted")
-                        .HasColumnType("double precision");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Notes")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("TreatmentCourseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<double?>("WeightKg")
-                        .HasColumnType("double precision");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TreatmentCourseId");
-
-                    b.HasIndex("PatientId", "Date");
-
-                    b.ToTable("Visits");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.VitalStatus", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("CauseOfDeath")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateOnly?>("DateOfDeath")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("GastrostomyDate")
-                        .HasColumnType("date");
-
-                    b.Property<bool>("IsAlive")
-                        .HasColumnType("boolean");
-
-                    b.Property<DateOnly?>("LastKnownAliveOn")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("PermanentVentilationDate")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly?>("TracheostomyDate")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId")
-                        .IsUnique();
-
-                    b.ToTable("VitalStatuses");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpAlert", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("AcknowledgedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("AcknowledgedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateOnly>("AssessedOn")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("AssessmentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("PreviousAssessmentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<int?>("PreviousTotal")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Reason")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int?>("Total")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("AssessmentId")
-                        .IsUnique();
-
-                    b.HasIndex("PatientId");
-
-                    b.ToTable("FollowUpAlerts");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpCursor", b =>
-                {
-                    b.Property<string>("Name")
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Name");
-
-                    b.ToTable("FollowUpCursors");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpItem", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CompletedByAssessmentId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid?>("CompletedByVisitId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateOnly?>("CompletedOn")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Label")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("MissedReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateOnly?>("OriginalTargetDate")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("RescheduleReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<int>("Slot")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<DateOnly>("TargetDate")
-                        .HasColumnType("date");
-
-                    b.Property<Guid>("TreatmentCourseId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateOnly>("WindowEnd")
-                        .HasColumnType("date");
-
-                    b.Property<DateOnly>("WindowStart")
-                        .HasColumnType("date");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("WindowStart", "WindowEnd")
-                        .HasDatabaseName("IX_FollowUpItems_Open")
-                        .HasFilter("\"Status\" = 1 AND \"VoidedAt\" IS NULL");
-
-                    b.HasIndex("TreatmentCourseId", "Kind", "Slot")
-                        .IsUnique()
-                        .HasDatabaseName("IX_FollowUpItems_Slot")
-                        .HasFilter("\"VoidedAt\" IS NULL");
-
-                    b.ToTable("FollowUpItems");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpReminder", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("FollowUpItemId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<Guid>("OutboundEmailId")
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("QueuedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId");
-
-                    b.HasIndex("FollowUpItemId", "Kind")
-                        .IsUnique();
-
-                    b.ToTable("FollowUpReminders");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.PatientFollowUp", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<Guid>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime?>("RemindersOptedOutAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("RepeatCourseNote")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<string>("RepeatCourseRecommendedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<DateOnly?>("RepeatCourseTargetDate")
-                        .HasColumnType("date");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidReason")
-                        .HasMaxLength(500)
-                        .HasColumnType("character varying(500)");
-
-                    b.Property<DateTime?>("VoidedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("VoidedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("PatientId")
-                        .IsUnique();
-
-                    b.ToTable("PatientFollowUps");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Inquiries.Inquiry", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("AlsfrsRAnswers")
-                        .HasMaxLength(40)
-                        .HasColumnType("character varying(40)");
-
-                    b.Property<int?>("AlsfrsRTotal")
-                        .HasColumnType("integer");
-
-                    b.Property<bool>("AlsfrsRWithGastrostomy")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("AssigneeUserName")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid>("ConcurrencyStamp")
-                        .IsConcurrencyToken()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("ConsentGivenAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("ConsentWording")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("character varying(2)");
-
-                    b.Property<int?>("DiagnosisYear")
-                        .HasColumnType("integer");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<bool?>("Gastrostomy")
-                        .HasColumnType("boolean");
-
-                    b.Property<string>("Message")
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<Guid?>("PatientId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Phone")
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<string>("PreferredLanguage")
-                        .IsRequired()
-                        .HasMaxLength(35)
-                        .HasColumnType("character varying(35)");
-
-                    b.Property<string>("Reference")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("character varying(16)");
-
-                    b.Property<int>("RequesterRole")
-                        .HasColumnType("integer");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("integer");
-
-                    b.Property<DateTime>("SubmittedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Symptoms")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)");
-
-                    b.Property<DateTime?>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<int>("Ventilation")
-                        .HasColumnType("integer");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Reference")
-                        .IsUnique();
-
-                    b.HasIndex("Status", "SubmittedAt");
-
-                    b.ToTable("Inquiries");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Inquiries.InquiryDocument", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<byte[]>("Content")
-                        .IsRequired()
-                        .HasColumnType("bytea");
-
-                    b.Property<string>("ContentType")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(255)
-                        .HasColumnType("character varying(255)");
-
-                    b.Property<Guid>("InquiryId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Sha256")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
-
-                    b.Property<long>("SizeBytes")
-                        .HasColumnType("bigint");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InquiryId");
-
-                    b.ToTable("InquiryDocuments");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Inquiries.InquiryNote", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("uuid");
-
-                    b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Author")
-                        .IsRequired()
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)");
-
-                    b.Property<Guid>("InquiryId")
-                        .HasColumnType("uuid");
-
-                    b.Property<string>("Text")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("InquiryId");
-
-                    b.ToTable("InquiryNotes");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Portal.PortalAccount", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalAccount", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1473,7 +1272,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("PortalAccounts");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Portal.PortalQuestionnaire", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalQuestionnaire", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1534,7 +1333,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("PortalQuestionnaires");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.Patent", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.Patent", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1579,7 +1378,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("Patents");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.PatientCase", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.PatientCase", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1639,7 +1438,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("PatientCases");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.Publication", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.Publication", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1696,7 +1495,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("Publications");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.PublicationFile", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.PublicationFile", b =>
                 {
                     b.Property<Guid>("PublicationId")
                         .HasColumnType("uuid");
@@ -1710,7 +1509,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("PublicationFiles");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.SitePage", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.SitePage", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
@@ -1761,69 +1560,285 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("SitePages");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Web.Infrastructure.Email.OutboundEmail", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.ExaminationFinding", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
-                    b.Property<int>("Attempts")
+                    b.Property<int>("Change")
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime?>("FailedAt")
+                    b.Property<int>("Domain")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<string>("HtmlBody")
-                        .HasColumnType("text");
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
 
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(64)
-                        .HasColumnType("character varying(64)");
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
 
-                    b.Property<string>("LastError")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
-
-                    b.Property<DateTime?>("LockedUntil")
+                    b.Property<DateTime?>("VoidedAt")
                         .HasColumnType("timestamp with time zone");
 
-                    b.Property<DateTime>("NextAttemptAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp with time zone");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(300)
-                        .HasColumnType("character varying(300)");
-
-                    b.Property<string>("TextBody")
-                        .IsRequired()
-                        .HasColumnType("text");
-
-                    b.Property<string>("ToAddress")
-                        .IsRequired()
-                        .HasMaxLength(320)
-                        .HasColumnType("character varying(320)");
-
-                    b.Property<string>("ToName")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)");
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.HasKey("Id");
 
-                    b.HasIndex("CreatedAt");
+                    b.HasIndex("PatientId");
 
-                    b.HasIndex("NextAttemptAt")
-                        .HasDatabaseName("IX_OutboundEmails_Due")
-                        .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");
+                    b.HasIndex("VisitId");
 
-                    b.ToTable("OutboundEmails");
+                    b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_ExaminationFindings_ClaimsFacts")
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_ExaminationFindings_ClaimsFacts"), new[] { "Change" });
+
+                    b.ToTable("ExaminationFindings");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.PatientReportedChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Aspect")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("VisitId");
+
+                    b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_PatientReportedChanges_ClaimsFacts")
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "VisitId" }, "IX_PatientReportedChanges_ClaimsFacts"), new[] { "Aspect", "Rating" });
+
+                    b.ToTable("PatientReportedChanges");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.SymptomObservation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Severity")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Symptom")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("VisitId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
+
+                    b.HasIndex("VisitId");
+
+                    b.ToTable("SymptomObservations");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.Visit", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<double?>("FvcPercentPredicted")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("TreatmentCourseId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<double?>("WeightKg")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TreatmentCourseId");
+
+                    b.HasIndex("PatientId", "Date");
+
+                    b.HasIndex(new[] { "PatientId", "Date" }, "IX_Visits_ClaimsFacts")
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
+                    NpgsqlIndexBuilderExtensions.IncludeProperties(b.HasIndex(new[] { "PatientId", "Date" }, "IX_Visits_ClaimsFacts"), new[] { "Id", "FvcPercentPredicted" });
+
+                    b.ToTable("Visits");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Vitals.VitalStatus", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("CauseOfDeath")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("DateOfDeath")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("GastrostomyDate")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("IsAlive")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("LastKnownAliveOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("PermanentVentilationDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("TracheostomyDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId")
+                        .IsUnique();
+
+                    b.ToTable("VitalStatuses");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
@@ -1958,9 +1973,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.AdverseEvent", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.AdverseEvents.AdverseEvent", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
                         .WithMany("AdverseEvents")
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1969,9 +1984,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Navigation("Patient");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.AlsfrsRAssessment", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Assessments.AlsfrsRAssessment", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
                         .WithMany("AlsfrsRAssessments")
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1980,9 +1995,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Navigation("Patient");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.ConsentRecord", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Consents.ConsentRecord", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
                         .WithMany("Consents")
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -1991,47 +2006,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Navigation("Patient");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Diagnosis", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Courses.Transplantation", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
-                        .WithOne("Diagnosis")
-                        .HasForeignKey("CellTherapyCenter.Data.Model.Diagnosis", "PatientId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.Navigation("Patient");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.ExaminationFinding", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Visit", null)
-                        .WithMany("ExaminationFindings")
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.PatientReportedChange", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Visit", null)
-                        .WithMany("ReportedChanges")
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.SymptomObservation", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Visit", null)
-                        .WithMany("Symptoms")
-                        .HasForeignKey("VisitId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Transplantation", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.TreatmentCourse", "TreatmentCourse")
+                    b.HasOne("CellTherapyCenter.Data.Courses.TreatmentCourse", "TreatmentCourse")
                         .WithMany("Transplantations")
                         .HasForeignKey("TreatmentCourseId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2040,9 +2017,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Navigation("TreatmentCourse");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.TreatmentCourse", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Courses.TreatmentCourse", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
                         .WithMany("TreatmentCourses")
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2051,15 +2028,160 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Navigation("Patient");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Visit", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Diagnoses.Diagnosis", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
+                        .WithOne("Diagnosis")
+                        .HasForeignKey("CellTherapyCenter.Data.Diagnoses.Diagnosis", "PatientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpAlert", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpItem", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CellTherapyCenter.Data.Courses.TreatmentCourse", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentCourseId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpReminder", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.FollowUp.FollowUpItem", null)
+                        .WithMany()
+                        .HasForeignKey("FollowUpItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.PatientFollowUp", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Inquiries.InquiryDocument", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Inquiries.Inquiry", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Inquiries.InquiryNote", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Inquiries.Inquiry", null)
+                        .WithMany("Notes")
+                        .HasForeignKey("InquiryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalAccount", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalQuestionnaire", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CellTherapyCenter.Data.Portal.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PortalAccountId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("CellTherapyCenter.Data.Courses.TreatmentCourse", null)
+                        .WithMany()
+                        .HasForeignKey("TreatmentCourseId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.PatientCase", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.PublicationFile", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.PublicSite.Publication", null)
+                        .WithOne("File")
+                        .HasForeignKey("CellTherapyCenter.Data.PublicSite.PublicationFile", "PublicationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.ExaminationFinding", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Visits.Visit", null)
+                        .WithMany("ExaminationFindings")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.PatientReportedChange", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Visits.Visit", null)
+                        .WithMany("ReportedChanges")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.SymptomObservation", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Visits.Visit", null)
+                        .WithMany("Symptoms")
+                        .HasForeignKey("VisitId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.Visit", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
                         .WithMany("Visits")
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CellTherapyCenter.Data.Model.TreatmentCourse", "TreatmentCourse")
+                    b.HasOne("CellTherapyCenter.Data.Courses.TreatmentCourse", "TreatmentCourse")
                         .WithMany()
                         .HasForeignKey("TreatmentCourseId");
 
@@ -2068,122 +2190,15 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Navigation("TreatmentCourse");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.VitalStatus", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Vitals.VitalStatus", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", "Patient")
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", "Patient")
                         .WithOne("VitalStatus")
-                        .HasForeignKey("CellTherapyCenter.Data.Model.VitalStatus", "PatientId")
+                        .HasForeignKey("CellTherapyCenter.Data.Vitals.VitalStatus", "PatientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.Navigation("Patient");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpAlert", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpItem", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CellTherapyCenter.Data.Model.TreatmentCourse", null)
-                        .WithMany()
-                        .HasForeignKey("TreatmentCourseId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.FollowUpReminder", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Web.Features.FollowUp.FollowUpItem", null)
-                        .WithMany()
-                        .HasForeignKey("FollowUpItemId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.FollowUp.PatientFollowUp", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Inquiries.InquiryDocument", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Web.Features.Inquiries.Inquiry", null)
-                        .WithMany("Documents")
-                        .HasForeignKey("InquiryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Inquiries.InquiryNote", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Web.Features.Inquiries.Inquiry", null)
-                        .WithMany("Notes")
-                        .HasForeignKey("InquiryId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Portal.PortalAccount", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Portal.PortalQuestionnaire", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CellTherapyCenter.Web.Features.Portal.PortalAccount", null)
-                        .WithMany()
-                        .HasForeignKey("PortalAccountId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("CellTherapyCenter.Data.Model.TreatmentCourse", null)
-                        .WithMany()
-                        .HasForeignKey("TreatmentCourseId")
-                        .OnDelete(DeleteBehavior.Restrict);
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.PatientCase", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Data.Model.Patient", null)
-                        .WithMany()
-                        .HasForeignKey("PatientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.PublicationFile", b =>
-                {
-                    b.HasOne("CellTherapyCenter.Web.Features.PublicSite.Content.Publication", null)
-                        .WithOne("File")
-                        .HasForeignKey("CellTherapyCenter.Web.Features.PublicSite.Content.PublicationFile", "PublicationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>
@@ -2197,7 +2212,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<string>", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.StaffUser", null)
+                    b.HasOne("CellTherapyCenter.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2206,7 +2221,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.StaffUser", null)
+                    b.HasOne("CellTherapyCenter.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2221,7 +2236,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
-                    b.HasOne("CellTherapyCenter.Data.Model.StaffUser", null)
+                    b.HasOne("CellTherapyCenter.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
@@ -2230,14 +2245,26 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
-                    b.HasOne("CellTherapyCenter.Data.Model.StaffUser", null)
+                    b.HasOne("CellTherapyCenter.Data.Identity.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Patient", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Courses.TreatmentCourse", b =>
+                {
+                    b.Navigation("Transplantations");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Inquiries.Inquiry", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Notes");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Patients.Patient", b =>
                 {
                     b.Navigation("AdverseEvents");
 
@@ -2254,30 +2281,18 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Navigation("VitalStatus");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.TreatmentCourse", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.Publication", b =>
                 {
-                    b.Navigation("Transplantations");
+                    b.Navigation("File");
                 });
 
-            modelBuilder.Entity("CellTherapyCenter.Data.Model.Visit", b =>
+            modelBuilder.Entity("CellTherapyCenter.Data.Visits.Visit", b =>
                 {
                     b.Navigation("ExaminationFindings");
 
                     b.Navigation("ReportedChanges");
 
                     b.Navigation("Symptoms");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.Inquiries.Inquiry", b =>
-                {
-                    b.Navigation("Documents");
-
-                    b.Navigation("Notes");
-                });
-
-            modelBuilder.Entity("CellTherapyCenter.Web.Features.PublicSite.Content.Publication", b =>
-                {
-                    b.Navigation("File");
                 });
 #pragma warning restore 612, 618
         }
