@@ -32,6 +32,9 @@ public sealed class SchemaEqualityTests
         if (expected == actual) return;
         var written = Path.Combine(AppContext.BaseDirectory, reference + ".actual");
         File.WriteAllText(written, actual);
-        Assert.Fail($"The migrated schema differs from {reference} (whole dump in {written}):\n{SchemaDump.Diff(expected, actual)}");
+        // A migration that changes the schema on purpose makes this fail too: then the new dump,
+        // reviewed, becomes the reference (copy the .actual file over Database/Schema/{reference}).
+        Assert.Fail($"The migrated schema differs from {reference} (whole dump in {written}; if the change is meant, " +
+            $"review it and copy that file over Database/Schema/{reference}):\n{SchemaDump.Diff(expected, actual)}");
     }
 }
