@@ -1,8 +1,8 @@
 namespace CellTherapyCenter.Data.Email;
 
 /// <summary>
-/// One message in the transactional outbox. <see cref="EmailOutbox"/> adds it in the same
-/// SaveChanges as the record that caused it; <see cref="EmailDispatcher"/> sends it. All sending
+/// One message in the transactional outbox. <c>EmailOutbox</c> (web app) adds it in the same
+/// SaveChanges as the record that caused it; <c>EmailDispatcher</c> sends it. All sending
 /// state lives here, so a restart picks up where the last run stopped.
 /// </summary>
 public sealed class OutboundEmail

@@ -20,7 +20,7 @@ public enum FollowUpStatus
 
 /// <summary>
 /// One planned visit or self-report of a treatment course. Generated from the course's start
-/// date (<see cref="FollowUpPlan"/>); when the start date changes, open future items are voided
+/// date (<c>FollowUpPlan</c>); when the start date changes, open future items are voided
 /// with that reason and generated anew, so the history of what was planned stays.
 /// </summary>
 public class FollowUpItem : RegistryRecord

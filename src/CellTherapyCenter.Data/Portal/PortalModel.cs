@@ -67,7 +67,7 @@ public class PortalQuestionnaire : RegistryRecord
     public QuestionnaireKind Kind { get; set; }
     /// <summary>For <see cref="QuestionnaireKind.CourseChange"/>: the course asked about.</summary>
     public Guid? TreatmentCourseId { get; set; }
-    /// <summary>The answers so far as JSON, question key to value (see <see cref="QuestionnaireSteps"/>).</summary>
+    /// <summary>The answers so far as JSON, question key to value (see <c>QuestionnaireSteps</c>).</summary>
     public string Answers { get; set; } = "{}";
     public DateTime? SentAt { get; set; }
     public Guid? ResultId { get; set; }
