@@ -1,5 +1,6 @@
 using System.Text.Json;
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Web.Features.Demo;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,8 +1,9 @@
 using System.CommandLine;
 using System.Diagnostics;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Outcomes;
 using CellTherapyCenter.Web.CommandLine;
-using CellTherapyCenter.Web.Data;
 using CellTherapyCenter.Web.Features.Outcomes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -105,11 +106,11 @@ public static class ClaimsCommand
                 // also counts waiting for other work, the CPU time only this tool's own.
                 await console.Error.WriteLineAsync($"run {i}: {total.TotalMilliseconds:0} ms (load {loaded.TotalMilliseconds:0} ms, compute {(total - loaded).TotalMilliseconds:0} ms; CPU {totalCpu.TotalMilliseconds:0} ms: load {loadCpu.TotalMilliseconds:0}, compute {(totalCpu - loadCpu).TotalMilliseconds:0})");
             }
-            db.AuditEntries.Add(new Web.Data.Model.AuditEntry
+            db.AuditEntries.Add(new Data.Auditing.AuditEntry
             {
                 At = DateTime.UtcNow,
                 UserName = "ctc claims (command line)",
-                Action = Web.Data.Model.AuditActions.Read,
+                Action = Data.Auditing.AuditActions.Read,
                 EntityType = "ClaimsAudit",
                 Detail = "all treated patients",
             });

@@ -1,5 +1,6 @@
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Features.AlsfrsCalculator;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Inquiries;

@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Features.Demo;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using Microsoft.AspNetCore.Identity;
@@ -25,7 +25,8 @@ public sealed class DatabaseInitialiser(
 {
     public async Task InitialiseAsync(CancellationToken ct)
     {
-        await db.Database.MigrateAsync(ct);
+        if (await RegistryMigrations.MigrateAsync(db, ct))
+            logger.LogInformation("Migration history taken over by the squashed Initial migration (same schema)");
         foreach (var role in StaffRoles.All.Append(Features.Portal.PortalAccess.Role))
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));

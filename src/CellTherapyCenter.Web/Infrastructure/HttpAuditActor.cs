@@ -1,5 +1,5 @@
 using System.Security.Claims;
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data.Auditing;
 
 namespace CellTherapyCenter.Web.Infrastructure;
 

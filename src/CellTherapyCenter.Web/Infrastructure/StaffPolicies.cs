@@ -1,4 +1,4 @@
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Identity;
 using Microsoft.AspNetCore.Authorization;
 
 namespace CellTherapyCenter.Web.Infrastructure;

@@ -1,4 +1,5 @@
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Identity;
+
 
 namespace CellTherapyCenter.Browser.Tests.Infrastructure;
 

@@ -27,7 +27,7 @@ public sealed class RequestFormBrowserTests(ChromiumBrowser chromium, BrowserApp
         await Screenshots.CaptureAsync(Page, "request-information-sent");
         await Errors.AssertNoneAsync();
 
-        await SignInAsync(CellTherapyCenter.Web.Data.Model.StaffRoles.Coordinator);
+        await SignInAsync(CellTherapyCenter.Data.Identity.StaffRoles.Coordinator);
         await Page.GotoAsync("/staff/inquiries");
         await Page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         Assert.Contains("Dr Jovana Browserova", await Page.Locator("main").InnerTextAsync());

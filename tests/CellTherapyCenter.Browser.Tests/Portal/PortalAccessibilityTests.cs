@@ -1,5 +1,7 @@
 using System.Text.RegularExpressions;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Consents;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Features.Portal;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using CellTherapyCenter.Web.Tests.Portal;
@@ -107,7 +109,7 @@ public sealed partial class PortalAccessibilityTests(ChromiumBrowser chromium, B
         var email = $"invited-{Guid.NewGuid():N}@example.org";
         using (var scope = App.Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<Web.Data.RegistryDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<CellTherapyCenter.Data.RegistryDbContext>();
             var patient = Arrange.Patient("Invited");
             db.Patients.Add(patient);
             await db.SaveChangesAsync();

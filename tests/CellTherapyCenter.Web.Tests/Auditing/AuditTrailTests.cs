@@ -1,6 +1,8 @@
 using System.Text.Json;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

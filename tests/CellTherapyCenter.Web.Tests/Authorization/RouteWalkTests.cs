@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.Routing;

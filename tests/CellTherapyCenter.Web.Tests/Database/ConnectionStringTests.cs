@@ -1,4 +1,4 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
 using Npgsql;
 
 namespace CellTherapyCenter.Web.Tests.Database;

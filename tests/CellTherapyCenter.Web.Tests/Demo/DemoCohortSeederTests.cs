@@ -1,4 +1,4 @@
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Web.Features.Demo;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

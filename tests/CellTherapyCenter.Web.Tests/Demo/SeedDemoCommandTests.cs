@@ -1,5 +1,5 @@
 using System.Text.Json;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Web.Features.Demo;
 using CellTherapyCenter.Web.Tests.CommandLine;
 using CellTherapyCenter.Web.Tests.Infrastructure;

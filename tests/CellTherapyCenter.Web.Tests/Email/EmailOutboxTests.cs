@@ -1,4 +1,5 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Email;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.Hosting;

@@ -1,3 +1,4 @@
+using CellTherapyCenter.Data.Email;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Web.Features.FollowUp;
 
 namespace CellTherapyCenter.Web.Tests.FollowUp;

@@ -1,5 +1,8 @@
 using System.Net;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.FollowUp;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.TestHost;
@@ -224,12 +225,12 @@ public sealed class FollowUpSchedulerTests(RegistryApps apps) : FollowUpTests(ap
         // What a second scheduler that read the item before the first committed would write.
         using (var scope = instance.Services.CreateScope())
         {
-            var db = scope.ServiceProvider.GetRequiredService<Web.Data.RegistryDbContext>();
+            var db = scope.ServiceProvider.GetRequiredService<CellTherapyCenter.Data.RegistryDbContext>();
             var outbox = scope.ServiceProvider.GetRequiredService<Web.Infrastructure.Email.EmailOutbox>();
             var email = outbox.Compose(first.Kind, "ana@example.org", "Ana", "Your monthly questionnaire", "Again.");
             await using var transaction = await db.Database.BeginTransactionAsync();
             await outbox.WriteAsync([email], default);
-            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => Web.Data.BulkInsert.InsertAsync(db, [new FollowUpReminder
+            await Assert.ThrowsAnyAsync<System.Data.Common.DbException>(() => CellTherapyCenter.Data.BulkInsert.InsertAsync(db, [new FollowUpReminder
             {
                 FollowUpItemId = first.FollowUpItemId, PatientId = patient, Kind = first.Kind, OutboundEmailId = email.Id, QueuedAt = DateTime.UtcNow,
             }], default));
@@ -293,7 +294,7 @@ public sealed class FollowUpSchedulerTests(RegistryApps apps) : FollowUpTests(ap
         Assert.All(staffMail, m => Assert.DoesNotContain("36", WithoutPseudonyms(m.Message.TextBody)));
         Assert.All(staffMail, m => Assert.DoesNotContain("40", WithoutPseudonyms(m.Message.TextBody)));
 
-        var coordinator = await App.SignedInClientAsync(Web.Data.Model.StaffRoles.Coordinator);
+        var coordinator = await App.SignedInClientAsync(CellTherapyCenter.Data.Identity.StaffRoles.Coordinator);
         var worklist = await coordinator.GetStringAsync("/staff/follow-up");
         Assert.Contains("total fell by 4 (40 → 36)", System.Net.WebUtility.HtmlDecode(worklist));
         Assert.DoesNotContain("(40 → 37)", System.Net.WebUtility.HtmlDecode(worklist));

@@ -1,6 +1,8 @@
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Diagnosis;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.Diagnoses;
+using CellTherapyCenter.Data.Patients;
 
 namespace CellTherapyCenter.Web.Tests.Infrastructure;
 

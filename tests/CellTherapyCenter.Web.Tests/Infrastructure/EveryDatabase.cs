@@ -1,4 +1,4 @@
-global using DatabaseProvider = CellTherapyCenter.Web.Data.DatabaseProvider;
+global using DatabaseProvider = CellTherapyCenter.Data.DatabaseProvider;
 using System.Reflection;
 using Xunit.Sdk;
 

@@ -1,6 +1,6 @@
 using System.Net;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;

@@ -1,6 +1,10 @@
 using System.Net;
 using CellTherapyCenter.Clinical.Alsfrs;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Consents;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Inquiries;
 using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Tests.Email;
 using CellTherapyCenter.Web.Tests.Infrastructure;

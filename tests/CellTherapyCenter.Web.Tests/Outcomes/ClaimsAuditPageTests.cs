@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,9 +1,11 @@
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Diagnosis;
 using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.Visits;
+using CellTherapyCenter.Data.Vitals;
 using CellTherapyCenter.Outcomes;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
 using CellTherapyCenter.Web.Features.Outcomes;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

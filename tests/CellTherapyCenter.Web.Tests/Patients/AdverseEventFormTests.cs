@@ -1,6 +1,6 @@
 using System.Net;
 using CellTherapyCenter.Clinical.AdverseEvents;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

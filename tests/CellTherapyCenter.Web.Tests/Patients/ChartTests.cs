@@ -1,6 +1,9 @@
 using System.Net;
 using CellTherapyCenter.Clinical.Symptoms;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,6 @@
 using System.Net;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

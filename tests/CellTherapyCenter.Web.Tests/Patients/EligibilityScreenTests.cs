@@ -1,4 +1,5 @@
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Vitals;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 
 namespace CellTherapyCenter.Web.Tests.Patients;

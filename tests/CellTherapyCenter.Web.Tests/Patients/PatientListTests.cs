@@ -1,6 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 
 namespace CellTherapyCenter.Web.Tests.Patients;

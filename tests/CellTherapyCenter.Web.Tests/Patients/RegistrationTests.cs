@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

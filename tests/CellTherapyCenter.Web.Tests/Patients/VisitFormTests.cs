@@ -1,6 +1,7 @@
 using System.Net;
 using CellTherapyCenter.Clinical.Symptoms;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

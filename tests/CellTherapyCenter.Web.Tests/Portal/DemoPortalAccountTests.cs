@@ -1,4 +1,4 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.Demo;
 using CellTherapyCenter.Web.Features.Portal;
 using CellTherapyCenter.Web.Tests.Infrastructure;

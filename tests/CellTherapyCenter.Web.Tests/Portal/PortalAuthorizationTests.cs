@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CellTherapyCenter.Clinical.Symptoms;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.Consents;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Features.Portal;
 using CellTherapyCenter.Web.Features.Portal.SelfReport;
 using CellTherapyCenter.Web.Tests.Infrastructure;

@@ -1,6 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Portal;
+using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Portal;
 using CellTherapyCenter.Web.Tests.Infrastructure;

@@ -1,5 +1,5 @@
 using System.Net;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Features.Portal;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;

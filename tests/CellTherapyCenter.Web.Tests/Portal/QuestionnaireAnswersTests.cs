@@ -1,4 +1,5 @@
 using CellTherapyCenter.Clinical.Alsfrs;
+using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Features.Portal;
 using CellTherapyCenter.Web.Features.Portal.SelfReport;
 

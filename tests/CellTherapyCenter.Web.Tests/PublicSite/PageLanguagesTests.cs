@@ -1,5 +1,6 @@
 using System.Net;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.PublicSite;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure.Localization;

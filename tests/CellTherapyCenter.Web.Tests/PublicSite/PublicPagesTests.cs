@@ -1,7 +1,10 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using CellTherapyCenter.Clinical.Symptoms;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Consents;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.PublicSite;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Tests.Infrastructure;

@@ -5,7 +5,7 @@ namespace CellTherapyCenter.Web.Tests.Security;
 
 public sealed class RateLimitedSqliteApp : RegistryAppFactory
 {
-    public override CellTherapyCenter.Web.Data.DatabaseProvider Provider => CellTherapyCenter.Web.Data.DatabaseProvider.Sqlite;
+    public override CellTherapyCenter.Data.DatabaseProvider Provider => CellTherapyCenter.Data.DatabaseProvider.Sqlite;
     protected override string CreateDatabase() => $"Data Source={Path.Combine(TempDirectory, "registry.db")};Pooling=False";
     protected override IEnumerable<KeyValuePair<string, string?>> ExtraSettings => [new("RateLimits:SignInPerMinute", "3")];
 }

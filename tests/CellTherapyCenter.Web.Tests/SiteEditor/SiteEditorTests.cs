@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Headers;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Consents;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.PublicSite;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;

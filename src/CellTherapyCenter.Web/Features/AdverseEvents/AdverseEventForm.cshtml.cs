@@ -1,6 +1,7 @@
 using CellTherapyCenter.Clinical.AdverseEvents;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.AdverseEvents;
+using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

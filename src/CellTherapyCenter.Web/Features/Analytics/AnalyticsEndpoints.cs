@@ -1,5 +1,5 @@
+using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Outcomes;
-using CellTherapyCenter.Web.Data.Model;
 using CellTherapyCenter.Web.Features.Outcomes;
 using CellTherapyCenter.Web.Infrastructure;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Clinical.Alsfrs;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Assessments;
 
 namespace CellTherapyCenter.Web.Features.Assessments;
 

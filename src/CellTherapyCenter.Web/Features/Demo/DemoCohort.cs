@@ -1,4 +1,12 @@
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.AdverseEvents;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.Consents;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.Diagnoses;
+using CellTherapyCenter.Data.FollowUp;
+using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Data.Visits;
+using CellTherapyCenter.Data.Vitals;
 using CellTherapyCenter.Web.Features.FollowUp;
 
 namespace CellTherapyCenter.Web.Features.Demo;

@@ -2,8 +2,16 @@ using CellTherapyCenter.Clinical;
 using CellTherapyCenter.Clinical.AdverseEvents;
 using CellTherapyCenter.Clinical.Diagnosis;
 using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.AdverseEvents;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.Consents;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.Diagnoses;
+using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Data.Visits;
+using CellTherapyCenter.Data.Vitals;
 using CellTherapyCenter.Statistics.Prediction;
-using CellTherapyCenter.Web.Data.Model;
 
 namespace CellTherapyCenter.Web.Features.Demo;
 

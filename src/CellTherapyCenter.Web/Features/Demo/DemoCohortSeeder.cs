@@ -1,6 +1,10 @@
 using System.Text.Json;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
 using CellTherapyCenter.Web.CommandLine;
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Demo;
@@ -51,7 +51,7 @@ public static class SeedDemoCommand
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        await db.Database.MigrateAsync();
+        await RegistryMigrations.MigrateAsync(db, CancellationToken.None);
         if (await db.Patients.AnyAsync())
         {
             await console.Error.WriteLineAsync("seed-demo: the registry already holds patients; seed only an empty one.");

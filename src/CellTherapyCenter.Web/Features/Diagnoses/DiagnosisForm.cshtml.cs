@@ -1,12 +1,12 @@
 using CellTherapyCenter.Clinical.Diagnosis;
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using DiagnosisRecord = CellTherapyCenter.Web.Data.Model.Diagnosis;
+using DiagnosisRecord = CellTherapyCenter.Data.Diagnoses.Diagnosis;
 
 namespace CellTherapyCenter.Web.Features.Diagnoses;
 

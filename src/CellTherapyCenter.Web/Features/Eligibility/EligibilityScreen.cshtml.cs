@@ -1,6 +1,6 @@
 using CellTherapyCenter.Clinical.Eligibility;
 using CellTherapyCenter.Clinical.Symptoms;
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

@@ -1,3 +1,5 @@
+using CellTherapyCenter.Data.Email;
+using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Infrastructure.Localization;

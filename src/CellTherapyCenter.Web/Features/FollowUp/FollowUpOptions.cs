@@ -1,3 +1,4 @@
+using CellTherapyCenter.Data.FollowUp;
 using Microsoft.Extensions.Options;
 
 namespace CellTherapyCenter.Web.Features.FollowUp;

@@ -1,3 +1,5 @@
+using CellTherapyCenter.Data.FollowUp;
+
 namespace CellTherapyCenter.Web.Features.FollowUp;
 
 /// <summary>One planned item of a course's schedule, before it is stored.</summary>

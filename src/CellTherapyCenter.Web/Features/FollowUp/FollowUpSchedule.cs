@@ -1,5 +1,7 @@
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.FollowUp;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

@@ -1,8 +1,12 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Text.Json;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Email;
+using CellTherapyCenter.Data.FollowUp;
+using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using Microsoft.EntityFrameworkCore;

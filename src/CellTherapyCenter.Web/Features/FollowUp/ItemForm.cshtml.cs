@@ -1,4 +1,5 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -46,7 +47,7 @@ public sealed class ItemFormModel(RegistryDbContext db, AuditLog audit) : PageMo
             ModelState.AddModelError(nameof(NewTargetDate), "Move the item by a year at most; a later follow-up is a new plan.");
         else if (target == Item.TargetDate) ModelState.AddModelError(nameof(NewTargetDate), "Choose a date other than the current target.");
         if (string.IsNullOrWhiteSpace(Reason)) ModelState.AddModelError(nameof(Reason), "Give the reason for moving it (kept in the audit trail).");
-        else if (Reason.Trim().Length > FollowUpConfiguration.ReasonLength) ModelState.AddModelError(nameof(Reason), "Keep the reason under 500 characters.");
+        else if (Reason.Trim().Length > FollowUpItemConfiguration.ReasonLength) ModelState.AddModelError(nameof(Reason), "Keep the reason under 500 characters.");
         if (!ModelState.IsValid) return Page();
 
         db.Entry(Item).Property(i => i.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
@@ -66,7 +67,7 @@ public sealed class ItemFormModel(RegistryDbContext db, AuditLog audit) : PageMo
         ModelState.Clear();
         if (Item.Status != FollowUpStatus.Open) ModelState.AddModelError(string.Empty, "Only an open item can be recorded as missed.");
         if (string.IsNullOrWhiteSpace(MissedReason)) ModelState.AddModelError(nameof(MissedReason), "Give the reason the visit was missed.");
-        else if (MissedReason.Trim().Length > FollowUpConfiguration.ReasonLength) ModelState.AddModelError(nameof(MissedReason), "Keep the reason under 500 characters.");
+        else if (MissedReason.Trim().Length > FollowUpItemConfiguration.ReasonLength) ModelState.AddModelError(nameof(MissedReason), "Keep the reason under 500 characters.");
         if (!ModelState.IsValid) return Page();
         db.Entry(Item).Property(i => i.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
         Item.Status = FollowUpStatus.Missed;

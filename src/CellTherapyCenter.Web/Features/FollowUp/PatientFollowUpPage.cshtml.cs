@@ -1,4 +1,5 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -55,7 +56,7 @@ public sealed class PatientFollowUpPageModel(RegistryDbContext db, AuditLog audi
         ModelState.Clear();
         if (target is { } t && (t < Today.AddYears(-1) || t > Today.AddYears(5)))
             ModelState.AddModelError(nameof(RepeatCourseTargetDate), "Give a target date within five years from today.");
-        if (note?.Trim().Length > FollowUpConfiguration.ReasonLength) ModelState.AddModelError(nameof(RepeatCourseNote), "Keep the note under 500 characters.");
+        if (note?.Trim().Length > FollowUpItemConfiguration.ReasonLength) ModelState.AddModelError(nameof(RepeatCourseNote), "Keep the note under 500 characters.");
         if (!ModelState.IsValid) { RepeatCourseTargetDate = target; RepeatCourseNote = note; return Page(); }
         var settings = Tracked(id);
         // An empty date withdraws the recommendation.

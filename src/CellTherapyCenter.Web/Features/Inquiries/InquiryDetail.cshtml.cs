@@ -1,5 +1,7 @@
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Inquiries;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,4 +1,5 @@
 using CellTherapyCenter.Clinical.Text;
+using CellTherapyCenter.Data.Inquiries;
 using CellTherapyCenter.Web.Infrastructure.Email;
 
 namespace CellTherapyCenter.Web.Features.Inquiries;

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Mail;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Data.Inquiries;
 using CellTherapyCenter.Web.Features.Patients;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
@@ -11,8 +12,8 @@ namespace CellTherapyCenter.Web.Features.Inquiries;
 /// <summary>What the request form posts, and its checks: each problem is reported beside its field.</summary>
 public sealed class InquiryInput
 {
-    public const int NameLength = 200;
-    public const int MessageLength = 4000;
+    public const int NameLength = InquiryConfiguration.NameLength;
+    public const int MessageLength = InquiryConfiguration.MessageLength;
 
     /// <summary>
     /// The consent the sender gives in English, stored word for word with the time it was given; in

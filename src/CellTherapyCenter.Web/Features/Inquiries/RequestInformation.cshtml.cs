@@ -1,7 +1,8 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using CellTherapyCenter.Clinical.Alsfrs;
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Inquiries;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Infrastructure.Localization;

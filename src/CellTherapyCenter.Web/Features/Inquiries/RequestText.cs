@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using CellTherapyCenter.Data.Inquiries;
 using Microsoft.Extensions.Localization;
 
 namespace CellTherapyCenter.Web.Features.Inquiries;

@@ -1,6 +1,6 @@
 using System.Diagnostics;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Outcomes;
-using CellTherapyCenter.Web.Data;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CellTherapyCenter.Web.Features.Outcomes;

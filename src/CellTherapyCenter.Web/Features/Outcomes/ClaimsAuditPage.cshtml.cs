@@ -1,4 +1,4 @@
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

@@ -1,6 +1,6 @@
 using System.Globalization;
+using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Outcomes;
-using CellTherapyCenter.Web.Data.Model;
 using CellTherapyCenter.Web.Infrastructure;
 using CsvHelper;
 

@@ -2,9 +2,9 @@ using System.Data.Common;
 using CellTherapyCenter.Clinical.Diagnosis;
 using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Outcomes;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Outcomes;

@@ -1,8 +1,9 @@
 using CellTherapyCenter.Clinical.Progression;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Clinical.Text;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

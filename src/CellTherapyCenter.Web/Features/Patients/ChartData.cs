@@ -1,8 +1,14 @@
 using System.Data.Common;
 using CellTherapyCenter.Clinical.AdverseEvents;
 using CellTherapyCenter.Clinical.Symptoms;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.Consents;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.Diagnoses;
+using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Data.Visits;
+using CellTherapyCenter.Data.Vitals;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Patients;

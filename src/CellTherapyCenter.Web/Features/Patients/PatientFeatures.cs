@@ -1,5 +1,5 @@
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 

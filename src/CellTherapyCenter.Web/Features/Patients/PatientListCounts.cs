@@ -1,4 +1,4 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace CellTherapyCenter.Web.Features.Patients;

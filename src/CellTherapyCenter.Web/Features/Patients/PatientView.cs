@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Patients;
 
 namespace CellTherapyCenter.Web.Features.Patients;
 

@@ -1,4 +1,4 @@
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Assessments;
 using ScottPlot;
 
 namespace CellTherapyCenter.Web.Features.Patients;

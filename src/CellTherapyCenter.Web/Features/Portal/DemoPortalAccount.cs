@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Data.Portal;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Portal;

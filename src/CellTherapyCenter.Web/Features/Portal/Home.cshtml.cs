@@ -1,4 +1,7 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.FollowUp;
+using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Portal.SelfReport;
 using CellTherapyCenter.Web.Infrastructure;
@@ -37,7 +40,7 @@ public sealed class HomeModel(PortalSession session, AuditLog audit, RegistryDbC
             .Where(q => q.PortalAccountId == Account.Id && q.PatientId == patientId && q.SentAt == null && q.VoidedAt == null).ToListAsync(ct);
         AlsfrsR = State(drafts.FirstOrDefault(d => d.Kind == QuestionnaireKind.AlsfrsR));
         LastSent = await db.AlsfrsRAssessments.Where(a => a.PatientId == patientId && a.VoidedAt == null
-                && a.Mode == Data.Model.AssessmentMode.SelfAdministeredOnline)
+                && a.Mode == AssessmentMode.SelfAdministeredOnline)
             .OrderByDescending(a => a.AssessedOn).Select(a => (DateOnly?)a.AssessedOn).FirstOrDefaultAsync(ct);
         DueSelfReport = await db.FollowUpItems.AsNoTracking()
             .Where(i => i.PatientId == patientId && i.Kind == FollowUpKind.SelfReport && i.Status == FollowUpStatus.Open && i.VoidedAt == null

@@ -1,5 +1,6 @@
 using System.Security.Claims;
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Portal;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 

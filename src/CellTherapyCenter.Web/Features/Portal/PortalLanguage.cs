@@ -1,4 +1,5 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Infrastructure.Localization;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,4 +1,5 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Localization;

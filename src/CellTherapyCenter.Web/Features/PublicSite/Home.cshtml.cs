@@ -1,4 +1,4 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace CellTherapyCenter.Web.Features.PublicSite;

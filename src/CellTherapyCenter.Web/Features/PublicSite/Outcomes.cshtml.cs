@@ -1,4 +1,4 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.Outcomes;
 using CellTherapyCenter.Web.Features.PublicSite.Outcomes;
 using Microsoft.AspNetCore.OutputCaching;

@@ -1,4 +1,4 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;

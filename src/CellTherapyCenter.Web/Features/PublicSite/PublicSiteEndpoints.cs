@@ -1,4 +1,5 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.PublicSite;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Features.PublicSite.Cases;
 using CellTherapyCenter.Web.Features.PublicSite.Content;

@@ -1,4 +1,4 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Consents;
+using CellTherapyCenter.Data.PublicSite;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

@@ -1,5 +1,6 @@
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.PublicSite;
 using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Features.PublicSite.Content;

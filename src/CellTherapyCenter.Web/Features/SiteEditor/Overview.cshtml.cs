@@ -1,4 +1,5 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.PublicSite;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;

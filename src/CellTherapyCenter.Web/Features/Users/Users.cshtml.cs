@@ -1,4 +1,4 @@
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
 using CellTherapyCenter.Clinical.Symptoms;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Visits;
 
 namespace CellTherapyCenter.Web.Features.Visits;
 

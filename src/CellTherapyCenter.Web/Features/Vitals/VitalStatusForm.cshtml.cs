@@ -1,11 +1,11 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using VitalStatusRecord = CellTherapyCenter.Web.Data.Model.VitalStatus;
+using VitalStatusRecord = CellTherapyCenter.Data.Vitals.VitalStatus;
 
 namespace CellTherapyCenter.Web.Features.Vitals;
 

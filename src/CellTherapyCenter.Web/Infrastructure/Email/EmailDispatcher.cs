@@ -1,5 +1,6 @@
 using System.Linq.Expressions;
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Email;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 

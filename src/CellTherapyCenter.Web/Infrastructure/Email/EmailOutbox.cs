@@ -1,4 +1,5 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Email;
 using MimeKit;
 
 namespace CellTherapyCenter.Web.Infrastructure.Email;

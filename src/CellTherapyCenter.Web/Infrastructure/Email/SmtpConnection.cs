@@ -1,3 +1,4 @@
+using CellTherapyCenter.Data.Email;
 using MailKit.Net.Smtp;
 using MailKit.Security;
 using MimeKit;

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;

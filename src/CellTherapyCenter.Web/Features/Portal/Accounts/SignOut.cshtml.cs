@@ -1,4 +1,6 @@
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

@@ -1,5 +1,6 @@
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.EntityFrameworkCore;

@@ -1,5 +1,8 @@
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.FollowUp;
+using CellTherapyCenter.Data.Portal;
+using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Patients;
 using Microsoft.EntityFrameworkCore;

@@ -1,3 +1,4 @@
+using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Data.Portal;
 
 namespace CellTherapyCenter.Web.Features.Portal.SelfReport;
 

@@ -1,4 +1,5 @@
 using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Data.Portal;
 using Microsoft.Extensions.Localization;
 
 namespace CellTherapyCenter.Web.Features.Portal.SelfReport;

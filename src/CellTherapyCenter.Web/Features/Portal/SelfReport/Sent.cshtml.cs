@@ -1,4 +1,6 @@
-using CellTherapyCenter.Web.Data;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -10,7 +12,7 @@ public sealed class SentModel(PortalSession session, AuditLog audit, PortalQuest
     : PortalPageModel(session, audit)
 {
     public PortalQuestionnaire Questionnaire { get; private set; } = null!;
-    public Data.Model.AlsfrsRAssessment? Assessment { get; private set; }
+    public AlsfrsRAssessment? Assessment { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {

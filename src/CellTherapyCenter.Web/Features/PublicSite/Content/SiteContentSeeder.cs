@@ -1,5 +1,6 @@
-using CellTherapyCenter.Web.Data;
-using CellTherapyCenter.Web.Data.Model;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Consents;
+using CellTherapyCenter.Data.PublicSite;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.PublicSite.Content;

@@ -1,0 +1,15 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CellTherapyCenter.Data.Diagnoses;
+
+internal sealed class DiagnosisConfiguration : IEntityTypeConfiguration<Diagnosis>
+{
+    public void Configure(EntityTypeBuilder<Diagnosis> b)
+    {
+        b.ConfigureRecord();
+        b.HasIndex(x => x.PatientId).IsUnique();
+        b.Property(x => x.OtherGenetics).HasMaxLength(500);
+        b.Property(x => x.OtherAlsDrugs).HasMaxLength(500);
+    }
+}

@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CellTherapyCenter.Data.Inquiries;
+
+internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
+{
+    public const int NameLength = 200;
+    public const int MessageLength = 4000;
+
+    public void Configure(EntityTypeBuilder<Inquiry> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Reference).HasMaxLength(16);
+        b.HasIndex(x => x.Reference).IsUnique();
+        b.Property(x => x.Name).HasMaxLength(NameLength);
+        b.Property(x => x.Email).HasMaxLength(320);
+        b.Property(x => x.Phone).HasMaxLength(16);
+        b.Property(x => x.Country).HasMaxLength(2);
+        b.Property(x => x.PreferredLanguage).HasMaxLength(35);
+        b.Property(x => x.Symptoms).HasMaxLength(400);
+        b.Property(x => x.AlsfrsRAnswers).HasMaxLength(40);
+        b.Property(x => x.Message).HasMaxLength(MessageLength);
+        b.Property(x => x.AssigneeUserName).HasMaxLength(256);
+        b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+        b.HasIndex(x => new { x.Status, x.SubmittedAt });
+        b.HasMany(x => x.Documents).WithOne().HasForeignKey(d => d.InquiryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(x => x.Notes).WithOne().HasForeignKey(n => n.InquiryId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class InquiryDocumentConfiguration : IEntityTypeConfiguration<InquiryDocument>
+{
+    public void Configure(EntityTypeBuilder<InquiryDocument> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+    }
+}
+
+internal sealed class InquiryNoteConfiguration : IEntityTypeConfiguration<InquiryNote>
+{
+    public void Configure(EntityTypeBuilder<InquiryNote> b)
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Author).HasMaxLength(256);
+        b.Property(x => x.Text).HasMaxLength(4000);
+    }
+}

@@ -1,0 +1,16 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace CellTherapyCenter.Data;
+
+internal static class RecordConfiguration
+{
+    public static void ConfigureRecord<T>(this EntityTypeBuilder<T> b) where T : RegistryRecord
+    {
+        b.HasKey(x => x.Id);
+        b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
+        b.Property(x => x.VoidReason).HasMaxLength(500);
+        b.Property(x => x.VoidedBy).HasMaxLength(256);
+        b.Ignore(x => x.IsVoided);
+        b.Ignore(x => x.AuditPatientId);
+    }
+}

@@ -1,0 +1,112 @@
+using CellTherapyCenter.Data.AdverseEvents;
+using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Consents;
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Data.Diagnoses;
+using CellTherapyCenter.Data.Email;
+using CellTherapyCenter.Data.FollowUp;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Inquiries;
+using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Data.Portal;
+using CellTherapyCenter.Data.PublicSite;
+using CellTherapyCenter.Data.Visits;
+using CellTherapyCenter.Data.Vitals;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Data;
+
+/// <summary>
+/// The registry. Each provider has a subclass (<see cref="SqliteRegistryDbContext"/>,
+/// <see cref="PostgreSqlRegistryDbContext"/>) only so that each keeps its own migrations;
+/// features use this type.
+/// </summary>
+public abstract class RegistryDbContext(DbContextOptions options, IAuditActor actor, TimeProvider clock)
+    : IdentityDbContext<StaffUser>(options)
+{
+    public DbSet<Patient> Patients => Set<Patient>();
+    public DbSet<ConsentRecord> Consents => Set<ConsentRecord>();
+    public DbSet<Diagnosis> Diagnoses => Set<Diagnosis>();
+    public DbSet<Visit> Visits => Set<Visit>();
+    public DbSet<SymptomObservation> SymptomObservations => Set<SymptomObservation>();
+    public DbSet<ExaminationFinding> ExaminationFindings => Set<ExaminationFinding>();
+    public DbSet<PatientReportedChange> PatientReportedChanges => Set<PatientReportedChange>();
+    public DbSet<AlsfrsRAssessment> AlsfrsRAssessments => Set<AlsfrsRAssessment>();
+    public DbSet<TreatmentCourse> TreatmentCourses => Set<TreatmentCourse>();
+    public DbSet<Transplantation> Transplantations => Set<Transplantation>();
+    public DbSet<AdverseEvent> AdverseEvents => Set<AdverseEvent>();
+    public DbSet<VitalStatus> VitalStatuses => Set<VitalStatus>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<OutboundEmail> OutboundEmails => Set<OutboundEmail>();
+    public DbSet<SitePage> SitePages => Set<SitePage>();
+    public DbSet<PatientCase> PatientCases => Set<PatientCase>();
+    public DbSet<Publication> Publications => Set<Publication>();
+    public DbSet<PublicationFile> PublicationFiles => Set<PublicationFile>();
+    public DbSet<Patent> Patents => Set<Patent>();
+    public DbSet<Inquiry> Inquiries => Set<Inquiry>();
+    public DbSet<InquiryDocument> InquiryDocuments => Set<InquiryDocument>();
+    public DbSet<InquiryNote> InquiryNotes => Set<InquiryNote>();
+    public DbSet<FollowUpItem> FollowUpItems => Set<FollowUpItem>();
+    public DbSet<PatientFollowUp> PatientFollowUps => Set<PatientFollowUp>();
+    public DbSet<FollowUpReminder> FollowUpReminders => Set<FollowUpReminder>();
+    public DbSet<FollowUpAlert> FollowUpAlerts => Set<FollowUpAlert>();
+    public DbSet<FollowUpCursor> FollowUpCursors => Set<FollowUpCursor>();
+    public DbSet<PortalAccount> PortalAccounts => Set<PortalAccount>();
+    public DbSet<PortalQuestionnaire> PortalQuestionnaires => Set<PortalQuestionnaire>();
+
+    /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
+    internal bool AuditChanges { get; set; } = true;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        // Each entity's configuration sits next to it, in the folder of its feature.
+        builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new InvalidOperationException("Use SaveChangesAsync: the registry saves asynchronously with its audit.");
+
+    private static long s_patientsVersion;
+
+    /// <summary>
+    /// Moves on after every save in this process that adds or changes a patient row (their list
+    /// summary columns included), so in-process caches of patient lists can key on it.
+    /// </summary>
+    public static long PatientsVersion => Interlocked.Read(ref s_patientsVersion);
+
+    private static long s_recordsVersion;
+
+    /// <summary>
+    /// Moves on after every save in this process that adds or changes any registry record, so
+    /// in-process caches of whole-registry computations (the claims audit) can key on it.
+    /// </summary>
+    public static long RecordsVersion => Interlocked.Read(ref s_recordsVersion);
+
+    /// <summary>For writers that bypass the change tracker (PostgreSQL COPY of the demo cohort).</summary>
+    internal static void RecordsWrittenInBulk()
+    {
+        Interlocked.Increment(ref s_recordsVersion);
+        Interlocked.Increment(ref s_patientsVersion);
+    }
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        RegistryAuditing.Apply(this, actor, now, AuditChanges);
+        var patientsChange = ChangeTracker.Entries<Patient>().Any(e => e.State is EntityState.Added or EntityState.Modified);
+        var recordsChange = ChangeTracker.Entries<RegistryRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (patientsChange) Interlocked.Increment(ref s_patientsVersion);
+        if (recordsChange) Interlocked.Increment(ref s_recordsVersion);
+        return saved;
+    }
+}
+
+public sealed class SqliteRegistryDbContext(DbContextOptions<SqliteRegistryDbContext> options, IAuditActor actor, TimeProvider clock)
+    : RegistryDbContext(options, actor, clock);
+
+public sealed class PostgreSqlRegistryDbContext(DbContextOptions<PostgreSqlRegistryDbContext> options, IAuditActor actor, TimeProvider clock)
+    : RegistryDbContext(options, actor, clock);
