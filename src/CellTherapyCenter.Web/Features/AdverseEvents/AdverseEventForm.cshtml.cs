@@ -12,7 +12,8 @@ namespace CellTherapyCenter.Web.Features.AdverseEvents;
 
 /// <summary>Reports an adverse event ("new") or corrects or voids a stored one.</summary>
 [Authorize(Policy = StaffPolicies.EditClinical)]
-public sealed class AdverseEventFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(AdverseEvent))]
+public sealed class AdverseEventFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock) : PageModel
 {
     public sealed class AdverseEventInput
     {
@@ -38,11 +39,15 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, AuditLog audit, 
     public async Task<IActionResult> OnGetAsync(Guid id, string eventId, CancellationToken ct)
     {
         if (await LoadAsync(id, eventId, ct) is { } missing) return missing;
-        if (Stored is null) Input = new AdverseEventInput { OnsetDate = Today, TreatmentCourseId = Courses.LastOrDefault()?.Id };
+        if (Stored is null)
+        {
+            Input = new AdverseEventInput { OnsetDate = Today, TreatmentCourseId = Courses.LastOrDefault()?.Id };
+            audit.NothingRead();
+        }
         else
         {
             Input = From(Stored);
-            await audit.ReadAsync(nameof(AdverseEvent), id, Stored.Id.ToString(), ct: ct);
+            audit.Read(id, Stored.Id.ToString());
         }
         return Page();
     }

@@ -12,7 +12,8 @@ namespace CellTherapyCenter.Web.Features.Assessments;
 
 /// <summary>Records a new ALSFRS-R ("new") or corrects or voids a stored one. Totals and stages are derived, never typed.</summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class AssessmentFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(AlsfrsRAssessment))]
+public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock) : PageModel
 {
     [BindProperty] public AssessmentInput Input { get; set; } = new();
     [BindProperty] public string? VoidReason { get; set; }
@@ -28,11 +29,12 @@ public sealed class AssessmentFormModel(RegistryDbContext db, AuditLog audit, Ti
         if (Stored is not null)
         {
             Input = AssessmentInput.From(Stored);
-            await audit.ReadAsync(nameof(AlsfrsRAssessment), id, Stored.Id.ToString(), ct: ct);
+            audit.Read(id, Stored.Id.ToString());
         }
         else
         {
             Input = new AssessmentInput { AssessedOn = Today, VisitId = visitId };
+            audit.NothingRead();
         }
         return Page();
     }

@@ -12,7 +12,8 @@ namespace CellTherapyCenter.Web.Features.Consents;
 
 /// <summary>Records a consent with its exact wording ("new"), or records its withdrawal. A consent is never edited.</summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class ConsentFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore publicCache) : PageModel
+[ReadsPatientData(nameof(ConsentRecord))]
+public sealed class ConsentFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock, IOutputCacheStore publicCache) : PageModel
 {
     public static string DefaultWording(ConsentKind kind) => kind switch
     {
@@ -39,11 +40,12 @@ public sealed class ConsentFormModel(RegistryDbContext db, AuditLog audit, TimeP
             Kind = kind ?? ConsentKind.HealthDataProcessing;
             Wording = DefaultWording(Kind);
             GivenOn = Today;
+            audit.NothingRead();
         }
         else
         {
             ConcurrencyStamp = Stored.ConcurrencyStamp;
-            await audit.ReadAsync(nameof(ConsentRecord), id, Stored.Id.ToString(), ct: ct);
+            audit.Read(id, Stored.Id.ToString());
         }
         return Page();
     }

@@ -12,7 +12,8 @@ namespace CellTherapyCenter.Web.Features.Courses;
 
 /// <summary>A treatment course ("new" or stored) and the transplantations given in it.</summary>
 [Authorize(Policy = StaffPolicies.EditClinical)]
-public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock, FollowUpSchedule schedule) : PageModel
+[ReadsPatientData(nameof(TreatmentCourse))]
+public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock, FollowUpSchedule schedule) : PageModel
 {
     public sealed class CourseInput
     {
@@ -43,12 +44,15 @@ public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimePr
     {
         if (await LoadAsync(id, courseId, ct) is { } missing) return missing;
         if (Stored is null)
+        {
             Input = new CourseInput { Number = await db.TreatmentCourses.CountAsync(c => c.PatientId == id && c.VoidedAt == null, ct) + 1, StartDate = Today };
+            audit.NothingRead();
+        }
         else
         {
             Input = From(Stored);
             Transplantation.Date = Stored.StartDate;
-            await audit.ReadAsync(nameof(TreatmentCourse), id, Stored.Id.ToString(), ct: ct);
+            audit.Read(id, Stored.Id.ToString());
         }
         return Page();
     }

@@ -12,7 +12,8 @@ namespace CellTherapyCenter.Web.Features.Diagnoses;
 
 /// <summary>The patient's single diagnosis record: onset, regions, diagnostic criteria, genetics, ALS drugs.</summary>
 [Authorize(Policy = StaffPolicies.EditClinical)]
-public sealed class DiagnosisFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(DiagnosisRecord))]
+public sealed class DiagnosisFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock) : PageModel
 {
     public sealed class DiagnosisInput
     {
@@ -44,8 +45,9 @@ public sealed class DiagnosisFormModel(RegistryDbContext db, AuditLog audit, Tim
         if (await db.Diagnoses.AsNoTracking().FirstOrDefaultAsync(d => d.PatientId == id, ct) is { } stored)
         {
             Input = From(stored);
-            await audit.ReadAsync(nameof(DiagnosisRecord), id, stored.Id.ToString(), ct: ct);
+            audit.Read(id, stored.Id.ToString());
         }
+        else audit.NothingRead();
         return Page();
     }
 

@@ -12,7 +12,8 @@ namespace CellTherapyCenter.Web.Features.Patients;
 
 /// <summary>The patient chart: summary, ALSFRS-R trajectory, and a timeline of everything recorded.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
+[ReadsPatientData(nameof(Patient), "chart")]
+public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit) : PageModel
 {
     public ChartData Data { get; private set; } = null!;
     public PatientIdentityView Identity { get; private set; } = null!;
@@ -31,14 +32,10 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        // The read is audited in the chart's own round trip when nothing else is pending (always, on a GET).
-        var auditLine = audit.ReadCommand(nameof(Patient), id, "chart");
+        // The read is audited in the chart's own round trip; an unknown patient's batch is never sent.
+        await using var auditLine = audit.ReadInBatch(id);
         var data = await ChartData.LoadAsync(db, id, auditLine, ct);
-        if (data is null)
-        {
-            if (auditLine is not null) await auditLine.DisposeAsync();
-            return NotFound();
-        }
+        if (data is null) return NotFound();
         Data = data;
         Identity = PatientIdentityView.For(User, data.Patient);
         MayEdit = Identity.Identified && !User.IsInRole(StaffRoles.Researcher);
@@ -50,8 +47,6 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
         var timeline = BuildTimeline(data, id);
         TimelineCount = timeline.Count;
         Timeline = (FullTimeline ? timeline : timeline.Take(RecentTimelineEntries)).Select(e => e.Make()).ToList();
-
-        if (auditLine is null) await audit.ReadAsync(nameof(Patient), id, detail: "chart", ct: ct);
         return Page();
     }
 

@@ -11,7 +11,8 @@ namespace CellTherapyCenter.Web.Features.Visits;
 
 /// <summary>Records a visit ("new") or corrects or voids a stored one.</summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class VisitFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(Visit))]
+public sealed class VisitFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock) : PageModel
 {
     [BindProperty] public VisitInput Input { get; set; } = new();
     [BindProperty] public string? VoidReason { get; set; }
@@ -23,11 +24,15 @@ public sealed class VisitFormModel(RegistryDbContext db, AuditLog audit, TimePro
     public async Task<IActionResult> OnGetAsync(Guid id, string visitId, CancellationToken ct)
     {
         if (await LoadAsync(id, visitId, ct) is { } missing) return missing;
-        if (Stored is null) Input = new VisitInput { Date = Today };
+        if (Stored is null)
+        {
+            Input = new VisitInput { Date = Today };
+            audit.NothingRead();
+        }
         else
         {
             Input = VisitInput.From(Stored);
-            await audit.ReadAsync(nameof(Visit), id, Stored.Id.ToString(), ct: ct);
+            audit.Read(id, Stored.Id.ToString());
         }
         return Page();
     }

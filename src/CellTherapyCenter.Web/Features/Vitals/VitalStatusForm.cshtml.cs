@@ -11,7 +11,8 @@ namespace CellTherapyCenter.Web.Features.Vitals;
 
 /// <summary>Vital status and the milestones survival analyses read: death, gastrostomy, ventilation, tracheostomy.</summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class VitalStatusFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(VitalStatusRecord))]
+public sealed class VitalStatusFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock) : PageModel
 {
     public sealed class VitalStatusInput
     {
@@ -35,8 +36,9 @@ public sealed class VitalStatusFormModel(RegistryDbContext db, AuditLog audit, T
         if (await db.VitalStatuses.AsNoTracking().FirstOrDefaultAsync(v => v.PatientId == id, ct) is { } stored)
         {
             Input = From(stored);
-            await audit.ReadAsync(nameof(VitalStatusRecord), id, stored.Id.ToString(), ct: ct);
+            audit.Read(id, stored.Id.ToString());
         }
+        else audit.NothingRead();
         return Page();
     }
 
