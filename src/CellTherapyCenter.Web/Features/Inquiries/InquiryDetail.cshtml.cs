@@ -110,7 +110,7 @@ public sealed class InquiryDetailModel(RegistryDbContext db, AuditLog audit, Pat
     private async Task<List<string>> StaffNamesAsync(CancellationToken ct)
     {
         var names = new List<string>();
-        foreach (var role in new[] { StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator })
+        foreach (var role in StaffPolicies.RolesOf(StaffPolicies.EditRegistry))
             names.AddRange((await users.GetUsersInRoleAsync(role)).Where(u => u.LockoutEnd is null || u.LockoutEnd < DateTimeOffset.UtcNow).Select(u => u.UserName!));
         return names.Distinct().Order().ToList();
     }

@@ -13,7 +13,7 @@ namespace CellTherapyCenter.Web.Features.Patients;
 /// <summary>The patient chart: summary, ALSFRS-R trajectory, and a timeline of everything recorded.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [ReadsPatientData(nameof(Patient), "chart")]
-public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit) : PageModel
+public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAuthorizationService authorization) : PageModel
 {
     public ChartData Data { get; private set; } = null!;
     public PatientIdentityView Identity { get; private set; } = null!;
@@ -38,8 +38,8 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit) : P
         if (data is null) return NotFound();
         Data = data;
         Identity = PatientIdentityView.For(User, data.Patient);
-        MayEdit = Identity.Identified && !User.IsInRole(StaffRoles.Researcher);
-        MayEditClinical = User.IsInRole(StaffRoles.Administrator) || User.IsInRole(StaffRoles.Physician);
+        MayEdit = Identity.Identified && (await authorization.AuthorizeAsync(User, StaffPolicies.EditRegistry)).Succeeded;
+        MayEditClinical = (await authorization.AuthorizeAsync(User, StaffPolicies.EditClinical)).Succeeded;
 
         var latestComplete = data.Assessments.LastOrDefault(a => !a.Voided && a.Total is not null);
         if (latestComplete is not null && data.Diagnosis?.OnsetDate is { } onset)

@@ -11,7 +11,7 @@ namespace CellTherapyCenter.Web.Features.Patients;
 /// <summary>Corrects a patient's demographics, or voids the patient with a reason (nothing is deleted).</summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
 [ReadsPatientData(nameof(Patient), "edit form")]
-public sealed class EditModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock) : PageModel
+public sealed class EditModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     [BindProperty] public PatientInput Input { get; set; } = new();
     [BindProperty] public string? VoidReason { get; set; }
@@ -40,7 +40,7 @@ public sealed class EditModel(RegistryDbContext db, PatientReadAudit audit, Time
 
     public async Task<IActionResult> OnPostVoidAsync(Guid id, CancellationToken ct)
     {
-        if (!User.IsInRole(StaffRoles.Administrator) && !User.IsInRole(StaffRoles.Physician)) return Forbid();
+        if (!(await authorization.AuthorizeAsync(User, StaffPolicies.EditClinical)).Succeeded) return Forbid();
         if (await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct) is not { } patient) return NotFound();
         Stored = patient;
         ModelState.Clear();
