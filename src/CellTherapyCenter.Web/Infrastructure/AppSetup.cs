@@ -27,6 +27,7 @@ public static class AppSetup
         services.AddHttpContextAccessor();
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditLog>();
+        services.AddScoped<PatientReadAudit>();
         services.AddRegistryDatabase(builder.Configuration);
         services.AddEmail(builder.Configuration);
 
@@ -70,7 +71,7 @@ public static class AppSetup
         services.AddAuthorization(StaffPolicies.Add);
         services.AddFormRateLimits(builder.Configuration);
         services.AddSiteLocalization();
-        services.AddRazorPages(o => o.RootDirectory = "/Features");
+        services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.Filters.Add<ReadAuditPageFilter>());
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DatabaseInitialiser>();

@@ -13,28 +13,15 @@ namespace CellTherapyCenter.Web.Infrastructure;
 /// </summary>
 public sealed class AuditLog(RegistryDbContext db, IAuditActor actor, TimeProvider clock)
 {
-    public Task ReadAsync(string entityType, Guid patientId, string? entityId = null, string? detail = null, CancellationToken ct = default) =>
-        WriteReadAsync(AuditActions.Read, entityType, entityId ?? patientId.ToString(), patientId, detail, ct);
-
-    /// <summary>A list shown to the user: one line naming the filter and the patients on the page.</summary>
-    public Task ListAsync(string entityType, IEnumerable<Guid> patientIds, string? filter, CancellationToken ct = default) =>
-        WriteReadAsync(AuditActions.List, entityType, null, null,
-            System.Text.Json.JsonSerializer.Serialize(new { filter, patients = patientIds }), ct);
-
     /// <summary>
-    /// A read or list line, committed before the caller goes on. The pages that read patient data
-    /// usually change nothing, and then the line is inserted by itself: going through SaveChanges
-    /// (change detection, the registry's auditing pass, update pipeline) for one append-only row
-    /// was a sixth of the CPU of a chart request (docs/benchmarks.md). If the context does hold
-    /// changes, they are saved with the line in one transaction, as before.
+    /// A read or list line (<see cref="PatientReadAudit"/>), committed before the caller goes on. It is
+    /// inserted by itself, in the request's transaction if one is open: going through SaveChanges
+    /// (change detection, the registry's auditing pass, update pipeline) for one append-only row was a
+    /// sixth of the CPU of a chart request (docs/benchmarks.md), and it would save whatever a refused
+    /// form left in the change tracker.
     /// </summary>
-    private async Task WriteReadAsync(string action, string entityType, string? entityId, Guid? patientId, string? detail, CancellationToken ct)
+    internal async Task WriteLineAsync(string action, string entityType, string? entityId, Guid? patientId, string? detail, CancellationToken ct)
     {
-        if (db.ChangeTracker.HasChanges())
-        {
-            await WriteAsync(action, entityType, entityId, patientId, detail, ct);
-            return;
-        }
         await using var command = LineCommand(action, entityType, entityId, patientId, detail);
         await db.Database.OpenConnectionAsync(ct);
         try
@@ -48,16 +35,8 @@ public sealed class AuditLog(RegistryDbContext db, IAuditActor actor, TimeProvid
         }
     }
 
-    /// <summary>
-    /// The read line as a command for the page to send with its own queries (<see cref="QueryBatch"/>),
-    /// so that it is committed in the same round trip, before the page is sent; null when the
-    /// context holds changes, which <see cref="ReadAsync"/> then saves with the line.
-    /// </summary>
-    internal DbCommand? ReadCommand(string entityType, Guid patientId, string? detail) =>
-        db.ChangeTracker.HasChanges() ? null : LineCommand(AuditActions.Read, entityType, patientId.ToString(), patientId, detail);
-
     /// <summary>One audit line's INSERT, outside the change tracker.</summary>
-    private DbCommand LineCommand(string action, string entityType, string? entityId, Guid? patientId, string? detail)
+    internal DbCommand LineCommand(string action, string entityType, string? entityId, Guid? patientId, string? detail)
     {
         var values = new (string Column, object? Value)[]
         {

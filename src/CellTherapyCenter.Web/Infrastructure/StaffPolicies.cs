@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using CellTherapyCenter.Data.Identity;
 using Microsoft.AspNetCore.Authorization;
 
@@ -21,13 +22,28 @@ public static class StaffPolicies
     /// <summary>Users, roles and the audit trail.</summary>
     public const string Administer = nameof(Administer);
 
+    /// <summary>The roles each policy admits: the only place the application names roles for access.</summary>
+    private static readonly Dictionary<string, IReadOnlyList<string>> RolesByPolicy = new()
+    {
+        [Staff] = StaffRoles.All,
+        [ViewIdentified] = [StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator],
+        [EditRegistry] = [StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator],
+        [EditClinical] = [StaffRoles.Administrator, StaffRoles.Physician],
+        [Administer] = [StaffRoles.Administrator],
+    };
+
     public static void Add(AuthorizationOptions o)
     {
         o.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().RequireRole(StaffRoles.All).Build();
-        o.AddPolicy(Staff, p => p.RequireRole(StaffRoles.All));
-        o.AddPolicy(ViewIdentified, p => p.RequireRole(StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator));
-        o.AddPolicy(EditRegistry, p => p.RequireRole(StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator));
-        o.AddPolicy(EditClinical, p => p.RequireRole(StaffRoles.Administrator, StaffRoles.Physician));
-        o.AddPolicy(Administer, p => p.RequireRole(StaffRoles.Administrator));
+        foreach (var (policy, roles) in RolesByPolicy) o.AddPolicy(policy, p => p.RequireRole(roles));
     }
+
+    /// <summary>
+    /// The policy's decision without the authorisation service, for code that decides row by row and
+    /// cannot await (<c>PatientIdentityView</c>); page models and views use <see cref="IAuthorizationService"/>.
+    /// </summary>
+    public static bool Grants(ClaimsPrincipal user, string policy) => RolesByPolicy[policy].Any(user.IsInRole);
+
+    /// <summary>The roles a policy admits, for finding the staff who hold it (the inquiry inbox's assignees).</summary>
+    public static IReadOnlyList<string> RolesOf(string policy) => RolesByPolicy[policy];
 }

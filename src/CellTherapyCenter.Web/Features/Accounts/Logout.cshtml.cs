@@ -9,6 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CellTherapyCenter.Web.Features.Accounts;
 
 [AllowAnonymous]
+[NoPatientData]
 public sealed class LogoutModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {
     public void OnGet() { }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CellTherapyCenter.Web.Features.Accounts;
 
 [Authorize(Policy = StaffPolicies.Staff)]
+[NoPatientData]
 public sealed class StaffHomeModel : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Patients/Index");

@@ -13,7 +13,8 @@ namespace CellTherapyCenter.Web.Features.AdverseEvents;
 
 /// <summary>Reports an adverse event ("new") or corrects or voids a stored one.</summary>
 [Authorize(Policy = StaffPolicies.EditClinical)]
-public sealed class AdverseEventFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(AdverseEvent))]
+public sealed class AdverseEventFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock) : RecordFormModel<AdverseEvent>(db, clock)
 {
     public sealed class AdverseEventInput
     {
@@ -30,20 +31,20 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, AuditLog audit, 
     }
 
     [BindProperty] public AdverseEventInput Input { get; set; } = new();
-    [BindProperty] public string? VoidReason { get; set; }
-    public PatientIdentityView Patient { get; private set; } = null!;
-    public AdverseEvent? Stored { get; private set; }
     public IReadOnlyList<TreatmentCourse> Courses { get; private set; } = [];
-    public string? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string eventId, CancellationToken ct)
     {
         if (await LoadAsync(id, eventId, ct) is { } missing) return missing;
-        if (Stored is null) Input = new AdverseEventInput { OnsetDate = Today, TreatmentCourseId = Courses.LastOrDefault()?.Id };
+        if (Stored is null)
+        {
+            Input = new AdverseEventInput { OnsetDate = Today, TreatmentCourseId = Courses.LastOrDefault()?.Id };
+            audit.NothingRead();
+        }
         else
         {
             Input = From(Stored);
-            await audit.ReadAsync(nameof(AdverseEvent), id, Stored.Id.ToString(), ct: ct);
+            audit.Read(id, Stored.Id.ToString());
         }
         return Page();
     }
@@ -60,8 +61,8 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, AuditLog audit, 
         if (!ModelState.IsValid) return Page();
 
         var e = Stored ?? new AdverseEvent { PatientId = id, Term = "" };
-        if (Stored is null) db.AdverseEvents.Add(e);
-        else db.Entry(e).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        if (Stored is null) Db.AdverseEvents.Add(e);
+        else Db.Entry(e).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         e.Term = Input.Term!.Trim(); e.OnsetDate = Input.OnsetDate!.Value; e.ResolvedDate = Input.ResolvedDate;
         e.Grade = Input.Grade; e.Relatedness = Input.Relatedness; e.Outcome = Input.Outcome;
         // Grades 4 and 5 are serious by definition, whatever was ticked.
@@ -74,38 +75,15 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, AuditLog audit, 
     public async Task<IActionResult> OnPostVoidAsync(Guid id, string eventId, CancellationToken ct)
     {
         if (await LoadAsync(id, eventId, ct, track: true) is { } missing) return missing;
-        if (Stored is null) return NotFound();
-        ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(VoidReason))
-        {
-            Input = From(Stored);
-            ModelState.AddModelError(nameof(VoidReason), FormConventions.VoidReasonRequired);
-            return Page();
-        }
-        db.Entry(Stored).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        Stored.Void(VoidReason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime);
-        return await SaveAsync(id, eventId, ct);
+        return Void(Input.ConcurrencyStamp, stored => Input = From(stored)) ?? await SaveAsync(id, eventId, ct);
     }
 
-    private async Task<IActionResult> SaveAsync(Guid id, string eventId, CancellationToken ct)
-    {
-        try
+    private Task<IActionResult> SaveAsync(Guid id, string eventId, CancellationToken ct) =>
+        SaveAsync(() => Db.SaveChangesAsync(ct), $"/staff/patients/{id}", async () =>
         {
-            await db.SaveChangesAsync(ct);
-            return Redirect($"/staff/patients/{id}");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             await LoadAsync(id, eventId, ct);
             if (Stored is not null) Input = From(Stored);
-            ModelState.Clear();
-            Conflict = FormConventions.ConcurrencyConflict;
-            return Page();
-        }
-    }
-
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        });
 
     private static AdverseEventInput From(AdverseEvent e) => new()
     {
@@ -115,13 +93,8 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, AuditLog audit, 
 
     private async Task<IActionResult?> LoadAsync(Guid id, string eventId, CancellationToken ct, bool track = false)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (patient is null) return NotFound();
-        Patient = PatientIdentityView.For(User, patient);
-        Courses = await db.TreatmentCourses.AsNoTracking().Where(c => c.PatientId == id && c.VoidedAt == null).OrderBy(c => c.Number).ToListAsync(ct);
-        if (eventId == "new") return null;
-        if (!Guid.TryParse(eventId, out var eid)) return NotFound();
-        Stored = await (track ? db.AdverseEvents : db.AdverseEvents.AsNoTracking()).FirstOrDefaultAsync(e => e.Id == eid && e.PatientId == id, ct);
-        return Stored is null ? NotFound() : null;
+        if (await LoadPatientAsync(id, ct) is { } missing) return missing;
+        Courses = await Db.TreatmentCourses.AsNoTracking().Where(c => c.PatientId == id && c.VoidedAt == null).OrderBy(c => c.Number).ToListAsync(ct);
+        return await LoadRecordAsync(eventId, Db.AdverseEvents, track, eid => e => e.Id == eid && e.PatientId == id, ct);
     }
 }

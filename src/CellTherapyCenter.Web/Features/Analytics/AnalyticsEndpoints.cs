@@ -11,16 +11,18 @@ public static class AnalyticsEndpoints
     public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/staff/outcomes").RequireAuthorization(StaffPolicies.Staff);
-        staff.MapGet("/plots/{name}.png", (string name, [AsParameters] AuditQuery query, ClaimsAuditCache audits, AuditLog audit, HttpContext http, CancellationToken ct) =>
+        staff.MapGet("/plots/{name}.png", (string name, [AsParameters] AuditQuery query, ClaimsAuditCache audits, PatientReadAudit audit, HttpContext http, CancellationToken ct) =>
             ServeAsync(name, query, audits, audit, http, AuditActions.Read, (plot, treated, report, p) =>
-                TypedResults.File(plot.Png(treated, report, p), "image/png"), ct)).WithName(EndpointNames.OutcomesPlotPng);
-        staff.MapGet("/plots/{name}.csv", (string name, [AsParameters] AuditQuery query, ClaimsAuditCache audits, AuditLog audit, HttpContext http, CancellationToken ct) =>
+                TypedResults.File(plot.Png(treated, report, p), "image/png"), ct))
+            .WithName(EndpointNames.OutcomesPlotPng).ReadsPatientData("OutcomesPlot");
+        staff.MapGet("/plots/{name}.csv", (string name, [AsParameters] AuditQuery query, ClaimsAuditCache audits, PatientReadAudit audit, HttpContext http, CancellationToken ct) =>
             ServeAsync(name, query, audits, audit, http, AuditActions.Export, (plot, treated, report, p) =>
-                TypedResults.File(System.Text.Encoding.UTF8.GetBytes(plot.Csv(treated, report, p)), "text/csv; charset=utf-8", plot.Name + ".csv"), ct)).WithName(EndpointNames.OutcomesPlotCsv);
+                TypedResults.File(System.Text.Encoding.UTF8.GetBytes(plot.Csv(treated, report, p)), "text/csv; charset=utf-8", plot.Name + ".csv"), ct))
+            .WithName(EndpointNames.OutcomesPlotCsv).ReadsPatientData("OutcomesPlot");
         return app;
     }
 
-    private static async Task<IResult> ServeAsync(string name, AuditQuery query, ClaimsAuditCache audits, AuditLog audit, HttpContext http, string action,
+    private static async Task<IResult> ServeAsync(string name, AuditQuery query, ClaimsAuditCache audits, PatientReadAudit audit, HttpContext http, string action,
         Func<AnalyticsPlot, IReadOnlyList<PatientFacts>, ClaimsAuditReport, ClaimsAuditParameters, IResult> render, CancellationToken ct)
     {
         if (AnalyticsPlot.Find(name) is not { } plot) return TypedResults.NotFound();
@@ -28,7 +30,7 @@ public static class AnalyticsEndpoints
         var report = (await audits.GetAsync(parameters, ct)).Report;
         var snapshot = await audits.SnapshotAsync(ct);
         var treated = ClaimsAudit.Treated(snapshot.Patients, parameters);
-        await audit.WriteAsync(action, "OutcomesPlot", plot.Name, null, query.Describe(), ct);
+        audit.ReadUnlinked(plot.Name, query.Describe(), action);
         http.Response.Headers.CacheControl = "no-store";
         return render(plot, treated, report, parameters);
     }

@@ -12,14 +12,11 @@ namespace CellTherapyCenter.Web.Features.Assessments;
 
 /// <summary>Records a new ALSFRS-R ("new") or corrects or voids a stored one. Totals and stages are derived, never typed.</summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class AssessmentFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(AlsfrsRAssessment))]
+public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock) : RecordFormModel<AlsfrsRAssessment>(db, clock)
 {
     [BindProperty] public AssessmentInput Input { get; set; } = new();
-    [BindProperty] public string? VoidReason { get; set; }
 
-    public PatientIdentityView Patient { get; private set; } = null!;
-    public AlsfrsRAssessment? Stored { get; private set; }
-    public string? Conflict { get; private set; }
     public bool IsNew => Stored is null;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string assessmentId, Guid? visitId, CancellationToken ct)
@@ -28,11 +25,12 @@ public sealed class AssessmentFormModel(RegistryDbContext db, AuditLog audit, Ti
         if (Stored is not null)
         {
             Input = AssessmentInput.From(Stored);
-            await audit.ReadAsync(nameof(AlsfrsRAssessment), id, Stored.Id.ToString(), ct: ct);
+            audit.Read(id, Stored.Id.ToString());
         }
         else
         {
             Input = new AssessmentInput { AssessedOn = Today, VisitId = visitId };
+            audit.NothingRead();
         }
         return Page();
     }
@@ -44,8 +42,8 @@ public sealed class AssessmentFormModel(RegistryDbContext db, AuditLog audit, Ti
         if (!ModelState.IsValid) return Page();
 
         var assessment = Stored ?? new AlsfrsRAssessment { PatientId = id };
-        if (Stored is null) db.AlsfrsRAssessments.Add(assessment);
-        else db.Entry(assessment).Property(a => a.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        if (Stored is null) Db.AlsfrsRAssessments.Add(assessment);
+        else Db.Entry(assessment).Property(a => a.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         assessment.AssessedOn = Input.AssessedOn!.Value;
         assessment.Rater = Input.Rater;
         assessment.Mode = Input.Mode;
@@ -57,38 +55,15 @@ public sealed class AssessmentFormModel(RegistryDbContext db, AuditLog audit, Ti
     public async Task<IActionResult> OnPostVoidAsync(Guid id, string assessmentId, CancellationToken ct)
     {
         if (await LoadAsync(id, assessmentId, ct, track: true) is { } missing) return missing;
-        if (Stored is null) return NotFound();
-        ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(VoidReason))
-        {
-            ModelState.AddModelError(nameof(VoidReason), FormConventions.VoidReasonRequired);
-            Input = AssessmentInput.From(Stored);
-            return Page();
-        }
-        db.Entry(Stored).Property(a => a.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        Stored.Void(VoidReason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime);
-        return await SaveAsync(id, assessmentId, ct);
+        return Void(Input.ConcurrencyStamp, stored => Input = AssessmentInput.From(stored)) ?? await SaveAsync(id, assessmentId, ct);
     }
 
-    private async Task<IActionResult> SaveAsync(Guid id, string assessmentId, CancellationToken ct)
-    {
-        try
+    private Task<IActionResult> SaveAsync(Guid id, string assessmentId, CancellationToken ct) =>
+        SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), $"/staff/patients/{id}", async () =>
         {
-            await db.SaveWithSummaryAsync(id, ct);
-            return Redirect($"/staff/patients/{id}");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             await LoadAsync(id, assessmentId, ct);
-            Conflict = FormConventions.ConcurrencyConflict;
-            ModelState.Clear();
             Input = Stored is null ? Input : AssessmentInput.From(Stored);
-            return Page();
-        }
-    }
-
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        });
 
     private void Validate()
     {
@@ -104,13 +79,7 @@ public sealed class AssessmentFormModel(RegistryDbContext db, AuditLog audit, Ti
 
     private async Task<IActionResult?> LoadAsync(Guid id, string assessmentId, CancellationToken ct, bool track = false)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (patient is null) return NotFound();
-        Patient = PatientIdentityView.For(User, patient);
-        if (assessmentId == "new") return null;
-        if (!Guid.TryParse(assessmentId, out var assessmentGuid)) return NotFound();
-        var query = track ? db.AlsfrsRAssessments : db.AlsfrsRAssessments.AsNoTracking();
-        Stored = await query.FirstOrDefaultAsync(a => a.Id == assessmentGuid && a.PatientId == id, ct);
-        return Stored is null ? NotFound() : null;
+        if (await LoadPatientAsync(id, ct) is { } missing) return missing;
+        return await LoadRecordAsync(assessmentId, Db.AlsfrsRAssessments, track, aid => a => a.Id == aid && a.PatientId == id, ct);
     }
 }

@@ -11,6 +11,8 @@ namespace CellTherapyCenter.Web.Features.Audit;
 
 /// <summary>Search of the append-only audit trail, newest first.</summary>
 [Authorize(Policy = StaffPolicies.Administer)]
+// The audit trail names patients by id only, and reading it is not itself audited.
+[NoPatientData]
 public sealed class AuditSearchModel(RegistryDbContext db) : PageModel
 {
     public const int PageSize = 50;

@@ -12,7 +12,9 @@ namespace CellTherapyCenter.Web.Features.Consents;
 
 /// <summary>Records a consent with its exact wording ("new"), or records its withdrawal. A consent is never edited.</summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class ConsentFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock, IOutputCacheStore publicCache) : PageModel
+[ReadsPatientData(nameof(ConsentRecord))]
+public sealed class ConsentFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock, IOutputCacheStore publicCache)
+    : RecordFormModel<ConsentRecord>(db, clock)
 {
     public static string DefaultWording(ConsentKind kind) => kind switch
     {
@@ -27,9 +29,6 @@ public sealed class ConsentFormModel(RegistryDbContext db, AuditLog audit, TimeP
     [BindProperty] public string? Wording { get; set; }
     [BindProperty] public DateOnly? GivenOn { get; set; }
     [BindProperty] public Guid ConcurrencyStamp { get; set; }
-    public PatientIdentityView Patient { get; private set; } = null!;
-    public ConsentRecord? Stored { get; private set; }
-    public string? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string consentId, ConsentKind? kind, CancellationToken ct)
     {
@@ -39,11 +38,12 @@ public sealed class ConsentFormModel(RegistryDbContext db, AuditLog audit, TimeP
             Kind = kind ?? ConsentKind.HealthDataProcessing;
             Wording = DefaultWording(Kind);
             GivenOn = Today;
+            audit.NothingRead();
         }
         else
         {
             ConcurrencyStamp = Stored.ConcurrencyStamp;
-            await audit.ReadAsync(nameof(ConsentRecord), id, Stored.Id.ToString(), ct: ct);
+            audit.Read(id, Stored.Id.ToString());
         }
         return Page();
     }
@@ -56,12 +56,12 @@ public sealed class ConsentFormModel(RegistryDbContext db, AuditLog audit, TimeP
         if (GivenOn is not { } given) ModelState.AddModelError(nameof(GivenOn), "Enter the date the consent was given.");
         else if (given > Today) ModelState.AddModelError(nameof(GivenOn), "The date cannot be in the future.");
         if (!ModelState.IsValid) return Page();
-        db.Consents.Add(new ConsentRecord
+        Db.Consents.Add(new ConsentRecord
         {
             PatientId = id, Kind = Kind, Wording = Wording!.Trim(),
-            GivenAt = GivenOn == Today ? clock.GetUtcNow().UtcDateTime : GivenOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+            GivenAt = GivenOn == Today ? Clock.GetUtcNow().UtcDateTime : GivenOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         });
-        await db.SaveChangesAsync(ct);
+        await Db.SaveChangesAsync(ct);
         return Redirect($"/staff/patients/{id}");
     }
 
@@ -69,34 +69,20 @@ public sealed class ConsentFormModel(RegistryDbContext db, AuditLog audit, TimeP
     {
         if (await LoadAsync(id, consentId, ct, track: true) is { } missing) return missing;
         if (Stored is null || Stored.WithdrawnAt is not null) return BadRequest();
-        db.Entry(Stored).Property(c => c.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
-        Stored.WithdrawnAt = clock.GetUtcNow().UtcDateTime;
-        try
+        Db.Entry(Stored).Property(c => c.ConcurrencyStamp).OriginalValue = ConcurrencyStamp;
+        Stored.WithdrawnAt = Clock.GetUtcNow().UtcDateTime;
+        var kind = Stored.Kind;
+        return await SaveAsync(async () =>
         {
-            await db.SaveChangesAsync(ct);
+            await Db.SaveChangesAsync(ct);
             // A published case must disappear with its consent, not when the cached page expires.
-            if (Stored.Kind == ConsentKind.CasePublication) await publicCache.EvictByTagAsync(PublicSite.PublicSiteCache.Tag, ct);
-            return Redirect($"/staff/patients/{id}");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            await LoadAsync(id, consentId, ct);
-            Conflict = FormConventions.ConcurrencyConflict;
-            return Page();
-        }
+            if (kind == ConsentKind.CasePublication) await publicCache.EvictByTagAsync(PublicSite.PublicSiteCache.Tag, ct);
+        }, $"/staff/patients/{id}", () => LoadAsync(id, consentId, ct));
     }
-
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     private async Task<IActionResult?> LoadAsync(Guid id, string consentId, CancellationToken ct, bool track = false)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (patient is null) return NotFound();
-        Patient = PatientIdentityView.For(User, patient);
-        if (consentId == "new") return null;
-        if (!Guid.TryParse(consentId, out var cid)) return NotFound();
-        Stored = await (track ? db.Consents : db.Consents.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == cid && c.PatientId == id, ct);
-        return Stored is null ? NotFound() : null;
+        if (await LoadPatientAsync(id, ct) is { } missing) return missing;
+        return await LoadRecordAsync(consentId, Db.Consents, track, cid => c => c.Id == cid && c.PatientId == id, ct);
     }
 }

@@ -12,7 +12,9 @@ namespace CellTherapyCenter.Web.Features.Courses;
 
 /// <summary>A treatment course ("new" or stored) and the transplantations given in it.</summary>
 [Authorize(Policy = StaffPolicies.EditClinical)]
-public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock, FollowUpSchedule schedule) : PageModel
+[ReadsPatientData(nameof(TreatmentCourse))]
+public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock, FollowUpSchedule schedule)
+    : RecordFormModel<TreatmentCourse>(db, clock)
 {
     public sealed class CourseInput
     {
@@ -34,21 +36,20 @@ public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimePr
 
     [BindProperty] public CourseInput Input { get; set; } = new();
     [BindProperty] public TransplantationInput Transplantation { get; set; } = new();
-    [BindProperty] public string? VoidReason { get; set; }
-    public PatientIdentityView Patient { get; private set; } = null!;
-    public TreatmentCourse? Stored { get; private set; }
-    public string? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string courseId, CancellationToken ct)
     {
         if (await LoadAsync(id, courseId, ct) is { } missing) return missing;
         if (Stored is null)
-            Input = new CourseInput { Number = await db.TreatmentCourses.CountAsync(c => c.PatientId == id && c.VoidedAt == null, ct) + 1, StartDate = Today };
+        {
+            Input = new CourseInput { Number = await Db.TreatmentCourses.CountAsync(c => c.PatientId == id && c.VoidedAt == null, ct) + 1, StartDate = Today };
+            audit.NothingRead();
+        }
         else
         {
             Input = From(Stored);
             Transplantation.Date = Stored.StartDate;
-            await audit.ReadAsync(nameof(TreatmentCourse), id, Stored.Id.ToString(), ct: ct);
+            audit.Read(id, Stored.Id.ToString());
         }
         return Page();
     }
@@ -64,8 +65,8 @@ public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimePr
         if (!ModelState.IsValid) return Page();
 
         var course = Stored ?? new TreatmentCourse { PatientId = id };
-        if (Stored is null) db.TreatmentCourses.Add(course);
-        else db.Entry(course).Property(c => c.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        if (Stored is null) Db.TreatmentCourses.Add(course);
+        else Db.Entry(course).Property(c => c.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         course.Number = Input.Number; course.StartDate = Input.StartDate!.Value; course.EndDate = Input.EndDate;
         course.Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim();
         // The follow-up schedule commits with the course (one transaction), or not at all.
@@ -87,7 +88,7 @@ public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimePr
         if (t.SuspensionCount is not (>= 1 and <= 20)) ModelState.AddModelError("Transplantation.SuspensionCount", "Enter the number of suspensions, 1 to 20.");
         if (t.VolumeMl is not (>= 0.1m and <= 100m)) ModelState.AddModelError("Transplantation.VolumeMl", "Enter the total volume, 0.1 to 100 ml.");
         if (!ModelState.IsValid) return Page();
-        db.Transplantations.Add(new Transplantation
+        Db.Transplantations.Add(new Transplantation
         {
             TreatmentCourseId = Stored.Id, PatientId = id, Date = t.Date!.Value, CellProductLot = t.CellProductLot!.Trim(),
             SuspensionCount = t.SuspensionCount!.Value, VolumeMl = t.VolumeMl!.Value, Route = t.Route,
@@ -98,51 +99,23 @@ public sealed class CourseFormModel(RegistryDbContext db, AuditLog audit, TimePr
     public async Task<IActionResult> OnPostVoidAsync(Guid id, string courseId, CancellationToken ct)
     {
         if (await LoadAsync(id, courseId, ct, track: true) is { } missing) return missing;
-        if (Stored is null) return NotFound();
-        ModelState.Clear();
-        if (string.IsNullOrWhiteSpace(VoidReason))
-        {
-            Input = From(Stored);
-            ModelState.AddModelError(nameof(VoidReason), FormConventions.VoidReasonRequired);
-            return Page();
-        }
-        db.Entry(Stored).Property(c => c.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        Stored.Void(VoidReason, User.Identity?.Name, clock.GetUtcNow().UtcDateTime);
-        await schedule.SyncCourseAsync(Stored, isNew: false, ct);
+        if (Void(Input.ConcurrencyStamp, stored => Input = From(stored)) is { } notVoided) return notVoided;
+        await schedule.SyncCourseAsync(Stored!, isNew: false, ct);
         return await SaveAsync(id, courseId, $"/staff/patients/{id}", ct);
     }
 
-    private async Task<IActionResult> SaveAsync(Guid id, string courseId, string next, CancellationToken ct)
-    {
-        try
+    private Task<IActionResult> SaveAsync(Guid id, string courseId, string next, CancellationToken ct) =>
+        SaveAsync(() => Db.SaveChangesAsync(ct), next, async () =>
         {
-            await db.SaveChangesAsync(ct);
-            return Redirect(next);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
             await LoadAsync(id, courseId, ct);
             if (Stored is not null) Input = From(Stored);
-            ModelState.Clear();
-            Conflict = FormConventions.ConcurrencyConflict;
-            return Page();
-        }
-    }
-
-    private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        });
 
     private static CourseInput From(TreatmentCourse c) => new() { Number = c.Number, StartDate = c.StartDate, EndDate = c.EndDate, Notes = c.Notes, ConcurrencyStamp = c.ConcurrencyStamp };
 
     private async Task<IActionResult?> LoadAsync(Guid id, string courseId, CancellationToken ct, bool track = false)
     {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (patient is null) return NotFound();
-        Patient = PatientIdentityView.For(User, patient);
-        if (courseId == "new") return null;
-        if (!Guid.TryParse(courseId, out var cid)) return NotFound();
-        var query = db.TreatmentCourses.Include(c => c.Transplantations);
-        Stored = await (track ? query : query.AsNoTracking()).FirstOrDefaultAsync(c => c.Id == cid && c.PatientId == id, ct);
-        return Stored is null ? NotFound() : null;
+        if (await LoadPatientAsync(id, ct) is { } missing) return missing;
+        return await LoadRecordAsync(courseId, Db.TreatmentCourses.Include(c => c.Transplantations), track, cid => c => c.Id == cid && c.PatientId == id, ct);
     }
 }

@@ -12,7 +12,8 @@ namespace CellTherapyCenter.Web.Features.Diagnoses;
 
 /// <summary>The patient's single diagnosis record: onset, regions, diagnostic criteria, genetics, ALS drugs.</summary>
 [Authorize(Policy = StaffPolicies.EditClinical)]
-public sealed class DiagnosisFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(DiagnosisRecord))]
+public sealed class DiagnosisFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock) : RecordFormModel<DiagnosisRecord>(db, clock)
 {
     public sealed class DiagnosisInput
     {
@@ -34,28 +35,24 @@ public sealed class DiagnosisFormModel(RegistryDbContext db, AuditLog audit, Tim
     }
 
     [BindProperty] public DiagnosisInput Input { get; set; } = new();
-    public PatientIdentityView Patient { get; private set; } = null!;
-    public string? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        if (await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } patient) return NotFound();
-        Patient = PatientIdentityView.For(User, patient);
-        if (await db.Diagnoses.AsNoTracking().FirstOrDefaultAsync(d => d.PatientId == id, ct) is { } stored)
+        if (await LoadPatientAsync(id, ct) is { } missing) return missing;
+        if (await Db.Diagnoses.AsNoTracking().FirstOrDefaultAsync(d => d.PatientId == id, ct) is { } stored)
         {
             Input = From(stored);
-            await audit.ReadAsync(nameof(DiagnosisRecord), id, stored.Id.ToString(), ct: ct);
+            audit.Read(id, stored.Id.ToString());
         }
+        else audit.NothingRead();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken ct)
     {
-        if (await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } patient) return NotFound();
-        Patient = PatientIdentityView.For(User, patient);
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        if (await LoadPatientAsync(id, ct) is { } missing) return missing;
         foreach (var (field, date) in new[] { ("OnsetDate", Input.OnsetDate), ("DiagnosisDate", Input.DiagnosisDate) })
-            if (date is { } value && (value > today || value < patient.DateOfBirth))
+            if (date is { } value && (value > Today || value < Patient.DateOfBirthForValidation))
                 ModelState.AddModelError($"Input.{field}", "The date must lie between the patient's birth and today.");
         if (Input.OnsetDate > Input.DiagnosisDate)
             ModelState.AddModelError("Input.OnsetDate", "Symptom onset cannot come after the diagnosis.");
@@ -63,28 +60,17 @@ public sealed class DiagnosisFormModel(RegistryDbContext db, AuditLog audit, Tim
             ModelState.AddModelError("Input.TakesTofersen", "Tofersen is given to SOD1 carriers: record the SOD1 result as positive, or untick tofersen.");
         if (!ModelState.IsValid) return Page();
 
-        var d = await db.Diagnoses.FirstOrDefaultAsync(x => x.PatientId == id, ct);
-        if (d is null) db.Diagnoses.Add(d = new DiagnosisRecord { PatientId = id });
-        else db.Entry(d).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        var d = await Db.Diagnoses.FirstOrDefaultAsync(x => x.PatientId == id, ct);
+        if (d is null) Db.Diagnoses.Add(d = new DiagnosisRecord { PatientId = id });
+        else Db.Entry(d).Property(x => x.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         d.OnsetDate = Input.OnsetDate; d.OnsetSite = Input.OnsetSite; d.DiagnosisDate = Input.DiagnosisDate;
         d.AffectedRegions = Input.AffectedRegions.Aggregate(BodyRegions.None, (all, r) => all | r);
         d.ElEscorial = Input.ElEscorial; d.GoldCoastMet = Input.GoldCoastMet; d.FrontotemporalDementia = Input.FrontotemporalDementia;
         d.C9orf72 = Input.C9orf72; d.Sod1 = Input.Sod1; d.OtherGenetics = Input.OtherGenetics?.Trim();
         d.TakesRiluzole = Input.TakesRiluzole; d.TakesEdaravone = Input.TakesEdaravone; d.TakesTofersen = Input.TakesTofersen;
         d.OtherAlsDrugs = Input.OtherAlsDrugs?.Trim();
-        try
-        {
-            await db.SaveChangesAsync(ct);
-            return Redirect($"/staff/patients/{id}");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            Input = From(await db.Diagnoses.AsNoTracking().SingleAsync(x => x.PatientId == id, ct));
-            ModelState.Clear();
-            Conflict = FormConventions.ConcurrencyConflict;
-            return Page();
-        }
+        return await SaveAsync(() => Db.SaveChangesAsync(ct), $"/staff/patients/{id}",
+            async () => Input = From(await Db.Diagnoses.AsNoTracking().SingleAsync(x => x.PatientId == id, ct)));
     }
 
     private static DiagnosisInput From(DiagnosisRecord d) => new()

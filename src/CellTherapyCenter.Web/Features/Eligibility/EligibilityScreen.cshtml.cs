@@ -12,7 +12,8 @@ namespace CellTherapyCenter.Web.Features.Eligibility;
 
 /// <summary>The clinic's indications and former contraindications, read from the registry. It screens; a physician decides.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class EligibilityScreenModel(RegistryDbContext db, AuditLog audit) : PageModel
+[ReadsPatientData("Eligibility", "eligibility screen")]
+public sealed class EligibilityScreenModel(RegistryDbContext db, PatientReadAudit audit) : PageModel
 {
     public PatientIdentityView Patient { get; private set; } = null!;
     public EligibilityResult Result { get; private set; } = null!;
@@ -50,7 +51,7 @@ public sealed class EligibilityScreenModel(RegistryDbContext db, AuditLog audit)
             PermanentVentilationDate = vital?.PermanentVentilationDate,
             LatestSpeechSwallowingSeverity = latestSwallowing,
         });
-        await audit.ReadAsync("Eligibility", id, detail: "eligibility screen", ct: ct);
+        audit.Read(id);
         return Page();
     }
 

@@ -15,7 +15,8 @@ namespace CellTherapyCenter.Web.Features.FollowUp;
 /// updates of the item; nothing is deleted.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class ItemFormModel(RegistryDbContext db, AuditLog audit) : PageModel
+[ReadsPatientData(nameof(FollowUpItem))]
+public sealed class ItemFormModel(RegistryDbContext db, PatientReadAudit audit) : PageModel
 {
     public const int MaxMoveDays = 366;
 
@@ -33,7 +34,7 @@ public sealed class ItemFormModel(RegistryDbContext db, AuditLog audit) : PageMo
         if (await LoadAsync(itemId, track: false, ct) is { } missing) return missing;
         ConcurrencyStamp = Item.ConcurrencyStamp;
         NewTargetDate = Item.TargetDate;
-        await audit.ReadAsync(nameof(FollowUpItem), Item.PatientId, Item.Id.ToString(), ct: ct);
+        audit.Read(Item.PatientId, Item.Id.ToString());
         return Page();
     }
 

@@ -15,7 +15,8 @@ namespace CellTherapyCenter.Web.Features.FollowUp;
 /// the repeat-course recommendation (physicians: a clinical judgement, hence EditClinical).
 /// </summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class PatientFollowUpPageModel(RegistryDbContext db, AuditLog audit, TimeProvider clock,
+[ReadsPatientData(nameof(FollowUpItem), "follow-up schedule")]
+public sealed class PatientFollowUpPageModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock,
     IAuthorizationService authorization, IOptions<FollowUpOptions> options) : PageModel
 {
     public sealed record ItemRow(Guid Id, int CourseNumber, string Label, FollowUpKind Kind, DateOnly Target, DateOnly WindowStart, DateOnly WindowEnd,
@@ -35,7 +36,7 @@ public sealed class PatientFollowUpPageModel(RegistryDbContext db, AuditLog audi
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await LoadAsync(id, ct) is { } missing) return missing;
-        await audit.ReadAsync(nameof(FollowUpItem), id, detail: "follow-up schedule", ct: ct);
+        audit.Read(id);
         return Page();
     }
 

@@ -26,7 +26,8 @@ public enum WorklistView
 /// with the patients it showed.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class WorklistModel(RegistryDbContext db, AuditLog audit, TimeProvider clock, IOptions<FollowUpOptions> options) : PageModel
+[ReadsPatientData(nameof(FollowUpItem))]
+public sealed class WorklistModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock, IOptions<FollowUpOptions> options) : PageModel
 {
     /// <summary>How far ahead a recommended repeat course shows as due.</summary>
     public const int RepeatCourseLeadDays = 60;
@@ -108,7 +109,7 @@ public sealed class WorklistModel(RegistryDbContext db, AuditLog audit, TimeProv
             .Take(MaxRows).ToListAsync(ct);
 
         var shown = Rows.Select(r => r.PatientId).Concat(Alerts.Select(a => a.PatientId)).Concat(RepeatCourses.Select(r => r.PatientId)).Distinct();
-        await audit.ListAsync(nameof(FollowUpItem), shown, $"view={View};kind={Kind};within={within};overdue={overdueDays}", ct);
+        audit.List(shown, $"view={View};kind={Kind};within={within};overdue={overdueDays}");
     }
 
     public async Task<IActionResult> OnPostAcknowledgeAsync(Guid alertId, Guid stamp, CancellationToken ct)

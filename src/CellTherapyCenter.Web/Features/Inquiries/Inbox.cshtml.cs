@@ -11,7 +11,8 @@ namespace CellTherapyCenter.Web.Features.Inquiries;
 
 /// <summary>The staff inbox of requests from the public form, oldest open request first.</summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class InboxModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(Inquiry))]
+public sealed class InboxModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock) : PageModel
 {
     [BindProperty(SupportsGet = true)] public InquiryStatus? Status { get; set; }
     /// <summary>"me", "none", or empty for anyone.</summary>
@@ -43,7 +44,7 @@ public sealed class InboxModel(RegistryDbContext db, AuditLog audit, TimeProvide
             .ToListAsync(ct);
         Rows = found.Select(i => new Row(i.Id, i.Reference, i.SubmittedAt, RequestAge.Describe(i.SubmittedAt, now), i.RequesterRole, i.Name, i.Country,
             i.Status, i.AssigneeUserName, i.Documents, i.PatientId is not null)).ToList();
-        await audit.WriteAsync(AuditActions.List, nameof(Inquiry), null, null,
-            System.Text.Json.JsonSerializer.Serialize(new { filter = $"status={Status};assigned={Assigned};olderThan={OlderThanDays};closed={IncludeClosed}", inquiries = Rows.Select(r => r.Id) }), ct);
+        audit.List(System.Text.Json.JsonSerializer.Serialize(
+            new { filter = $"status={Status};assigned={Assigned};olderThan={OlderThanDays};closed={IncludeClosed}", inquiries = Rows.Select(r => r.Id) }));
     }
 }

@@ -13,7 +13,8 @@ namespace CellTherapyCenter.Web.Features.Inquiries;
 
 /// <summary>One request: everything the sender gave, its documents, its status, assignee and notes.</summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class InquiryDetailModel(RegistryDbContext db, AuditLog audit, UserManager<StaffUser> users, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(Inquiry), "inquiry")]
+public sealed class InquiryDetailModel(RegistryDbContext db, AuditLog audit, PatientReadAudit reads, UserManager<StaffUser> users, TimeProvider clock) : PageModel
 {
     public Inquiry Inquiry { get; private set; } = null!;
     public sealed record DocumentRow(Guid Id, string FileName, string ContentType, long SizeBytes);
@@ -31,7 +32,8 @@ public sealed class InquiryDetailModel(RegistryDbContext db, AuditLog audit, Use
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (!await LoadAsync(id, ct)) return NotFound();
-        await audit.WriteAsync(AuditActions.Read, nameof(Inquiry), id.ToString(), Inquiry.PatientId, "inquiry", ct);
+        if (Inquiry.PatientId is { } patientId) reads.Read(patientId, id.ToString());
+        else reads.ReadUnlinked(id.ToString());
         return Page();
     }
 
@@ -110,7 +112,7 @@ public sealed class InquiryDetailModel(RegistryDbContext db, AuditLog audit, Use
     private async Task<List<string>> StaffNamesAsync(CancellationToken ct)
     {
         var names = new List<string>();
-        foreach (var role in new[] { StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator })
+        foreach (var role in StaffPolicies.RolesOf(StaffPolicies.EditRegistry))
             names.AddRange((await users.GetUsersInRoleAsync(role)).Where(u => u.LockoutEnd is null || u.LockoutEnd < DateTimeOffset.UtcNow).Select(u => u.UserName!));
         return names.Distinct().Order().ToList();
     }

@@ -12,7 +12,8 @@ namespace CellTherapyCenter.Web.Features.Outcomes;
 /// view is audited (one line naming the filter).
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class ClaimsAuditPageModel(ClaimsAuditCache audits, AuditLog audit) : PageModel
+[ReadsPatientData("ClaimsAudit")]
+public sealed class ClaimsAuditPageModel(ClaimsAuditCache audits, PatientReadAudit audit) : PageModel
 {
     [BindProperty(SupportsGet = true)] public AuditQuery Query { get; set; } = new();
 
@@ -26,6 +27,6 @@ public sealed class ClaimsAuditPageModel(ClaimsAuditCache audits, AuditLog audit
         IgnoredFilters = ModelState.Where(e => e.Value?.Errors.Count > 0)
             .Select(e => $"{e.Key.Split('.')[^1]}=\"{e.Value!.AttemptedValue}\"").ToList();
         Audit = await audits.GetAsync(Query.ToParameters(), ct);
-        await audit.WriteAsync(AuditActions.Read, "ClaimsAudit", null, null, Query.Describe(), ct);
+        audit.ReadUnlinked(null, Query.Describe());
     }
 }

@@ -15,15 +15,15 @@ public static class OutcomesFeatures
     public static IEndpointRouteBuilder MapOutcomesEndpoints(this IEndpointRouteBuilder app)
     {
         var staff = app.MapGroup("/staff/outcomes").RequireAuthorization(StaffPolicies.Staff);
-        staff.MapGet("/claims.csv", ClaimsCsvAsync).WithName(EndpointNames.ClaimsCsv);
+        staff.MapGet("/claims.csv", ClaimsCsvAsync).WithName(EndpointNames.ClaimsCsv).ReadsPatientData("ClaimsAudit");
         return app;
     }
 
-    private static async Task<IResult> ClaimsCsvAsync([AsParameters] AuditQuery query, ClaimsAuditCache audits, AuditLog audit, HttpContext http, CancellationToken ct)
+    private static async Task<IResult> ClaimsCsvAsync([AsParameters] AuditQuery query, ClaimsAuditCache audits, PatientReadAudit audit, HttpContext http, CancellationToken ct)
     {
         var parameters = query.ToParameters();
         var computed = await audits.GetAsync(parameters, ct);
-        await audit.WriteAsync(AuditActions.Export, "ClaimsAudit", null, null, query.Describe(), ct);
+        audit.ReadUnlinked(null, query.Describe(), AuditActions.Export);
         var writer = new StringWriter(CultureInfo.InvariantCulture);
         using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
         {

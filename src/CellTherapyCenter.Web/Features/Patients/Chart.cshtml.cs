@@ -13,7 +13,8 @@ namespace CellTherapyCenter.Web.Features.Patients;
 
 /// <summary>The patient chart: summary, ALSFRS-R trajectory, and a timeline of everything recorded.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
+[ReadsPatientData(nameof(Patient), "chart")]
+public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAuthorizationService authorization) : PageModel
 {
     public ChartData Data { get; private set; } = null!;
     public PatientIdentityView Identity { get; private set; } = null!;
@@ -32,18 +33,14 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
-        // The read is audited in the chart's own round trip when nothing else is pending (always, on a GET).
-        var auditLine = audit.ReadCommand(nameof(Patient), id, "chart");
+        // The read is audited in the chart's own round trip; an unknown patient's batch is never sent.
+        await using var auditLine = audit.ReadInBatch(id);
         var data = await ChartData.LoadAsync(db, id, auditLine, ct);
-        if (data is null)
-        {
-            if (auditLine is not null) await auditLine.DisposeAsync();
-            return NotFound();
-        }
+        if (data is null) return NotFound();
         Data = data;
         Identity = PatientIdentityView.For(User, data.Patient);
-        MayEdit = Identity.Identified && !User.IsInRole(StaffRoles.Researcher);
-        MayEditClinical = User.IsInRole(StaffRoles.Administrator) || User.IsInRole(StaffRoles.Physician);
+        MayEdit = Identity.Identified && (await authorization.AuthorizeAsync(User, StaffPolicies.EditRegistry)).Succeeded;
+        MayEditClinical = (await authorization.AuthorizeAsync(User, StaffPolicies.EditClinical)).Succeeded;
 
         var latestComplete = data.Assessments.LastOrDefault(a => !a.Voided && a.Total is not null);
         if (latestComplete is not null && data.Diagnosis?.OnsetDate is { } onset)
@@ -51,8 +48,6 @@ public sealed class ChartModel(RegistryDbContext db, AuditLog audit) : PageModel
         var timeline = BuildTimeline(data, id);
         TimelineCount = timeline.Count;
         Timeline = (FullTimeline ? timeline : timeline.Take(RecentTimelineEntries)).Select(e => e.Make()).ToList();
-
-        if (auditLine is null) await audit.ReadAsync(nameof(Patient), id, detail: "chart", ct: ct);
         return Page();
     }
 

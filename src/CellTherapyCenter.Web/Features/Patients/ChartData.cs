@@ -58,7 +58,7 @@ public sealed record ChartData(
     // Tags of the rows of the visit-parts union (plain numbers, so both providers translate them as constants).
     private const int SymptomPart = 0, FindingPart = 1, ChangePart = 2;
 
-    /// <param name="auditLine">The read's audit line (<see cref="Infrastructure.AuditLog.ReadCommand"/>), written in the same round trip as the reads; nothing is written when the patient does not exist.</param>
+    /// <param name="auditLine">The read's audit line (<see cref="Infrastructure.PatientReadAudit.ReadInBatch"/>), written in the same round trip as the reads; nothing is written when the patient does not exist.</param>
     public static async Task<ChartData?> LoadAsync(RegistryDbContext db, Guid id, DbCommand? auditLine, CancellationToken ct)
     {
         var head = await db.Patients.AsNoTracking().Where(p => p.Id == id)

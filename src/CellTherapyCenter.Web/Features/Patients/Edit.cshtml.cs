@@ -11,7 +11,8 @@ namespace CellTherapyCenter.Web.Features.Patients;
 
 /// <summary>Corrects a patient's demographics, or voids the patient with a reason (nothing is deleted).</summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class EditModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(Patient), "edit form")]
+public sealed class EditModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     [BindProperty] public PatientInput Input { get; set; } = new();
     [BindProperty] public string? VoidReason { get; set; }
@@ -23,7 +24,7 @@ public sealed class EditModel(RegistryDbContext db, AuditLog audit, TimeProvider
         if (await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct) is not { } patient) return NotFound();
         Stored = patient;
         Input = PatientInput.From(patient);
-        await audit.ReadAsync(nameof(Patient), id, detail: "edit form", ct: ct);
+        audit.Read(id);
         return Page();
     }
 
@@ -40,7 +41,7 @@ public sealed class EditModel(RegistryDbContext db, AuditLog audit, TimeProvider
 
     public async Task<IActionResult> OnPostVoidAsync(Guid id, CancellationToken ct)
     {
-        if (!User.IsInRole(StaffRoles.Administrator) && !User.IsInRole(StaffRoles.Physician)) return Forbid();
+        if (!(await authorization.AuthorizeAsync(User, StaffPolicies.EditClinical)).Succeeded) return Forbid();
         if (await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct) is not { } patient) return NotFound();
         Stored = patient;
         ModelState.Clear();

@@ -10,7 +10,8 @@ namespace CellTherapyCenter.Web.Features.Patients;
 
 /// <summary>The patient list: search, filter by stage, vital status and last visit, paged.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
-public sealed class IndexModel(RegistryDbContext db, AuditLog audit, PatientListCounts counts) : PageModel
+[ReadsPatientData(nameof(Patient))]
+public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, PatientListCounts counts) : PageModel
 {
     public const int PageSize = 25;
 
@@ -68,8 +69,8 @@ public sealed class IndexModel(RegistryDbContext db, AuditLog audit, PatientList
             PatientIdentityView.For(User, p.Id, p.FamilyName, p.GivenName, p.Pseudonym, p.DateOfBirth, p.IsSynthetic),
             p.Sex.ToString(), p.CurrentKingsStage, p.CurrentMitosStage, p.LatestAlsfrsRTotal, p.LastVisitOn, p.VitalState, p.VoidedAt != null)).ToList();
 
-        await audit.ListAsync(nameof(Patient), Rows.Select(r => r.Identity.Id),
-            $"q={Q};stage={Stage};status={Status};from={LastVisitFrom};to={LastVisitTo};page={PageNumber}", ct);
+        audit.List(Rows.Select(r => r.Identity.Id),
+            $"q={Q};stage={Stage};status={Status};from={LastVisitFrom};to={LastVisitTo};page={PageNumber}");
         return Page();
     }
 

@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Web.Infrastructure;
 
 namespace CellTherapyCenter.Web.Features.Patients;
 
@@ -13,8 +14,7 @@ public sealed record PatientIdentityView(Guid Id, string DisplayName, string Pse
     /// <summary>For checking dates on forms only; never shown to a role that may not identify.</summary>
     public DateOnly DateOfBirthForValidation { get; init; }
 
-    public static bool MayIdentify(ClaimsPrincipal user) =>
-        user.IsInRole(StaffRoles.Administrator) || user.IsInRole(StaffRoles.Physician) || user.IsInRole(StaffRoles.Coordinator);
+    public static bool MayIdentify(ClaimsPrincipal user) => StaffPolicies.Grants(user, StaffPolicies.ViewIdentified);
 
     public static PatientIdentityView For(ClaimsPrincipal user, Patient p) =>
         For(user, p.Id, p.FamilyName, p.GivenName, p.Pseudonym, p.DateOfBirth, p.IsSynthetic) with { DateOfBirthForValidation = p.DateOfBirth };

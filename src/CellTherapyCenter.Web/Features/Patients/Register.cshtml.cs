@@ -13,6 +13,7 @@ using CellTherapyCenter.Web.Features.Inquiries;
 namespace CellTherapyCenter.Web.Features.Patients;
 
 [Authorize(Policy = StaffPolicies.EditRegistry)]
+[NoPatientData]
 public sealed class RegisterModel(RegistryDbContext db, TimeProvider clock) : PageModel
 {
     public const string ConsentWording =

@@ -14,7 +14,7 @@ namespace CellTherapyCenter.Web.Features.Portal;
 /// The portal's start: whom the account acts for, the questionnaire due (or the one half done),
 /// the change after a course if it has not been reported, and the next appointments.
 /// </summary>
-public sealed class HomeModel(PortalSession session, AuditLog audit, RegistryDbContext db, PortalQuestionnaires questionnaires)
+public sealed class HomeModel(PortalSession session, PatientReadAudit audit, RegistryDbContext db, PortalQuestionnaires questionnaires)
     : PortalPageModel(session, audit)
 {
     /// <summary>How long after a course starts the change it made is asked about.</summary>
@@ -62,7 +62,7 @@ public sealed class HomeModel(PortalSession session, AuditLog audit, RegistryDbC
                 ChangeDraft = State(drafts.FirstOrDefault(d => d.Kind == QuestionnaireKind.CourseChange && d.TreatmentCourseId == latest.Id));
             }
         }
-        await AuditReadAsync("portal home");
+        AuditRead("portal home");
     }
 
     private static DraftState? State(PortalQuestionnaire? draft)

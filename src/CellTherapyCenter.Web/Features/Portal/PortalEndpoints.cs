@@ -14,11 +14,11 @@ internal static class PortalEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var portal = app.MapGroup("/portal").RequireAuthorization(PortalAccess.Policy);
-        portal.MapGet("/trajectory.png", TrajectoryAsync).WithName(EndpointNames.PortalTrajectoryPlot);
-        portal.MapGet("/documents/alsfrs-r.csv", AnswersCsvAsync).WithName(EndpointNames.PortalAnswersCsv);
+        portal.MapGet("/trajectory.png", TrajectoryAsync).WithName(EndpointNames.PortalTrajectoryPlot).ReadsPatientData("Portal", "portal trajectory plot");
+        portal.MapGet("/documents/alsfrs-r.csv", AnswersCsvAsync).WithName(EndpointNames.PortalAnswersCsv).ReadsPatientData("Portal", "portal ALSFRS-R download");
     }
 
-    private static async Task<IResult> TrajectoryAsync(PortalSession session, RegistryDbContext db, AuditLog audit,
+    private static async Task<IResult> TrajectoryAsync(PortalSession session, RegistryDbContext db, PatientReadAudit audit,
         IStringLocalizer<PortalText> text, CancellationToken ct)
     {
         if (await session.AccountAsync(ct) is not { } account) return TypedResults.Forbid();
@@ -26,14 +26,14 @@ internal static class PortalEndpoints
             .Where(a => a.PatientId == account.PatientId && a.VoidedAt == null).OrderBy(a => a.AssessedOn).ToListAsync(ct);
         var courses = await db.TreatmentCourses.AsNoTracking()
             .Where(c => c.PatientId == account.PatientId && c.VoidedAt == null).Select(c => c.StartDate).ToListAsync(ct);
-        await audit.ReadAsync("Portal", account.PatientId, null, "portal trajectory plot", ct);
+        audit.Read(account.PatientId);
         var labels = new TrajectoryPlotLabels(text["Plot.Date"], text["Plot.Total"], text["Plot.Domain"], text["Plot.TotalLegend"],
             text["Domain.Bulbar"], text["Domain.FineMotor"], text["Domain.GrossMotor"], text["Domain.Respiratory"],
             text["Plot.RightAxis"], text["Plot.Course"], text["Plot.Empty"]);
         return TypedResults.File(TrajectoryPlot.Render(assessments, courses, labels), "image/png");
     }
 
-    private static async Task<IResult> AnswersCsvAsync(PortalSession session, RegistryDbContext db, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> AnswersCsvAsync(PortalSession session, RegistryDbContext db, PatientReadAudit audit, CancellationToken ct)
     {
         if (await session.AccountAsync(ct) is not { } account) return TypedResults.Forbid();
         var rows = await db.AlsfrsRAssessments.AsNoTracking()
@@ -45,7 +45,7 @@ internal static class PortalEndpoints
                 a.RespiratoryInsufficiency, a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory,
             })
             .ToListAsync(ct);
-        await audit.ReadAsync("Portal", account.PatientId, null, "portal ALSFRS-R download", ct);
+        audit.Read(account.PatientId);
         await using var writer = new StringWriter(CultureInfo.InvariantCulture);
         await using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
         {

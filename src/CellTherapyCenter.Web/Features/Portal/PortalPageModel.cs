@@ -14,11 +14,10 @@ namespace CellTherapyCenter.Web.Features.Portal;
 /// patient; every id in a route is looked up within it, so another patient's id finds nothing (404).
 /// </summary>
 [Authorize(Policy = PortalAccess.Policy)]
-public abstract class PortalPageModel(PortalSession session, AuditLog audit) : PageModel
+[ReadsPatientData("Portal")]
+public abstract class PortalPageModel(PortalSession session, PatientReadAudit audit) : PageModel
 {
     public PortalAccount Account { get; private set; } = null!;
-
-    protected AuditLog Audit => audit;
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
@@ -33,7 +32,6 @@ public abstract class PortalPageModel(PortalSession session, AuditLog audit) : P
         await next();
     }
 
-    /// <summary>One audit line for what this page showed of the patient's record.</summary>
-    protected Task AuditReadAsync(string what, string? entityId = null) =>
-        audit.ReadAsync("Portal", Account.PatientId, entityId, what, HttpContext.RequestAborted);
+    /// <summary>Names what this page showed of the patient's record, for its read audit line.</summary>
+    protected void AuditRead(string what, string? entityId = null) => audit.Read(Account.PatientId, entityId, what);
 }

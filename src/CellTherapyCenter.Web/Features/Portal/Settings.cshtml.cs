@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CellTherapyCenter.Web.Features.Portal;
 
 /// <summary>The account's choices: language, how questions are shown, and whether reminders are sent.</summary>
-public sealed class SettingsModel(PortalSession session, AuditLog audit, RegistryDbContext db, TimeProvider clock)
+public sealed class SettingsModel(PortalSession session, PatientReadAudit audit, RegistryDbContext db, TimeProvider clock)
     : PortalPageModel(session, audit)
 {
     [BindProperty] public string Language { get; set; } = "en";
@@ -23,7 +23,7 @@ public sealed class SettingsModel(PortalSession session, AuditLog audit, Registr
         OneQuestionPerScreen = Account.OneQuestionPerScreen;
         Reminders = !await db.PatientFollowUps.AnyAsync(f => f.PatientId == Account.PatientId && f.VoidedAt == null && f.RemindersOptedOutAt != null, ct);
         Saved = saved;
-        await AuditReadAsync("portal settings");
+        AuditRead("portal settings");
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

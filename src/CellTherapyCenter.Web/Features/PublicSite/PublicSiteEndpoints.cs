@@ -27,7 +27,7 @@ public static class PublicSiteEndpoints
     public static IEndpointRouteBuilder MapPublicSite(this IEndpointRouteBuilder app, IConfiguration configuration)
     {
         app.MapGet("/publications/{id:guid}/file", PublicationFileAsync).AllowAnonymous().CacheOutput(PublicSiteCache.PagePolicy).WithName(EndpointNames.PublicationFile);
-        app.MapGet("/cases/{slug}/trajectory.png", CasePlotAsync).AllowAnonymous().CacheOutput(PublicSiteCache.PagePolicy).WithName(EndpointNames.CasePlot);
+        app.MapGet("/cases/{slug}/trajectory.png", CasePlotAsync).ReadsPatientData(nameof(PatientCase), "published case plot").AllowAnonymous().CacheOutput(PublicSiteCache.PagePolicy).WithName(EndpointNames.CasePlot);
         // A bare endpoint to compare the content pages against in bench/public-pages.sh; off unless asked for.
         if (configuration.GetValue("Benchmarks:HelloEndpoint", false))
             app.MapGet("/hello", () => "hello").AllowAnonymous();
@@ -42,7 +42,7 @@ public static class PublicSiteEndpoints
         return TypedResults.File(publication.File, publication.ContentType, publication.FileName);
     }
 
-    private static async Task<IResult> CasePlotAsync(string slug, RegistryDbContext db, AuditLog audit, CancellationToken ct)
+    private static async Task<IResult> CasePlotAsync(string slug, RegistryDbContext db, PatientReadAudit audit, CancellationToken ct)
     {
         var found = await PublishedCases.Visible(db).AsNoTracking().Where(c => c.Slug == slug)
             .Select(c => new { c.Id, c.PatientId }).FirstOrDefaultAsync(ct);
@@ -51,7 +51,7 @@ public static class PublicSiteEndpoints
             .Where(a => a.PatientId == found.PatientId).OrderBy(a => a.AssessedOn).ToListAsync(ct);
         var courses = await db.TreatmentCourses.AsNoTracking()
             .Where(c => c.PatientId == found.PatientId && c.VoidedAt == null).Select(c => c.StartDate).ToListAsync(ct);
-        await audit.ReadAsync(nameof(PatientCase), found.PatientId, found.Id.ToString(), "published case plot", ct);
+        audit.Read(found.PatientId, found.Id.ToString());
         return TypedResults.File(TrajectoryPlot.Render(assessments, courses), "image/png");
     }
 }

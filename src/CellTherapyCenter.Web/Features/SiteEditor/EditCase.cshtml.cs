@@ -18,7 +18,8 @@ namespace CellTherapyCenter.Web.Features.SiteEditor;
 /// same on every read). Reads and changes are audited as patient data.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Administer)]
-public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave save, AuditLog audit) : PageModel
+[ReadsPatientData(nameof(PatientCase), "case editor")]
+public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave save, PatientReadAudit audit) : PageModel
 {
     public sealed class CaseInput
     {
@@ -40,11 +41,11 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
 
     public async Task<IActionResult> OnGetAsync(string caseId, CancellationToken ct)
     {
-        if (caseId == "new") { IsNew = true; return Page(); }
+        if (caseId == "new") { IsNew = true; audit.NothingRead(); return Page(); }
         var found = await FindAsync(caseId, tracked: false, ct);
         if (found is null) return NotFound();
         await ShowAsync(found, ct);
-        await audit.ReadAsync(nameof(PatientCase), found.PatientId, found.Id.ToString(), "case editor", ct);
+        audit.Read(found.PatientId, found.Id.ToString());
         return Page();
     }
 
@@ -103,7 +104,7 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
         ModelState.Clear();
         if (await FindAsync(caseId, tracked: false, ct) is not { } theirs) return NotFound();
         await ShowAsync(theirs, ct);
-        await audit.ReadAsync(nameof(PatientCase), theirs.PatientId, theirs.Id.ToString(), "case editor", ct);
+        audit.Read(theirs.PatientId, theirs.Id.ToString());
         return Page();
     }
 

@@ -16,6 +16,7 @@ namespace CellTherapyCenter.Web.Features.SiteEditor;
 /// without the parameter). Each version is its own record, saved and checked for conflicts alone.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Administer)]
+[NoPatientData]
 public sealed class EditPageModel(RegistryDbContext db, SiteEditorSave save) : PageModel
 {
     public sealed class PageInput

@@ -11,6 +11,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CellTherapyCenter.Web.Features.SiteEditor;
 
 [Authorize(Policy = StaffPolicies.Administer)]
+[NoPatientData]
 public sealed class EditPatentModel(RegistryDbContext db, SiteEditorSave save, TimeProvider clock) : PageModel
 {
     public sealed class PatentInput

@@ -17,6 +17,7 @@ namespace CellTherapyCenter.Web.Features.SiteEditor;
 [Authorize(Policy = StaffPolicies.Administer)]
 [RequestSizeLimit(MaxFileBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = MaxFileBytes + 1024 * 1024)]
+[NoPatientData]
 public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave save) : PageModel
 {
     public const long MaxFileBytes = 20L * 1024 * 1024;

@@ -10,6 +10,7 @@ namespace CellTherapyCenter.Web.Features.SiteEditor;
 
 /// <summary>What the public site shows, with a way to edit each part. Administrators only.</summary>
 [Authorize(Policy = StaffPolicies.Administer)]
+[NoPatientData]
 public sealed class OverviewModel(RegistryDbContext db) : PageModel
 {
     public IReadOnlyList<SitePage> Pages { get; private set; } = [];

@@ -16,7 +16,8 @@ namespace CellTherapyCenter.Web.Features.SiteEditor;
 /// so it stays tied to its patient and can be published again while consent is in force.
 /// </summary>
 [Authorize(Policy = StaffPolicies.Administer)]
-public sealed class RemoveModel(RegistryDbContext db, SiteEditorSave save, AuditLog audit) : PageModel
+[ReadsPatientData(nameof(PatientCase), "unpublish confirmation")]
+public sealed class RemoveModel(RegistryDbContext db, SiteEditorSave save, PatientReadAudit audit) : PageModel
 {
     public string Kind { get; private set; } = "";
     public string What { get; private set; } = "";
@@ -27,7 +28,8 @@ public sealed class RemoveModel(RegistryDbContext db, SiteEditorSave save, Audit
     {
         var item = await FindAsync(kind, itemId, tracked: false, ct);
         if (item is null) return NotFound();
-        if (item is PatientCase c) await audit.ReadAsync(nameof(PatientCase), c.PatientId, c.Id.ToString(), "unpublish confirmation", ct);
+        if (item is PatientCase c) audit.Read(c.PatientId, c.Id.ToString());
+        else audit.NothingRead();
         return Page();
     }
 

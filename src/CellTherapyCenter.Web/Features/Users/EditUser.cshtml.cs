@@ -11,6 +11,7 @@ namespace CellTherapyCenter.Web.Features.Users;
 
 /// <summary>Changes a staff user's roles (audited with old and new) or lifts a lockout.</summary>
 [Authorize(Policy = StaffPolicies.Administer)]
+[NoPatientData]
 public sealed class EditUserModel(UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
     public StaffUser StaffUser { get; private set; } = null!;

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CellTherapyCenter.Web.Features.Users;
 
 [Authorize(Policy = StaffPolicies.Administer)]
+[NoPatientData]
 public sealed class NewUserModel(UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter the email address."), EmailAddress(ErrorMessage = "Enter a valid email address.")]

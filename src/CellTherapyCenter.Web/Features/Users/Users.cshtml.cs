@@ -8,6 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CellTherapyCenter.Web.Features.Users;
 
 [Authorize(Policy = StaffPolicies.Administer)]
+[NoPatientData]
 public sealed class UsersModel(UserManager<StaffUser> users) : PageModel
 {
     public sealed record Row(string Id, string Email, string DisplayName, IList<string> Roles, DateTimeOffset? LockedUntil, int FailedCount);

@@ -11,7 +11,8 @@ namespace CellTherapyCenter.Web.Features.Vitals;
 
 /// <summary>Vital status and the milestones survival analyses read: death, gastrostomy, ventilation, tracheostomy.</summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class VitalStatusFormModel(RegistryDbContext db, AuditLog audit, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(VitalStatusRecord))]
+public sealed class VitalStatusFormModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock) : RecordFormModel<VitalStatusRecord>(db, clock)
 {
     public sealed class VitalStatusInput
     {
@@ -26,17 +27,16 @@ public sealed class VitalStatusFormModel(RegistryDbContext db, AuditLog audit, T
     }
 
     [BindProperty] public VitalStatusInput Input { get; set; } = new();
-    public PatientIdentityView Patient { get; private set; } = null!;
-    public string? Conflict { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
         if (await LoadPatientAsync(id, ct) is { } missing) return missing;
-        if (await db.VitalStatuses.AsNoTracking().FirstOrDefaultAsync(v => v.PatientId == id, ct) is { } stored)
+        if (await Db.VitalStatuses.AsNoTracking().FirstOrDefaultAsync(v => v.PatientId == id, ct) is { } stored)
         {
             Input = From(stored);
-            await audit.ReadAsync(nameof(VitalStatusRecord), id, stored.Id.ToString(), ct: ct);
+            audit.Read(id, stored.Id.ToString());
         }
+        else audit.NothingRead();
         return Page();
     }
 
@@ -46,9 +46,9 @@ public sealed class VitalStatusFormModel(RegistryDbContext db, AuditLog audit, T
         Validate();
         if (!ModelState.IsValid) return Page();
 
-        var status = await db.VitalStatuses.FirstOrDefaultAsync(v => v.PatientId == id, ct);
-        if (status is null) db.VitalStatuses.Add(status = new VitalStatusRecord { PatientId = id });
-        else db.Entry(status).Property(v => v.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
+        var status = await Db.VitalStatuses.FirstOrDefaultAsync(v => v.PatientId == id, ct);
+        if (status is null) Db.VitalStatuses.Add(status = new VitalStatusRecord { PatientId = id });
+        else Db.Entry(status).Property(v => v.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         status.IsAlive = Input.IsAlive;
         status.DateOfDeath = Input.IsAlive ? null : Input.DateOfDeath;
         status.CauseOfDeath = Input.IsAlive ? null : Input.CauseOfDeath?.Trim();
@@ -56,24 +56,13 @@ public sealed class VitalStatusFormModel(RegistryDbContext db, AuditLog audit, T
         status.GastrostomyDate = Input.GastrostomyDate;
         status.PermanentVentilationDate = Input.PermanentVentilationDate;
         status.TracheostomyDate = Input.TracheostomyDate;
-        try
-        {
-            await db.SaveWithSummaryAsync(id, ct);
-            return Redirect($"/staff/patients/{id}");
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            db.ChangeTracker.Clear();
-            Input = From(await db.VitalStatuses.AsNoTracking().SingleAsync(v => v.PatientId == id, ct));
-            ModelState.Clear();
-            Conflict = FormConventions.ConcurrencyConflict;
-            return Page();
-        }
+        return await SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), $"/staff/patients/{id}",
+            async () => Input = From(await Db.VitalStatuses.AsNoTracking().SingleAsync(v => v.PatientId == id, ct)));
     }
 
     private void Validate()
     {
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var today = Today;
         if (!Input.IsAlive && Input.DateOfDeath is null)
             ModelState.AddModelError("Input.DateOfDeath", "Enter the date of death.");
         if (Input.IsAlive && (Input.DateOfDeath is not null || !string.IsNullOrWhiteSpace(Input.CauseOfDeath)))
@@ -91,14 +80,6 @@ public sealed class VitalStatusFormModel(RegistryDbContext db, AuditLog audit, T
         Date(nameof(Input.GastrostomyDate), Input.GastrostomyDate);
         Date(nameof(Input.PermanentVentilationDate), Input.PermanentVentilationDate);
         Date(nameof(Input.TracheostomyDate), Input.TracheostomyDate);
-    }
-
-    private async Task<IActionResult?> LoadPatientAsync(Guid id, CancellationToken ct)
-    {
-        var patient = await db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
-        if (patient is null) return NotFound();
-        Patient = PatientIdentityView.For(User, patient);
-        return null;
     }
 
     private static VitalStatusInput From(VitalStatusRecord v) => new()

@@ -17,7 +17,8 @@ namespace CellTherapyCenter.Web.Features.Portal.Access;
 /// invitation, send a fresh link, or withdraw access with a reason.
 /// </summary>
 [Authorize(Policy = StaffPolicies.EditRegistry)]
-public sealed class PortalAccessPageModel(RegistryDbContext db, AuditLog audit, PortalInvitations invitations, TimeProvider clock) : PageModel
+[ReadsPatientData(nameof(PortalAccount), "portal access")]
+public sealed class PortalAccessPageModel(RegistryDbContext db, PatientReadAudit audit, PortalInvitations invitations, TimeProvider clock) : PageModel
 {
     public sealed class InviteInput
     {
@@ -41,7 +42,7 @@ public sealed class PortalAccessPageModel(RegistryDbContext db, AuditLog audit, 
         if (await LoadAsync(id, ct) is not { } patient) return NotFound();
         Input = new InviteInput { DisplayName = patient.GivenName, Email = patient.Email, Language = (SiteLanguages.Find(patient.PreferredLanguage) ?? SiteLanguages.English).Culture };
         Message = done switch { "invited" => "Invitation sent.", "resent" => "A new link was sent; the old one no longer works.", "revoked" => "Access withdrawn.", _ => null };
-        await audit.ReadAsync(nameof(PortalAccount), id, detail: "portal access", ct: ct);
+        audit.Read(id);
         return Page();
     }
 

@@ -14,6 +14,7 @@ namespace CellTherapyCenter.Web.Features.Portal.Accounts;
 /// <summary>The emailed link: choose a password, and the portal opens. A used, expired or withdrawn link says so.</summary>
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
+[NoPatientData]
 public sealed class InvitationModel(PortalInvitations invitations, SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true)]

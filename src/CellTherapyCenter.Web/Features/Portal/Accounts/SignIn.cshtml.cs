@@ -20,6 +20,7 @@ namespace CellTherapyCenter.Web.Features.Portal.Accounts;
 /// </summary>
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
+[NoPatientData]
 public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, RegistryDbContext db,
     AuditLog audit, TimeProvider clock, IStringLocalizer<PortalText> text) : PageModel
 {

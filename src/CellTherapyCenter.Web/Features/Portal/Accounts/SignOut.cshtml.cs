@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace CellTherapyCenter.Web.Features.Portal.Accounts;
 
 [AllowAnonymous]
+[NoPatientData]
 public sealed class SignOutModel(SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Portal/Home");

@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CellTherapyCenter.Web.Features.Portal.Records;
 
 /// <summary>The patient's documents: what they consented to (the exact wording), and their answers to download.</summary>
-public sealed class DocumentsModel(PortalSession session, AuditLog audit, RegistryDbContext db) : PortalPageModel(session, audit)
+public sealed class DocumentsModel(PortalSession session, PatientReadAudit audit, RegistryDbContext db) : PortalPageModel(session, audit)
 {
     public List<ConsentRecord> Consents { get; private set; } = [];
     public ConsentRecord? Shown { get; private set; }
@@ -19,12 +19,12 @@ public sealed class DocumentsModel(PortalSession session, AuditLog audit, Regist
         {
             Shown = await db.Consents.AsNoTracking().FirstOrDefaultAsync(c => c.Id == id && c.PatientId == patientId && c.VoidedAt == null, ct);
             if (Shown is null) return NotFound();
-            await AuditReadAsync("portal consent document", id.ToString());
+            AuditRead("portal consent document", id.ToString());
             return Page();
         }
         Consents = await db.Consents.AsNoTracking().Where(c => c.PatientId == patientId && c.VoidedAt == null)
             .OrderBy(c => c.GivenAt).ToListAsync(ct);
-        await AuditReadAsync("portal documents");
+        AuditRead("portal documents");
         return Page();
     }
 }

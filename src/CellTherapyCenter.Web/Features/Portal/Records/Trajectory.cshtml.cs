@@ -12,7 +12,7 @@ namespace CellTherapyCenter.Web.Features.Portal.Records;
 /// The patient's own ALSFRS-R over time: the picture, and the same numbers as a table for screen
 /// readers and for reading exact values; courses and the next appointments beside it.
 /// </summary>
-public sealed class TrajectoryModel(PortalSession session, AuditLog audit, RegistryDbContext db, TimeProvider clock, IOptions<FollowUpOptions> followUp)
+public sealed class TrajectoryModel(PortalSession session, PatientReadAudit audit, RegistryDbContext db, TimeProvider clock, IOptions<FollowUpOptions> followUp)
     : PortalPageModel(session, audit)
 {
     public sealed record Row(DateOnly Date, AssessmentRater Rater, int? Total, int? Bulbar, int? FineMotor, int? GrossMotor, int? Respiratory);
@@ -33,6 +33,6 @@ public sealed class TrajectoryModel(PortalSession session, AuditLog audit, Regis
         Courses = starts.Select((s, i) => new Course(i + 1, s)).ToList();
         var today = FollowUpSchedule.ClinicToday(clock, followUp.Value);
         Appointments = await Records.Appointments.NextAsync(db, patientId, today, ct);
-        await AuditReadAsync("portal trajectory");
+        AuditRead("portal trajectory");
     }
 }

@@ -11,7 +11,7 @@ namespace CellTherapyCenter.Web.Features.Portal.SelfReport;
 /// press answers and moves on) or all questions on one page, as the account prefers. Every
 /// answer is committed at once, so closing the page loses nothing.
 /// </summary>
-public sealed class QuestionnaireModel(PortalSession session, AuditLog audit, RegistryDbContext db,
+public sealed class QuestionnaireModel(PortalSession session, PatientReadAudit audit, RegistryDbContext db,
     PortalQuestionnaires questionnaires, SelfReportText text) : QuestionnairePageModel(session, audit, questionnaires, text)
 {
     /// <summary>The step shown, one-per-screen; null when all are shown.</summary>

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CellTherapyCenter.Web.Features.Portal.SelfReport;
 
 /// <summary>Base of the pages of an unsent questionnaire: loads it within the account, or says why not.</summary>
-public abstract class QuestionnairePageModel(PortalSession session, AuditLog audit, PortalQuestionnaires questionnaires, SelfReportText text)
+public abstract class QuestionnairePageModel(PortalSession session, PatientReadAudit audit, PortalQuestionnaires questionnaires, SelfReportText text)
     : PortalPageModel(session, audit)
 {
     public PortalQuestionnaire Questionnaire { get; private set; } = null!;
@@ -21,7 +21,7 @@ public abstract class QuestionnairePageModel(PortalSession session, AuditLog aud
         if (q.IsSent) return RedirectToPage("/Portal/SelfReport/Sent", new { id });
         Questionnaire = q;
         Steps = QuestionnaireView.Build(q.Kind, QuestionnaireAnswers.Parse(q.Answers), text);
-        await AuditReadAsync(what, q.Id.ToString());
+        AuditRead(what, q.Id.ToString());
         return null;
     }
 }

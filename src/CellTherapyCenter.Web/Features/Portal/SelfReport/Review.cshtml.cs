@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 namespace CellTherapyCenter.Web.Features.Portal.SelfReport;
 
 /// <summary>Every answer with a way to change it, and the button that sends the questionnaire to the clinic.</summary>
-public sealed class ReviewModel(PortalSession session, AuditLog audit, PortalQuestionnaires questionnaires, SelfReportText text)
+public sealed class ReviewModel(PortalSession session, PatientReadAudit audit, PortalQuestionnaires questionnaires, SelfReportText text)
     : QuestionnairePageModel(session, audit, questionnaires, text)
 {
     public bool IsComplete => Steps.All(s => s.Current is not null);

@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CellTherapyCenter.Web.Features.Portal.SelfReport;
 
 /// <summary>Thanks, and for an ALSFRS-R the total it gave with its four domains.</summary>
-public sealed class SentModel(PortalSession session, AuditLog audit, PortalQuestionnaires questionnaires, RegistryDbContext db)
+public sealed class SentModel(PortalSession session, PatientReadAudit audit, PortalQuestionnaires questionnaires, RegistryDbContext db)
     : PortalPageModel(session, audit)
 {
     public PortalQuestionnaire Questionnaire { get; private set; } = null!;
@@ -21,7 +21,7 @@ public sealed class SentModel(PortalSession session, AuditLog audit, PortalQuest
         Questionnaire = q;
         if (q.Kind == QuestionnaireKind.AlsfrsR)
             Assessment = await db.AlsfrsRAssessments.AsNoTracking().FirstOrDefaultAsync(a => a.Id == q.ResultId && a.PatientId == Account.PatientId, ct);
-        await AuditReadAsync("portal questionnaire sent", q.Id.ToString());
+        AuditRead("portal questionnaire sent", q.Id.ToString());
         return Page();
     }
 }

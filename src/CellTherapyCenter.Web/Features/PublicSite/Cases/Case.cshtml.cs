@@ -16,7 +16,8 @@ namespace CellTherapyCenter.Web.Features.PublicSite.Cases;
 /// </summary>
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicSiteCache.PagePolicy)]
-public sealed class CaseModel(RegistryDbContext db, AuditLog audit) : PageModel
+[ReadsPatientData(nameof(PatientCase), "published case page")]
+public sealed class CaseModel(RegistryDbContext db, PatientReadAudit audit) : PageModel
 {
     public PatientCase Case { get; private set; } = null!;
     public IReadOnlyList<Score> Scores { get; private set; } = [];
@@ -39,7 +40,7 @@ public sealed class CaseModel(RegistryDbContext db, AuditLog audit) : PageModel
         Scores = recorded.Select(a => new Score(a.AssessedOn.ToString("yyyy-MM"), a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory)).ToList();
         CourseMonths = (await db.TreatmentCourses.AsNoTracking().Where(c => c.PatientId == found.PatientId && c.VoidedAt == null)
             .OrderBy(c => c.StartDate).Select(c => c.StartDate).ToListAsync(ct)).Select(d => d.ToString("yyyy-MM")).ToList();
-        await audit.ReadAsync(nameof(PatientCase), found.PatientId, found.Id.ToString(), "published case page", ct);
+        audit.Read(found.PatientId, found.Id.ToString());
         return Page();
     }
 }

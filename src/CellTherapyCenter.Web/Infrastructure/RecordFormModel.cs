@@ -1,0 +1,94 @@
+using System.Linq.Expressions;
+using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Web.Features.Patients;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Web.Infrastructure;
+
+/// <summary>
+/// The skeleton every record form shares (docs/architecture.md, "Forms by convention"): the
+/// patient, the record at <c>.../{recordId}</c> where the id is "new" or stored, a stamp-checked
+/// save that shows the other user's version on a conflict, and a void that requires a reason.
+/// </summary>
+public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvider clock) : PageModel where TRecord : RegistryRecord
+{
+    /// <summary>The route value that asks for a blank form rather than a stored record.</summary>
+    public const string NewRecordId = "new";
+
+    protected RegistryDbContext Db { get; } = db;
+    protected TimeProvider Clock { get; } = clock;
+
+    [BindProperty] public string? VoidReason { get; set; }
+    public PatientIdentityView Patient { get; private set; } = null!;
+    public TRecord? Stored { get; protected set; }
+    public string? Conflict { get; private set; }
+
+    protected DateOnly Today => DateOnly.FromDateTime(Clock.GetUtcNow().UtcDateTime);
+
+    /// <summary>Null when the patient exists (then <see cref="Patient"/> is set), otherwise 404.</summary>
+    protected async Task<IActionResult?> LoadPatientAsync(Guid id, CancellationToken ct)
+    {
+        var patient = await Db.Patients.AsNoTracking().FirstOrDefaultAsync(p => p.Id == id, ct);
+        if (patient is null) return NotFound();
+        Patient = PatientIdentityView.For(User, patient);
+        return null;
+    }
+
+    /// <summary>
+    /// Null for "new" (no <see cref="Stored"/>) or a stored record of this patient; 404 for an id
+    /// that is not a Guid or names no record of theirs.
+    /// </summary>
+    protected async Task<IActionResult?> LoadRecordAsync(string recordId, IQueryable<TRecord> records, bool track,
+        Func<Guid, Expression<Func<TRecord, bool>>> match, CancellationToken ct)
+    {
+        if (recordId == NewRecordId) return null;
+        if (!Guid.TryParse(recordId, out var id)) return NotFound();
+        Stored = await (track ? records : records.AsNoTracking()).FirstOrDefaultAsync(match(id), ct);
+        return Stored is null ? NotFound() : null;
+    }
+
+    /// <summary>
+    /// Saves, then goes to <paramref name="next"/>. When someone saved the record first, nothing is
+    /// overwritten: the tracker is emptied, <paramref name="showTheirs"/> reloads their version into
+    /// the form and the form says why.
+    /// </summary>
+    protected async Task<IActionResult> SaveAsync(Func<Task> save, string next, Func<Task> showTheirs)
+    {
+        try
+        {
+            await save();
+            return Redirect(next);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            Db.ChangeTracker.Clear();
+            await showTheirs();
+            ModelState.Clear();
+            Conflict = FormConventions.ConcurrencyConflict;
+            return Page();
+        }
+    }
+
+    /// <summary>
+    /// Voids <see cref="Stored"/> with the posted reason, checked against the stamp the form was
+    /// loaded with; null when voided (the caller saves), else 404 for "new" or the form again
+    /// (<paramref name="showStored"/>) asking for a reason.
+    /// </summary>
+    protected IActionResult? Void(Guid postedStamp, Action<TRecord> showStored)
+    {
+        if (Stored is null) return NotFound();
+        ModelState.Clear();
+        if (string.IsNullOrWhiteSpace(VoidReason))
+        {
+            showStored(Stored);
+            ModelState.AddModelError(nameof(VoidReason), FormConventions.VoidReasonRequired);
+            return Page();
+        }
+        Db.Entry(Stored).Property(r => r.ConcurrencyStamp).OriginalValue = postedStamp;
+        Stored.Void(VoidReason, User.Identity?.Name, Clock.GetUtcNow().UtcDateTime);
+        return null;
+    }
+}
