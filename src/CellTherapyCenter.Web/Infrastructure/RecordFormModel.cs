@@ -55,12 +55,12 @@ public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvide
     /// overwritten: the tracker is emptied, <paramref name="showTheirs"/> reloads their version into
     /// the form and the form says why.
     /// </summary>
-    protected async Task<IActionResult> SaveAsync(Func<Task> save, string next, Func<Task> showTheirs)
+    protected async Task<IActionResult> SaveAsync(Func<Task> save, IActionResult next, Func<Task> showTheirs)
     {
         try
         {
             await save();
-            return Redirect(next);
+            return next;
         }
         catch (DbUpdateConcurrencyException)
         {
@@ -71,6 +71,9 @@ public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvide
             return Page();
         }
     }
+
+    /// <summary>Where a saved or voided record goes next by default: its patient's chart.</summary>
+    protected RedirectToPageResult ToChart(Guid patientId) => RedirectToPage("/Patients/Chart", new { id = patientId });
 
     /// <summary>
     /// Voids <see cref="Stored"/> with the posted reason, checked against the stamp the form was

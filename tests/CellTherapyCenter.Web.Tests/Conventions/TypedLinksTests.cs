@@ -12,22 +12,6 @@ namespace CellTherapyCenter.Web.Tests.Conventions;
 /// </summary>
 public sealed partial class TypedLinksTests
 {
-    /// <summary>
-    /// Files still allowed to type routes. Only the seven record-form page models, left alone while
-    /// they move onto the record-form base class (issue 13, item 2); that change removes their
-    /// redirects, and then these entries. Nothing else may be added here.
-    /// </summary>
-    private static readonly HashSet<string> AllowedFiles = new(StringComparer.Ordinal)
-    {
-        "Features/AdverseEvents/AdverseEventForm.cshtml.cs",
-        "Features/Assessments/AssessmentForm.cshtml.cs",
-        "Features/Consents/ConsentForm.cshtml.cs",
-        "Features/Courses/CourseForm.cshtml.cs",
-        "Features/Diagnoses/DiagnosisForm.cshtml.cs",
-        "Features/Visits/VisitForm.cshtml.cs",
-        "Features/Vitals/VitalStatusForm.cshtml.cs",
-    };
-
     private static string WebProject => RepositoryRoot.WebProject;
 
     private static IEnumerable<string> SourceFiles =>
@@ -75,20 +59,11 @@ public sealed partial class TypedLinksTests
     [Fact]
     public void No_page_or_page_model_types_an_app_route()
     {
-        var offenders = SourceFiles.Where(f => !AllowedFiles.Contains(f))
+        var offenders = SourceFiles
             .SelectMany(f => HandTypedRoutes(f, File.ReadAllText(Path.Combine(WebProject, f)))).ToList();
         Assert.True(offenders.Count == 0,
             "Hand-typed routes (use asp-page/asp-route-*, Url.Page, Url.Endpoint(EndpointNames.…) or RedirectToPage):\n"
             + string.Join("\n", offenders));
-    }
-
-    [Fact]
-    public void The_allow_list_holds_only_record_forms_that_still_need_it()
-    {
-        // When the record-form base lands, a form without typed routes must leave the list.
-        var stale = AllowedFiles.Where(f => !File.Exists(Path.Combine(WebProject, f))
-            || HandTypedRoutes(f, File.ReadAllText(Path.Combine(WebProject, f))).Count == 0).ToList();
-        Assert.True(stale.Count == 0, "No longer needed on the allow-list, remove: " + string.Join(", ", stale));
     }
 
     [Theory]

@@ -79,7 +79,7 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, PatientReadAudit
     }
 
     private Task<IActionResult> SaveAsync(Guid id, string eventId, CancellationToken ct) =>
-        SaveAsync(() => Db.SaveChangesAsync(ct), $"/staff/patients/{id}", async () =>
+        SaveAsync(() => Db.SaveChangesAsync(ct), ToChart(id), async () =>
         {
             await LoadAsync(id, eventId, ct);
             if (Stored is not null) Input = From(Stored);

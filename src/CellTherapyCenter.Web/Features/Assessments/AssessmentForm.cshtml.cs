@@ -59,7 +59,7 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
     }
 
     private Task<IActionResult> SaveAsync(Guid id, string assessmentId, CancellationToken ct) =>
-        SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), $"/staff/patients/{id}", async () =>
+        SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), ToChart(id), async () =>
         {
             await LoadAsync(id, assessmentId, ct);
             Input = Stored is null ? Input : AssessmentInput.From(Stored);

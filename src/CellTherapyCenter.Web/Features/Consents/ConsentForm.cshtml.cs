@@ -62,7 +62,7 @@ public sealed class ConsentFormModel(RegistryDbContext db, PatientReadAudit audi
             GivenAt = GivenOn == Today ? Clock.GetUtcNow().UtcDateTime : GivenOn!.Value.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
         });
         await Db.SaveChangesAsync(ct);
-        return Redirect($"/staff/patients/{id}");
+        return ToChart(id);
     }
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, string consentId, CancellationToken ct)
@@ -77,7 +77,7 @@ public sealed class ConsentFormModel(RegistryDbContext db, PatientReadAudit audi
             await Db.SaveChangesAsync(ct);
             // A published case must disappear with its consent, not when the cached page expires.
             if (kind == ConsentKind.CasePublication) await publicCache.EvictByTagAsync(PublicSite.PublicSiteCache.Tag, ct);
-        }, $"/staff/patients/{id}", () => LoadAsync(id, consentId, ct));
+        }, ToChart(id), () => LoadAsync(id, consentId, ct));
     }
 
     private async Task<IActionResult?> LoadAsync(Guid id, string consentId, CancellationToken ct, bool track = false)

@@ -71,7 +71,7 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         course.Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim();
         // The follow-up schedule commits with the course (one transaction), or not at all.
         await schedule.SyncCourseAsync(course, isNew: Stored is null, ct);
-        return await SaveAsync(id, courseId, $"/staff/patients/{id}/courses/{course.Id}", ct);
+        return await SaveAsync(id, courseId, RedirectToPage("/Courses/CourseForm", new { id, courseId = course.Id }), ct);
     }
 
     public async Task<IActionResult> OnPostTransplantationAsync(Guid id, string courseId, CancellationToken ct)
@@ -93,7 +93,7 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
             TreatmentCourseId = Stored.Id, PatientId = id, Date = t.Date!.Value, CellProductLot = t.CellProductLot!.Trim(),
             SuspensionCount = t.SuspensionCount!.Value, VolumeMl = t.VolumeMl!.Value, Route = t.Route,
         });
-        return await SaveAsync(id, courseId, $"/staff/patients/{id}/courses/{Stored.Id}", ct);
+        return await SaveAsync(id, courseId, RedirectToPage("/Courses/CourseForm", new { id, courseId = Stored.Id }), ct);
     }
 
     public async Task<IActionResult> OnPostVoidAsync(Guid id, string courseId, CancellationToken ct)
@@ -101,10 +101,10 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         if (await LoadAsync(id, courseId, ct, track: true) is { } missing) return missing;
         if (Void(Input.ConcurrencyStamp, stored => Input = From(stored)) is { } notVoided) return notVoided;
         await schedule.SyncCourseAsync(Stored!, isNew: false, ct);
-        return await SaveAsync(id, courseId, $"/staff/patients/{id}", ct);
+        return await SaveAsync(id, courseId, ToChart(id), ct);
     }
 
-    private Task<IActionResult> SaveAsync(Guid id, string courseId, string next, CancellationToken ct) =>
+    private Task<IActionResult> SaveAsync(Guid id, string courseId, IActionResult next, CancellationToken ct) =>
         SaveAsync(() => Db.SaveChangesAsync(ct), next, async () =>
         {
             await LoadAsync(id, courseId, ct);

@@ -69,7 +69,7 @@ public sealed class DiagnosisFormModel(RegistryDbContext db, PatientReadAudit au
         d.C9orf72 = Input.C9orf72; d.Sod1 = Input.Sod1; d.OtherGenetics = Input.OtherGenetics?.Trim();
         d.TakesRiluzole = Input.TakesRiluzole; d.TakesEdaravone = Input.TakesEdaravone; d.TakesTofersen = Input.TakesTofersen;
         d.OtherAlsDrugs = Input.OtherAlsDrugs?.Trim();
-        return await SaveAsync(() => Db.SaveChangesAsync(ct), $"/staff/patients/{id}",
+        return await SaveAsync(() => Db.SaveChangesAsync(ct), ToChart(id),
             async () => Input = From(await Db.Diagnoses.AsNoTracking().SingleAsync(x => x.PatientId == id, ct)));
     }
 

@@ -58,7 +58,7 @@ public sealed class VisitFormModel(RegistryDbContext db, PatientReadAudit audit,
     }
 
     private Task<IActionResult> SaveAsync(Guid id, string visitId, CancellationToken ct) =>
-        SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), $"/staff/patients/{id}", async () =>
+        SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), ToChart(id), async () =>
         {
             await LoadAsync(id, visitId, ct);
             Input = Stored is null ? Input : VisitInput.From(Stored);

@@ -56,7 +56,7 @@ public sealed class VitalStatusFormModel(RegistryDbContext db, PatientReadAudit 
         status.GastrostomyDate = Input.GastrostomyDate;
         status.PermanentVentilationDate = Input.PermanentVentilationDate;
         status.TracheostomyDate = Input.TracheostomyDate;
-        return await SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), $"/staff/patients/{id}",
+        return await SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), ToChart(id),
             async () => Input = From(await Db.VitalStatuses.AsNoTracking().SingleAsync(v => v.PatientId == id, ct)));
     }
 
