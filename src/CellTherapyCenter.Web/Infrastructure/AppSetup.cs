@@ -24,6 +24,7 @@ public static class AppSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddTelemetry(builder.Configuration);
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditLog>();
         services.AddRegistryDatabase(builder.Configuration);
