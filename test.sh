@@ -16,6 +16,8 @@ fi
 export CTC_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Maximum Pool Size=20"
 
 dotnet tool restore >/dev/null
+# Packages exactly as packages.lock.json records them: a changed dependency fails here, not later.
+dotnet restore CellTherapyCenter.slnx --locked-mode -v quiet
 dotnet build CellTherapyCenter.slnx -c Release -nologo -v quiet
 log="$PG_TMP/test.log"
 set +e
