@@ -22,8 +22,18 @@ export CTC_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Maximum
 
 dotnet tool restore >/dev/null
 started=$SECONDS
-dotnet build CellTherapyCenter.slnx -c Release -nologo -v quiet
+# Packages exactly as packages.lock.json records them: a changed dependency fails here, not later.
+dotnet restore CellTherapyCenter.slnx --locked-mode -v quiet
+dotnet build CellTherapyCenter.slnx -c Release -nologo -v quiet --no-restore
 echo "build: $((SECONDS - started)) s"
+# Whitespace and style as .editorconfig says (rules at warning). FORMAT_CHECK=0 skips it.
+format_status=0
+if [ "${FORMAT_CHECK:-1}" != 0 ]; then
+  started=$SECONDS
+  dotnet format CellTherapyCenter.slnx --verify-no-changes --no-restore --severity warn -v quiet || format_status=$?
+  [ "$format_status" = 0 ] || echo "dotnet format: files differ from .editorconfig; 'dotnet format CellTherapyCenter.slnx' fixes them"
+  echo "format check: $((SECONDS - started)) s"
+fi
 
 log="$PG_TMP/test.log"
 : > "$log"
@@ -48,4 +58,5 @@ set -e
 awk '/(Passed|Failed)! +-/ {
        for (i = 1; i <= NF; i++) { gsub(",", "", $(i+1)); if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) }
      } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$log"
+[ "$status" = 0 ] && status=$format_status
 exit "$status"

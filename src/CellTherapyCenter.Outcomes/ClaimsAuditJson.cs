@@ -13,7 +13,7 @@ public static class ClaimsAuditJson
 
     public static string Write(ClaimsAuditReport report) => JsonSerializer.Serialize(new
     {
-        dataDate = report.DataDate.ToString("yyyy-MM-dd"),
+        dataDate = report.DataDate.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         report.Patients,
         report.SyntheticPatients,
         report.TreatedPatients,

@@ -9,7 +9,7 @@ builder.AddCellTherapyCenter();
 var app = builder.Build();
 await app.PrepareDatabaseAsync();
 app.UseCellTherapyCenter();
-app.Run();
+await app.RunAsync();
 return 0;
 
 /// <summary>Entry point; public so integration tests can host the app.</summary>

@@ -25,10 +25,10 @@ public static class CommandOption
         return option;
     }
 
-    /// <summary>A whole number, at least 0 unless <paramref name="signed"/>; without a default, null when absent.</summary>
-    public static Option<int?> WholeNumber(string name, string valueName, string description, int? defaultValue = null, bool signed = false)
+    /// <summary>A whole number, at least 0 unless <paramref name="allowNegative"/>; without a default, null when absent.</summary>
+    public static Option<int?> WholeNumber(string name, string valueName, string description, int? defaultValue = null, bool allowNegative = false)
     {
-        var style = signed ? NumberStyles.AllowLeadingSign : NumberStyles.None;
+        var style = allowNegative ? NumberStyles.AllowLeadingSign : NumberStyles.None;
         var option = new Option<int?>(name)
         {
             HelpName = valueName,

@@ -25,6 +25,7 @@ public static class AppSetup
         var services = builder.Services;
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
+        services.AddTelemetry(builder.Configuration);
         services.AddScoped<IAuditActor, HttpAuditActor>();
         services.AddScoped<AuditLog>();
         services.AddScoped<PatientReadAudit>();

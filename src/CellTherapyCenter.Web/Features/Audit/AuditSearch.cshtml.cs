@@ -73,6 +73,6 @@ public sealed class AuditSearchModel(RegistryDbContext db) : PageModel
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
         ["userName"] = UserName, ["action"] = Action, ["entityType"] = EntityType, ["patientId"] = PatientId?.ToString(),
-        ["from"] = From?.ToString("yyyy-MM-dd"), ["to"] = To?.ToString("yyyy-MM-dd"), ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["from"] = From?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["to"] = To?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
 }

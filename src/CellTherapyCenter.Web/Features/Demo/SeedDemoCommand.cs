@@ -19,7 +19,7 @@ public static class SeedDemoCommand
     public static Command Create()
     {
         var patients = CommandOption.WholeNumber("--patients", "N", "how many synthetic patients (default: Demo:Patients, 300)");
-        var seed = CommandOption.WholeNumber("--seed", "S", "the random seed; the same seed gives the same cohort (default: Demo:Seed)", signed: true);
+        var seed = CommandOption.WholeNumber("--seed", "S", "the random seed; the same seed gives the same cohort (default: Demo:Seed)", allowNegative: true);
         var selfReportShare = CommandOption.Number("--self-report-share", "X", "the share of months between visits with a self-reported ALSFRS-R, 0 to 1 (default: Demo:SelfReportShare, 0.2)");
         var withoutFollowUp = CommandOption.Flag("--without-follow-up", "seed no follow-up schedules (for benchmarks that do not read them)");
         var command = new Command("seed-demo",

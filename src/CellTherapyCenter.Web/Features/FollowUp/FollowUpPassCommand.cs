@@ -21,7 +21,7 @@ public static class FollowUpPassCommand
     public static Command Create()
     {
         var repeat = CommandOption.WholeNumber("--repeat", "N", "how many passes to run, one after the other", defaultValue: 1);
-        var stepDays = CommandOption.WholeNumber("--step-days", "D", "run each further pass D days later on the calendar (for the benchmark)", defaultValue: 0, signed: true);
+        var stepDays = CommandOption.WholeNumber("--step-days", "D", "run each further pass D days later on the calendar (for the benchmark)", defaultValue: 0, allowNegative: true);
         // Each line reports a pass already committed: printed as it ends, not held back until the last.
         var command = new StreamingCommand("follow-up-pass",
             "Runs the reminder scheduler's pass now (complete what visits and self-reports cover, raise decline alerts, " +

@@ -66,7 +66,7 @@ public sealed class RequestInformationModel(
             Symptoms = string.Join(",", Input.Symptoms.Distinct().Order()),
             Ventilation = Input.Ventilation,
             Gastrostomy = Input.GastrostomyValue,
-            AlsfrsRAnswers = responses is null ? null : string.Join(",", AlsfrsRItems.All.Select(i => responses[i]?.ToString() ?? "")),
+            AlsfrsRAnswers = responses is null ? null : string.Join(",", AlsfrsRItems.All.Select(i => responses[i]?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "")),
             AlsfrsRWithGastrostomy = responses?.CuttingFoodVersion == CuttingFoodVersion.WithGastrostomy5b,
             AlsfrsRTotal = score?.Total,
             Message = string.IsNullOrWhiteSpace(Input.Message) ? null : Input.Message,

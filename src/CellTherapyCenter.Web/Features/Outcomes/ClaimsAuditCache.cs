@@ -15,10 +15,12 @@ public sealed record ComputedAudit(ClaimsAuditReport Report, DateTimeOffset Comp
 /// tool, a second server) show within <see cref="MaximumAge"/>. One computation at a time: a
 /// burst of requests after a change waits for the first instead of each loading the registry.
 /// </summary>
-public sealed class ClaimsAuditCache(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider clock)
+public sealed class ClaimsAuditCache(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaximumAge = TimeSpan.FromMinutes(10);
     private readonly SemaphoreSlim _computing = new(1, 1);
+
+    public void Dispose() => _computing.Dispose();
 
     public async Task<ComputedAudit> GetAsync(ClaimsAuditParameters parameters, CancellationToken ct)
     {

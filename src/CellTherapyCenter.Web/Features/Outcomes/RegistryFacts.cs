@@ -104,7 +104,7 @@ public static class RegistryFacts
             (r, at) => findings.Add(r.GetGuid(at[0]), (r.GetGuid(at[1]), r.GetInt32(at[2]), r.GetInt32(at[3]))));
         var assessmentsTask = ReadScoresAsync(open, ct);
         await Task.WhenAll(patientsTask, diagnosesTask, vitalsTask, coursesTask, visitsTask, ratingsTask, findingsTask, assessmentsTask);
-        var assessments = assessmentsTask.Result;
+        var assessments = await assessmentsTask;
 
         var facts = new List<PatientFacts>(patients.Count);
         var dataDate = DateOnly.MinValue;

@@ -63,8 +63,8 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
         foreach (var a in d.Assessments)
             Add(a.AssessedOn, "ALSFRS-R", () => new(a.AssessedOn, "ALSFRS-R",
                 a.Total is { } t ? $"ALSFRS-R {t}/48" : "ALSFRS-R incomplete (no total)",
-                [$"Bulbar {a.Bulbar?.ToString() ?? "–"}, fine motor {a.FineMotor?.ToString() ?? "–"}, gross motor {a.GrossMotor?.ToString() ?? "–"}, respiratory {a.Respiratory?.ToString() ?? "–"}",
-                 $"King's {a.KingsStage ?? "–"}, MiToS {a.MitosStage?.ToString() ?? "–"}; rated by {EnumText.Describe(a.Rater).ToLowerInvariant()}, {EnumText.Describe(a.Mode).ToLowerInvariant()}"],
+                [$"Bulbar {a.Bulbar?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}, fine motor {a.FineMotor?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}, gross motor {a.GrossMotor?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}, respiratory {a.Respiratory?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}",
+                 $"King's {a.KingsStage ?? "–"}, MiToS {a.MitosStage?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}; rated by {EnumText.Describe(a.Rater).ToLowerInvariant()}, {EnumText.Describe(a.Mode).ToLowerInvariant()}"],
                 a.VoidReason, Link("/Assessments/AssessmentForm", new { id, assessmentId = a.Id })));
 
         foreach (var v in d.Visits)

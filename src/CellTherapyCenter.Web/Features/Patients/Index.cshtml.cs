@@ -47,9 +47,12 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
         if (!string.IsNullOrWhiteSpace(Q))
         {
             var term = Q.Trim();
+            // The term is cased here without the request's culture; the columns' ToLower() runs in SQL.
+#pragma warning disable CA1304, CA1311, CA1862
             query = Identified
-                ? query.Where(p => p.Pseudonym == term.ToUpper() || p.FamilyName.ToLower().StartsWith(term.ToLower()) || p.GivenName.ToLower().StartsWith(term.ToLower()))
-                : query.Where(p => p.Pseudonym == term.ToUpper());
+                ? query.Where(p => p.Pseudonym == term.ToUpperInvariant() || p.FamilyName.ToLower().StartsWith(term.ToLowerInvariant()) || p.GivenName.ToLower().StartsWith(term.ToLowerInvariant()))
+                : query.Where(p => p.Pseudonym == term.ToUpperInvariant());
+#pragma warning restore CA1304, CA1311, CA1862
         }
         if (Stage is not null) query = query.Where(p => p.CurrentKingsStage == Stage);
         if (Status is not null) query = query.Where(p => p.VitalState == Status);
@@ -77,7 +80,7 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
     public string PageLink(int page) => QueryString.Create(new Dictionary<string, string?>
     {
         ["q"] = Q, ["stage"] = Stage, ["status"] = Status?.ToString(),
-        ["lastVisitFrom"] = LastVisitFrom?.ToString("yyyy-MM-dd"), ["lastVisitTo"] = LastVisitTo?.ToString("yyyy-MM-dd"),
+        ["lastVisitFrom"] = LastVisitFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["lastVisitTo"] = LastVisitTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["p"] = page.ToString(System.Globalization.CultureInfo.InvariantCulture),
     }.Where(kv => !string.IsNullOrEmpty(kv.Value))).ToString();
 }

@@ -21,6 +21,6 @@ public sealed record PatientIdentityView(Guid Id, string DisplayName, string Pse
 
     public static PatientIdentityView For(ClaimsPrincipal user, Guid id, string familyName, string givenName, string pseudonym, DateOnly dateOfBirth, bool isSynthetic) =>
         MayIdentify(user)
-            ? new(id, $"{familyName}, {givenName}", pseudonym, dateOfBirth.ToString("yyyy-MM-dd"), true, isSynthetic)
+            ? new(id, $"{familyName}, {givenName}", pseudonym, dateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), true, isSynthetic)
             : new(id, pseudonym, pseudonym, dateOfBirth.Year.ToString(System.Globalization.CultureInfo.InvariantCulture), false, isSynthetic);
 }

@@ -26,7 +26,7 @@ public static class TrajectoryPlot
     {
         var l = labels ?? TrajectoryPlotLabels.English;
         var points = assessments.Where(a => a.VoidedAt == null).OrderBy(a => a.AssessedOn).ToList();
-        var plot = new Plot();
+        using var plot = new Plot();
         // Ukrainian labels need Cyrillic glyphs: keep the default sans font when it has them,
         // otherwise let ScottPlot pick one the machine has.
         if (!ReferenceEquals(l, TrajectoryPlotLabels.English) && !HasGlyphs(l)) plot.Font.Automatic();

@@ -153,7 +153,9 @@ public sealed class PortalInvitations(
     private async Task EnsureAddressIsFreeAsync(string email, Guid? except, CancellationToken ct)
     {
         var normalized = email.ToUpperInvariant();
+#pragma warning disable CA1304, CA1311, CA1862 // ToUpper() here is SQL upper(), not .NET's
         var taken = await db.PortalAccounts.AnyAsync(a => a.Id != except && a.VoidedAt == null && a.Email.ToUpper() == normalized, ct);
+#pragma warning restore CA1304, CA1311, CA1862
         if (!taken && await users.FindByEmailAsync(email) is { } user)
             taken = (await users.GetRolesAsync(user)).Any(r => r != PortalAccess.Role);
         if (taken) throw new PortalInvitationException("This email address already has a sign-in. Each portal account needs its own address.");

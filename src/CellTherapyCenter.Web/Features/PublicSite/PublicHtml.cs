@@ -17,7 +17,7 @@ public static partial class PublicHtml
         foreach (Match m in Placeholder().Matches(template))
         {
             html.Append(template[at..m.Index]);
-            html.AppendHtml(parts[int.Parse(m.Groups[1].ValueSpan)]);
+            html.AppendHtml(parts[int.Parse(m.Groups[1].ValueSpan, System.Globalization.CultureInfo.InvariantCulture)]);
             at = m.Index + m.Length;
         }
         html.Append(template[at..]);

@@ -98,8 +98,8 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
         // Someone saved it first: show their version, and what this user typed beside it.
         Conflict = new EditorConflict(
         [
-            ("Patient code", Input.Pseudonym), ("Address", Input.Slug), ("Initials", Input.Initials), ("Age (years)", Input.AgeYears?.ToString()),
-            ("Clinical picture", Input.ClinicalPicture), ("Text", Input.BodyMarkdown), ("Published", Input.Published ? "yes" : "no"), ("Position in the list", Input.SortOrder.ToString()),
+            ("Patient code", Input.Pseudonym), ("Address", Input.Slug), ("Initials", Input.Initials), ("Age (years)", Input.AgeYears?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Clinical picture", Input.ClinicalPicture), ("Text", Input.BodyMarkdown), ("Published", Input.Published ? "yes" : "no"), ("Position in the list", Input.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ]);
         ModelState.Clear();
         if (await FindAsync(caseId, tracked: false, ct) is not { } theirs) return NotFound();

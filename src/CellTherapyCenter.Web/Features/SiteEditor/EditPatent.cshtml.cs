@@ -62,7 +62,7 @@ public sealed class EditPatentModel(RegistryDbContext db, SiteEditorSave save, T
             return RedirectToPage("/SiteEditor/Overview");
 
         // Someone saved (or removed) it first: show their version, and what this user typed beside it.
-        Conflict = new EditorConflict([("Number", Input.Number), ("Title", Input.Title), ("Year granted", Input.Year?.ToString()), ("Link", Input.Url), ("Position in the list", Input.SortOrder.ToString())]);
+        Conflict = new EditorConflict([("Number", Input.Number), ("Title", Input.Title), ("Year granted", Input.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Link", Input.Url), ("Position in the list", Input.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture))]);
         ModelState.Clear();
         if (await FindAsync(patentId, tracked: false, ct) is not { } theirs) return NotFound();
         Input = From(theirs);

@@ -83,7 +83,7 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
         // Someone saved (or removed) it first: show their version, and what this user typed beside it.
         var language = Languages.FirstOrDefault(l => l.Code == Input.Language).Name;
         Conflict = new EditorConflict(
-            [("Title", Input.Title), ("Language", language), ("Year", Input.Year?.ToString()), ("Description", Input.Description), ("Position in the list", Input.SortOrder.ToString())],
+            [("Title", Input.Title), ("Language", language), ("Year", Input.Year?.ToString(System.Globalization.CultureInfo.InvariantCulture)), ("Description", Input.Description), ("Position in the list", Input.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture))],
             content is null ? null : $"The file you chose ({publication.FileName}) was not saved: choose it again.");
         ModelState.Clear();
         if (await FindAsync(publicationId, tracked: false, ct) is not { } theirs) return NotFound();

@@ -108,12 +108,14 @@ public sealed class EmailDispatcher(
         await db.OutboundEmails.Where(e => e.Id == email.Id).ExecuteUpdateAsync(s => s
             .SetProperty(e => e.SentAt, now).SetProperty(e => e.LockedUntil, (DateTime?)null), CancellationToken.None);
         logger.LogInformation("Email {EmailId} ({Kind}) sent on attempt {Attempt}", email.Id, email.Kind, email.Attempts);
+        Telemetry.EmailsSent.Add(1);
     }
 
     private async Task RecordFailureAsync(RegistryDbContext db, OutboundEmail email, Exception e)
     {
         var now = Now();
         var error = EmailErrors.Describe(e);
+        Telemetry.EmailsFailed.Add(1);
         DateTime? failedAt = EmailErrors.IsPermanent(e) || email.Attempts >= Options.MaxAttempts ? now : null;
         var next = now + Options.RetryDelay(email.Attempts);
         await db.OutboundEmails.Where(x => x.Id == email.Id).ExecuteUpdateAsync(s => s

@@ -19,7 +19,8 @@ internal sealed class SmtpConnection(EmailOptions options) : IAsyncDisposable
             if (!string.IsNullOrEmpty(smtp.UserName))
                 await _client.AuthenticateAsync(smtp.UserName, smtp.Password ?? "", ct);
         }
-        await _client.SendAsync(ToMime(email, options.From), ct);
+        using var message = ToMime(email, options.From);
+        await _client.SendAsync(message, ct);
     }
 
     public static MimeMessage ToMime(OutboundEmail email, EmailSender from)

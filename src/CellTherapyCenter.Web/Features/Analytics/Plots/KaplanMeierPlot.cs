@@ -30,7 +30,7 @@ public static class KaplanMeierPlot
         // A margin either side so that the at-risk numbers at 0 and at the last tick are not cut in half.
         var (xMin, xMax) = (-0.04 * end, end * 1.04);
 
-        var plot = new Plot();
+        using var plot = new Plot();
         plot.Title(options.Title);
         plot.XLabel($"Months since {options.Origin}");
         plot.YLabel("Survival probability");
@@ -52,7 +52,7 @@ public static class KaplanMeierPlot
             ticks.Select(t => (t, AtRisk(s.Curve, t).ToString(CultureInfo.InvariantCulture))).ToList())).ToList();
         var left = Math.Max(90, NumbersPanel.LabelWidth(rows.Select(r => r.Label)) + 24);
         plot.Layout.Fixed(new PixelPadding(left, Right, Bottom, Top));
-        var table = NumbersPanel.Create("Number at risk", rows, xMin, xMax, left, Right);
+        using var table = NumbersPanel.Create("Number at risk", rows, xMin, xMax, left, Right);
         return StackedPng.Render(plot, table, NumbersPanel.Height(rows.Count), options.Width, options.Height);
     }
 

@@ -10,7 +10,7 @@ internal static class NoDataImage
 {
     public static byte[] Render(string title, string message, int width, int height)
     {
-        var plot = new Plot();
+        using var plot = new Plot();
         plot.Title(title);
         plot.Axes.Frameless();
         plot.Axes.Title.IsVisible = true; // Frameless hides it with the axes

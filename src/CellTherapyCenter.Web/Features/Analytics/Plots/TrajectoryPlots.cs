@@ -28,7 +28,7 @@ public static class TrajectoryPlots
         var subtitle = shown.Count < withData.Count
             ? $"{Count(shown.Count)} of {Count(withData.Count)} patients drawn (a fixed systematic sample)"
             : $"{Count(withData.Count)} patients";
-        var plot = NewPlot($"{options.Title}\n{subtitle}");
+        using var plot = NewPlot($"{options.Title}\n{subtitle}");
         // Fainter lines as they crowd, so dense regions still show where most patients are.
         var color = PlotStyle.Palette[0].WithAlpha(shown.Count > 100 ? 0.25 : 0.5);
         foreach (var points in shown)
@@ -56,7 +56,7 @@ public static class TrajectoryPlots
 
         var sorted = points.OrderBy(p => p.Month).ToList();
         var months = sorted.Select(p => p.Month).ToArray();
-        var plot = NewPlot(options.Title);
+        using var plot = NewPlot(options.Title);
         var band = plot.Add.FillY(months, sorted.Select(p => p.Lower).ToArray(), sorted.Select(p => p.Upper).ToArray());
         band.FillColor = PlotStyle.Palette[0].WithAlpha(0.2);
         band.LineWidth = 0;
@@ -74,7 +74,7 @@ public static class TrajectoryPlots
 
         var (row, heading) = PatientCounts(sorted, (options.Width - Left - Right) / (xMax - xMin));
         plot.Layout.Fixed(Padding(plot));
-        var table = NumbersPanel.Create(heading, [row], xMin, xMax, Left, Right);
+        using var table = NumbersPanel.Create(heading, [row], xMin, xMax, Left, Right);
         return StackedPng.Render(plot, table, NumbersPanel.Height(1), options.Width, options.Height);
     }
 

@@ -37,9 +37,9 @@ public sealed class CaseModel(RegistryDbContext db, PatientReadAudit audit) : Pa
             .OrderBy(a => a.AssessedOn)
             .Select(a => new { a.AssessedOn, a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory })
             .ToListAsync(ct);
-        Scores = recorded.Select(a => new Score(a.AssessedOn.ToString("yyyy-MM"), a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory)).ToList();
+        Scores = recorded.Select(a => new Score(a.AssessedOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory)).ToList();
         CourseMonths = (await db.TreatmentCourses.AsNoTracking().Where(c => c.PatientId == found.PatientId && c.VoidedAt == null)
-            .OrderBy(c => c.StartDate).Select(c => c.StartDate).ToListAsync(ct)).Select(d => d.ToString("yyyy-MM")).ToList();
+            .OrderBy(c => c.StartDate).Select(c => c.StartDate).ToListAsync(ct)).Select(d => d.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();
         audit.Read(found.PatientId, found.Id.ToString());
         return Page();
     }
