@@ -28,7 +28,8 @@ internal sealed class QueryBatch(RegistryDbContext db)
         {
             var ordinals = RawRows.Ordinals(reader, columns);
             while (await reader.ReadAsync(ct)) rows.Add(make(reader, ordinals));
-        }));
+        }
+        ));
         return rows;
     }
 

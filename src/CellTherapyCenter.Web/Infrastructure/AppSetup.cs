@@ -2,18 +2,17 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Features.AlsfrsCalculator;
+using CellTherapyCenter.Web.Features.Analytics;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Inquiries;
+using CellTherapyCenter.Web.Features.Outcomes;
 using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Features.Portal;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
-
-using CellTherapyCenter.Web.Features.Analytics;
-using CellTherapyCenter.Web.Features.Outcomes;
-using CellTherapyCenter.Web.Features.Portal;
 
 namespace CellTherapyCenter.Web.Infrastructure;
 

@@ -80,7 +80,9 @@ public class KingsStageFailureTests
     {
         var r = AlsfrsRResponses.AllNormal with
         {
-            CuttingFoodVersion = CuttingFoodVersion.WithGastrostomy5b, Dyspnea = dyspnea, RespiratoryInsufficiency = item12,
+            CuttingFoodVersion = CuttingFoodVersion.WithGastrostomy5b,
+            Dyspnea = dyspnea,
+            RespiratoryInsufficiency = item12,
         };
         var k = Stage(r);
         Assert.Equal(KingsStageValue.Stage4B, k.Stage);

@@ -12,7 +12,7 @@ namespace CellTherapyCenter.Web.Tests.Assessments;
 
 public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     private static Dictionary<string, string> Fields(string date, params int?[] items)
     {
@@ -22,7 +22,7 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
         return fields;
     }
 
-    private async Task<Guid> NewPatientAsync() => await app.WithDbAsync(async db =>
+    private async Task<Guid> NewPatientAsync() => await _app.WithDbAsync(async db =>
     {
         var p = Arrange.Patient("Formova");
         db.Patients.Add(p);
@@ -33,21 +33,21 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
     [Theory, EveryDatabase]
     public async Task A_recorded_assessment_is_scored_and_staged_by_the_clinical_library_and_updates_the_list_summary(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var id = await NewPatientAsync();
-        var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        var client = await _app.SignedInClientAsync(StaffRoles.Coordinator);
         int?[] items = [3, 4, 4, 2, 3, 3, 3, 2, 1, 4, 4, 4];
         var response = await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/assessments/new", Fields("2025-05-02", items));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var stored = await app.WithDbAsync(db => db.AlsfrsRAssessments.SingleAsync(a => a.PatientId == id));
+        var stored = await _app.WithDbAsync(db => db.AlsfrsRAssessments.SingleAsync(a => a.PatientId == id));
         var expected = AlsfrsRResponses.FromScores(3, 4, 4, 2, 3, 3, 3, 2, 1, 4, 4, 4);
         Assert.Equal(AlsfrsRScore.Of(expected).Total, stored.Total);
         Assert.Equal(37, stored.Total);
         Assert.Equal((11, 8, 6, 12), (stored.Bulbar!.Value, stored.FineMotor!.Value, stored.GrossMotor!.Value, stored.Respiratory!.Value));
         Assert.Equal("3", stored.KingsStage); // bulbar, upper and lower limb involved
         Assert.Equal(MitosStage.Estimate(expected)!.Stage, stored.MitosStage);
-        var patient = await app.WithDbAsync(db => db.Patients.SingleAsync(p => p.Id == id));
+        var patient = await _app.WithDbAsync(db => db.Patients.SingleAsync(p => p.Id == id));
         Assert.Equal("3", patient.CurrentKingsStage);
         Assert.Equal(37, patient.LatestAlsfrsRTotal);
     }
@@ -55,11 +55,11 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
     [Theory, EveryDatabase]
     public async Task An_unanswered_item_stores_an_incomplete_assessment_without_a_total(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var id = await NewPatientAsync();
-        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        var client = await _app.SignedInClientAsync(StaffRoles.Physician);
         await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/assessments/new", Fields("2025-05-02", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, null, 4));
-        var stored = await app.WithDbAsync(db => db.AlsfrsRAssessments.SingleAsync(a => a.PatientId == id));
+        var stored = await _app.WithDbAsync(db => db.AlsfrsRAssessments.SingleAsync(a => a.PatientId == id));
         Assert.False(stored.IsComplete);
         Assert.Null(stored.Total);
         Assert.Null(stored.Respiratory);
@@ -69,23 +69,23 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
     [Theory, EveryDatabase]
     public async Task An_out_of_range_item_is_refused_next_to_the_item_and_nothing_is_stored(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var id = await NewPatientAsync();
-        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        var client = await _app.SignedInClientAsync(StaffRoles.Physician);
         var response = await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/assessments/new", Fields("2025-05-02", 4, 4, 4, 4, 4, 4, 4, 7, 4, 4, 4, 4));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = StaffSession.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("Choose an answer from 0 to 4", html.QuerySelector("#item-8 .field-validation-error")?.TextContent);
         Assert.Equal("2025-05-02", html.QuerySelector("input[name='Input.AssessedOn']")?.GetAttribute("value"));
-        Assert.Equal(0, await app.WithDbAsync(db => db.AlsfrsRAssessments.CountAsync(a => a.PatientId == id)));
+        Assert.Equal(0, await _app.WithDbAsync(db => db.AlsfrsRAssessments.CountAsync(a => a.PatientId == id)));
     }
 
     [Theory, EveryDatabase]
     public async Task A_concurrent_edit_is_refused_with_a_clear_message_and_the_first_save_is_kept(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var id = await NewPatientAsync();
-        var assessmentId = await app.WithDbAsync(async db =>
+        var assessmentId = await _app.WithDbAsync(async db =>
         {
             var a = Arrange.Assessment(id, new DateOnly(2025, 3, 1), AlsfrsRResponses.AllNormal);
             db.AlsfrsRAssessments.Add(a);
@@ -93,8 +93,8 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
             return a.Id;
         });
         var url = $"/staff/patients/{id}/assessments/{assessmentId}";
-        var first = await app.SignedInClientAsync(StaffRoles.Physician);
-        var second = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        var first = await _app.SignedInClientAsync(StaffRoles.Physician);
+        var second = await _app.SignedInClientAsync(StaffRoles.Coordinator);
         var firstToken = await StaffSession.AntiforgeryTokenAsync(first, url);
         var secondPage = StaffSession.Parse(await second.GetStringAsync(url));
         var staleStamp = secondPage.QuerySelector("input[name='Input.ConcurrencyStamp']")!.GetAttribute("value")!;
@@ -112,7 +112,7 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("Someone else saved this record", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
 
-        var stored = await app.WithDbAsync(db => db.AlsfrsRAssessments.SingleAsync(a => a.Id == assessmentId));
+        var stored = await _app.WithDbAsync(db => db.AlsfrsRAssessments.SingleAsync(a => a.Id == assessmentId));
         Assert.Equal(3, stored.Speech);
         Assert.Equal(4, stored.Walking);
         Assert.Equal(47, stored.Total);
@@ -121,9 +121,9 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
     [Theory, EveryDatabase]
     public async Task Voiding_needs_a_reason_keeps_the_row_and_is_audited_with_old_and_new_values(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var id = await NewPatientAsync();
-        var assessmentId = await app.WithDbAsync(async db =>
+        var assessmentId = await _app.WithDbAsync(async db =>
         {
             var a = Arrange.Assessment(id, new DateOnly(2025, 3, 1), AlsfrsRResponses.AllNormal);
             db.AlsfrsRAssessments.Add(a);
@@ -131,21 +131,21 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
             return a.Id;
         });
         var url = $"/staff/patients/{id}/assessments/{assessmentId}";
-        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        var client = await _app.SignedInClientAsync(StaffRoles.Physician);
 
         var noReason = await StaffSession.SubmitFormAsync(client, url, new Dictionary<string, string> { ["VoidReason"] = " " }, "form[action*='handler=Void']");
         Assert.Contains(FormConventions.VoidReasonRequired, System.Net.WebUtility.HtmlDecode(await noReason.Content.ReadAsStringAsync()));
-        Assert.Null(await app.WithDbAsync(db => db.AlsfrsRAssessments.Where(a => a.Id == assessmentId).Select(a => a.VoidedAt).SingleAsync()));
+        Assert.Null(await _app.WithDbAsync(db => db.AlsfrsRAssessments.Where(a => a.Id == assessmentId).Select(a => a.VoidedAt).SingleAsync()));
 
-        var stamp = await app.WithDbAsync(db => db.AlsfrsRAssessments.Where(a => a.Id == assessmentId).Select(a => a.ConcurrencyStamp).SingleAsync());
+        var stamp = await _app.WithDbAsync(db => db.AlsfrsRAssessments.Where(a => a.Id == assessmentId).Select(a => a.ConcurrencyStamp).SingleAsync());
         var voided = await StaffSession.SubmitFormAsync(client, url,
             new Dictionary<string, string> { ["VoidReason"] = "Entered for the wrong patient", ["Input.ConcurrencyStamp"] = stamp.ToString() }, "form[action*='handler=Void']");
         Assert.Equal(HttpStatusCode.Redirect, voided.StatusCode);
 
-        var row = await app.WithDbAsync(db => db.AlsfrsRAssessments.SingleAsync(a => a.Id == assessmentId));
+        var row = await _app.WithDbAsync(db => db.AlsfrsRAssessments.SingleAsync(a => a.Id == assessmentId));
         Assert.NotNull(row.VoidedAt);
         Assert.Equal("Entered for the wrong patient", row.VoidReason);
-        var line = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityId == assessmentId.ToString() && a.Action == AuditActions.Void));
+        var line = await _app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityId == assessmentId.ToString() && a.Action == AuditActions.Void));
         var change = JsonDocument.Parse(line.Changes!).RootElement.GetProperty("VoidReason");
         Assert.Equal(JsonValueKind.Null, change.GetProperty("old").ValueKind);
         Assert.Equal("Entered for the wrong patient", change.GetProperty("new").GetString());

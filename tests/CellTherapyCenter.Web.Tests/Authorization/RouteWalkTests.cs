@@ -16,14 +16,14 @@ namespace CellTherapyCenter.Web.Tests.Authorization;
 /// </summary>
 public sealed partial class RouteWalkTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     private sealed record Route(string Key, string Method, string Pattern);
 
     private IReadOnlyList<Route> DiscoverRoutes()
     {
-        _ = app.Server; // starts the host
-        var source = app.Services.GetRequiredService<EndpointDataSource>();
+        _ = _app.Server; // starts the host
+        var source = _app.Services.GetRequiredService<EndpointDataSource>();
         var routes = new List<Route>();
         foreach (var endpoint in source.Endpoints.OfType<RouteEndpoint>())
         {
@@ -42,7 +42,7 @@ public sealed partial class RouteWalkTests(RegistryApps apps) : IClassFixture<Re
     [Theory, EveryDatabase]
     public void Every_served_route_has_a_stated_access_and_every_stated_route_is_served(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var served = DiscoverRoutes().Select(r => r.Key).ToHashSet();
         var unlisted = served.Except(RouteAccess.Expected.Keys).Order().ToList();
         var missing = RouteAccess.Expected.Keys.Except(served).Order().ToList();
@@ -56,8 +56,8 @@ public sealed partial class RouteWalkTests(RegistryApps apps) : IClassFixture<Re
     [EveryDatabaseMemberData(nameof(Identities))]
     public async Task Each_route_allows_exactly_the_stated_roles(DatabaseProvider database, string? role)
     {
-        app = apps[database];
-        var patientId = await app.WithDbAsync(async db =>
+        _app = apps[database];
+        var patientId = await _app.WithDbAsync(async db =>
         {
             var patient = new Patient { FamilyName = "Walk", GivenName = "Route", Pseudonym = "CTC-" + Guid.NewGuid().ToString("N")[..6].ToUpperInvariant(), DateOfBirth = new DateOnly(1960, 1, 1) };
             db.Patients.Add(patient);
@@ -66,9 +66,9 @@ public sealed partial class RouteWalkTests(RegistryApps apps) : IClassFixture<Re
         });
         var client = role switch
         {
-            null => app.CreateBrowserClient(),
-            RouteAccess.PortalUser => await Portal.PortalTestKit.SignedInAsync(app, (await Portal.PortalTestKit.PatientWithAccountAsync(app)).Email),
-            _ => await app.SignedInClientAsync(role),
+            null => _app.CreateBrowserClient(),
+            RouteAccess.PortalUser => await Portal.PortalTestKit.SignedInAsync(_app, (await Portal.PortalTestKit.PatientWithAccountAsync(_app)).Email),
+            _ => await _app.SignedInClientAsync(role),
         };
         var failures = new List<string>();
         foreach (var route in DiscoverRoutes())

@@ -9,19 +9,19 @@ namespace CellTherapyCenter.Web.Tests.Demo;
 /// <summary>The seeder writes exactly the generated cohort (EF batches on SQLite, binary COPY on PostgreSQL).</summary>
 public sealed class DemoCohortSeederTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     [Theory, EveryDatabase]
     public async Task Seeding_stores_the_generated_cohort_and_one_audit_line(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var options = new DemoCohortOptions { Patients = 40, Seed = 11, DataDate = new DateOnly(2026, 6, 1) };
         var expected = new DemoCohortGenerator(options, options.DataDate!.Value).Generate();
-        _ = app.Server;
-        using (var scope = app.Services.CreateScope())
+        _ = _app.Server;
+        using (var scope = _app.Services.CreateScope())
             Assert.Equal(40, await scope.ServiceProvider.GetRequiredService<DemoCohortSeeder>().SeedAsync(options, CancellationToken.None));
 
-        await app.WithDbAsync(async db =>
+        await _app.WithDbAsync(async db =>
         {
             Assert.Equal(expected.Patients.Count, await db.Patients.CountAsync(p => p.IsSynthetic));
             Assert.Equal(expected.Assessments.Count, await db.AlsfrsRAssessments.CountAsync());

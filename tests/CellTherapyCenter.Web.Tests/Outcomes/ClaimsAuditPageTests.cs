@@ -10,33 +10,33 @@ namespace CellTherapyCenter.Web.Tests.Outcomes;
 
 public sealed partial class ClaimsAuditPageTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     [Theory, EveryDatabase]
     public async Task A_researcher_sees_every_claim_with_its_statement_and_the_view_is_audited(DatabaseProvider database)
     {
-        app = apps[database];
-        var client = await app.SignedInClientAsync(StaffRoles.Researcher);
+        _app = apps[database];
+        var client = await _app.SignedInClientAsync(StaffRoles.Researcher);
         var response = await client.GetAsync("/staff/outcomes?site=Bulbar");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         foreach (var id in new[] { "C1", "C2", "C3", "C4", "C5", "C6", "P", "S" }) Assert.Contains($"{id} · ", html);
         Assert.Contains("The clinic's statement:", html);
         Assert.Contains("Covering: onset Bulbar.", html);
-        var lines = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ClaimsAudit" && a.Action == AuditActions.Read && a.Detail == "onset Bulbar").CountAsync());
+        var lines = await _app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "ClaimsAudit" && a.Action == AuditActions.Read && a.Detail == "onset Bulbar").CountAsync());
         Assert.True(lines >= 1);
     }
 
     [Theory, EveryDatabase]
     public async Task The_audit_follows_a_change_in_the_registry_at_once(DatabaseProvider database)
     {
-        app = apps[database];
-        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        _app = apps[database];
+        var client = await _app.SignedInClientAsync(StaffRoles.Physician);
         async Task<int> TreatedAsync() => int.Parse(Treated().Match(await client.GetStringAsync("/staff/outcomes")).Groups[1].Value);
 
         var before = await TreatedAsync();
         Assert.Equal(before, await TreatedAsync());
-        await app.WithDbAsync(async db =>
+        await _app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Auditova");
             db.Patients.Add(p);
@@ -49,8 +49,8 @@ public sealed partial class ClaimsAuditPageTests(RegistryApps apps) : IClassFixt
     [Theory, EveryDatabase]
     public async Task The_claims_table_exports_as_csv_with_every_measure_and_the_export_is_audited(DatabaseProvider database)
     {
-        app = apps[database];
-        var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        _app = apps[database];
+        var client = await _app.SignedInClientAsync(StaffRoles.Coordinator);
         var response = await client.GetAsync("/staff/outcomes/claims.csv?stage=4A");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType!.MediaType);
@@ -58,7 +58,7 @@ public sealed partial class ClaimsAuditPageTests(RegistryApps apps) : IClassFixt
         Assert.StartsWith("claim,heading,measure,kind,estimate,lower,upper,numerator,denominator,method,shortfall", lines[0]);
         foreach (var id in new[] { "C1", "C2", "C3", "C4", "C5", "C6", "P", "S" }) Assert.Contains(lines, l => l.StartsWith(id + ","));
         Assert.Contains(lines, l => l.Contains("too few to estimate") && l.Contains("King's stage 4A at first course"));
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "ClaimsAudit" && a.Action == AuditActions.Export)));
+        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "ClaimsAudit" && a.Action == AuditActions.Export)));
     }
 
     [Theory]
@@ -69,8 +69,8 @@ public sealed partial class ClaimsAuditPageTests(RegistryApps apps) : IClassFixt
     [EveryDatabase("alsfrs-mean", "month,mean,lower,upper,n")]
     public async Task Each_plot_is_a_png_with_its_numbers_as_csv(DatabaseProvider database, string plot, string header)
     {
-        app = apps[database];
-        await app.WithDbAsync(async db =>
+        _app = apps[database];
+        await _app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Plotova");
             db.Patients.Add(p);
@@ -79,7 +79,7 @@ public sealed partial class ClaimsAuditPageTests(RegistryApps apps) : IClassFixt
             db.AlsfrsRAssessments.Add(Arrange.Assessment(p.Id, new DateOnly(2025, 6, 1), Clinical.Alsfrs.AlsfrsRResponses.FromScores(4, 4, 4, 3, 3, 3, 2, 3, 3, 4, 4, 4)));
             return await db.SaveChangesAsync();
         });
-        var client = await app.SignedInClientAsync(StaffRoles.Researcher);
+        var client = await _app.SignedInClientAsync(StaffRoles.Researcher);
 
         var png = await client.GetAsync($"/staff/outcomes/plots/{plot}.png?site=UpperLimb");
         Assert.Equal(HttpStatusCode.OK, png.StatusCode);
@@ -88,14 +88,14 @@ public sealed partial class ClaimsAuditPageTests(RegistryApps apps) : IClassFixt
         var csv = await client.GetStringAsync($"/staff/outcomes/plots/{plot}.csv");
         Assert.StartsWith(header, csv);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/outcomes/plots/pie-chart.png")).StatusCode);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "OutcomesPlot" && a.EntityId == plot && a.Action == AuditActions.Export)));
+        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == "OutcomesPlot" && a.EntityId == plot && a.Action == AuditActions.Export)));
     }
 
     [Theory, EveryDatabase]
     public async Task A_filter_that_cannot_be_read_is_left_out_and_said_so(DatabaseProvider database)
     {
-        app = apps[database];
-        var client = await app.SignedInClientAsync(StaffRoles.Researcher);
+        _app = apps[database];
+        var client = await _app.SignedInClientAsync(StaffRoles.Researcher);
         var html = WebUtility.HtmlDecode(await client.GetStringAsync("/staff/outcomes?from=2025-99-99&site=Elbow"));
         Assert.Contains("Not understood, so left out of the filter: from=\"2025-99-99\", site=\"Elbow\".", html);
         Assert.Contains("Covering: all treated patients.", html);

@@ -1,10 +1,10 @@
 using System.Net;
 using CellTherapyCenter.Outcomes;
-using CellTherapyCenter.Web.Features.PublicSite;
-using Microsoft.AspNetCore.OutputCaching;
 using CellTherapyCenter.Web.Features.Demo;
 using CellTherapyCenter.Web.Features.Outcomes;
+using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CellTherapyCenter.Web.Tests.Outcomes;
@@ -15,18 +15,18 @@ namespace CellTherapyCenter.Web.Tests.Outcomes;
 /// </summary>
 public sealed class DemoClaimsAuditTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     [Theory, EveryDatabase]
     public async Task Without_a_treatment_effect_the_demo_shows_no_survival_benefit(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var options = new DemoCohortOptions { Patients = 600, Seed = 7, DataDate = new DateOnly(2026, 6, 1) };
-        _ = app.Server;
-        using (var scope = app.Services.CreateScope())
+        _ = _app.Server;
+        using (var scope = _app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<DemoCohortSeeder>().SeedAsync(options, CancellationToken.None);
 
-        var report = (await app.Services.GetRequiredService<ClaimsAuditCache>().GetAsync(new ClaimsAuditParameters(), CancellationToken.None)).Report;
+        var report = (await _app.Services.GetRequiredService<ClaimsAuditCache>().GetAsync(new ClaimsAuditParameters(), CancellationToken.None)).Report;
 
         Assert.Equal(600, report.SyntheticPatients);
         Assert.True(report.TreatedPatients > 400);
@@ -44,8 +44,8 @@ public sealed class DemoClaimsAuditTests(RegistryApps apps) : IClassFixture<Regi
         Assert.True(responders.Estimate < 0.277, "fewer slope responders than placebo arms report");
 
         // The public page shows the same figures, each with its n and interval.
-        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteCache.Tag, default);
-        var html = WebUtility.HtmlDecode(await app.CreateClient().GetStringAsync("/outcomes"));
+        await _app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteCache.Tag, default);
+        var html = WebUtility.HtmlDecode(await _app.CreateClient().GetStringAsync("/outcomes"));
         foreach (var claim in report.Claims)
         {
             Assert.Contains(MeasureText.Value(claim.Primary), html);

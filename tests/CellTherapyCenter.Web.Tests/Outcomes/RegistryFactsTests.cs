@@ -19,15 +19,15 @@ namespace CellTherapyCenter.Web.Tests.Outcomes;
 /// </summary>
 public sealed class RegistryFactsTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     private static readonly DateOnly Day = new(2025, 3, 1);
 
     [Theory, EveryDatabase]
     public async Task Every_fact_of_a_patient_is_read_and_voided_records_are_left_out(DatabaseProvider database)
     {
-        app = apps[database];
-        var (patientId, voidedPatientId, stored) = await app.WithDbAsync(async db =>
+        _app = apps[database];
+        var (patientId, voidedPatientId, stored) = await _app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Faktova");
             var voidedPatient = Arrange.Patient("Ponistena");
@@ -112,8 +112,8 @@ public sealed class RegistryFactsTests(RegistryApps apps) : IClassFixture<Regist
     [Theory, EveryDatabase]
     public async Task A_patient_with_no_records_beyond_the_patient_row_has_empty_facts(DatabaseProvider database)
     {
-        app = apps[database];
-        var id = await app.WithDbAsync(async db =>
+        _app = apps[database];
+        var id = await _app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Prazna");
             p.IsSynthetic = true;
@@ -135,9 +135,9 @@ public sealed class RegistryFactsTests(RegistryApps apps) : IClassFixture<Regist
     [Theory, EveryDatabase]
     public async Task Many_patients_each_get_their_own_facts_and_the_database_orders_ids_as_the_merge_expects(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         // Forty patients with random ids, so that their order in the database differs from the order of creation.
-        var made = await app.WithDbAsync(async db =>
+        var made = await _app.WithDbAsync(async db =>
         {
             var made = new List<(Guid Id, int Index)>();
             for (var i = 0; i < 40; i++)
@@ -161,7 +161,7 @@ public sealed class RegistryFactsTests(RegistryApps apps) : IClassFixture<Regist
             return made;
         });
 
-        var ordered = await app.WithDbAsync(db => db.Patients.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
+        var ordered = await _app.WithDbAsync(db => db.Patients.OrderBy(p => p.Id).Select(p => p.Id).ToListAsync());
         Assert.Equal(ordered.Order(Comparer<Guid>.Create(StoreOrder.Compare)), ordered);
 
         var facts = (await LoadAsync()).Patients.ToDictionary(f => f.Id);
@@ -182,9 +182,9 @@ public sealed class RegistryFactsTests(RegistryApps apps) : IClassFixture<Regist
     [Theory, EveryDatabase]
     public async Task Every_King_stage_code_is_read_back_as_stored(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         string?[] codes = ["1", "2", "3", "4A", "4B", "5", null];
-        var id = await app.WithDbAsync(async db =>
+        var id = await _app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Stadijeva");
             db.Patients.Add(p);
@@ -197,7 +197,7 @@ public sealed class RegistryFactsTests(RegistryApps apps) : IClassFixture<Regist
         for (var i = 0; i < codes.Length; i++)
         {
             var (day, code) = (Day.AddDays(i), codes[i]);
-            await app.WithDbAsync(db => db.AlsfrsRAssessments.Where(a => a.PatientId == id && a.AssessedOn == day)
+            await _app.WithDbAsync(db => db.AlsfrsRAssessments.Where(a => a.PatientId == id && a.AssessedOn == day)
                 .ExecuteUpdateAsync(u => u.SetProperty(a => a.KingsStage, code)));
         }
 
@@ -213,7 +213,7 @@ public sealed class RegistryFactsTests(RegistryApps apps) : IClassFixture<Regist
         {
             return await RegistryFacts.LoadAsync(() =>
             {
-                var scope = app.Services.CreateScope();
+                var scope = _app.Services.CreateScope();
                 lock (scopes) scopes.Add(scope);
                 return scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
             }, DateOnly.FromDateTime(DateTime.UtcNow), CancellationToken.None);

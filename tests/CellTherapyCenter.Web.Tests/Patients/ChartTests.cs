@@ -12,14 +12,14 @@ namespace CellTherapyCenter.Web.Tests.Patients;
 
 public sealed class ChartTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     [Theory, EveryDatabase]
     public async Task The_chart_shows_the_record_and_its_read_is_audited(DatabaseProvider database)
     {
-        app = apps[database];
-        var id = await Arrange.PatientWithHistoryAsync(app, "Chartova");
-        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        _app = apps[database];
+        var id = await Arrange.PatientWithHistoryAsync(_app, "Chartova");
+        var client = await _app.SignedInClientAsync(StaffRoles.Physician);
         var response = await client.GetAsync($"/staff/patients/{id}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
@@ -27,23 +27,23 @@ public sealed class ChartTests(RegistryApps apps) : IClassFixture<RegistryApps>
         Assert.Contains("ALSFRS-R 40/48", html);
         Assert.Contains("381641234567", html); // Razor encodes the "+"
 
-        var read = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.PatientId == id && a.Action == AuditActions.Read).ToListAsync());
+        var read = await _app.WithDbAsync(db => db.AuditEntries.Where(a => a.PatientId == id && a.Action == AuditActions.Read).ToListAsync());
         Assert.Contains(read, a => a.UserName == "physician@test.local" && a.EntityType == nameof(Patient) && a.EntityId == id.ToString()
             && a.Detail == "chart" && a.At > DateTime.UtcNow.AddMinutes(-5));
 
         // A chart that does not exist is not found, and no read is recorded for it.
         var unknown = Guid.NewGuid();
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/staff/patients/{unknown}")).StatusCode);
-        Assert.False(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == unknown)));
+        Assert.False(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == unknown)));
     }
 
     [Theory, EveryDatabase]
     public async Task A_researcher_sees_the_pseudonym_and_no_identity(DatabaseProvider database)
     {
-        app = apps[database];
-        var id = await Arrange.PatientWithHistoryAsync(app, "Hiddenova");
-        var pseudonym = await app.WithDbAsync(db => db.Patients.Where(p => p.Id == id).Select(p => p.Pseudonym).SingleAsync());
-        var client = await app.SignedInClientAsync(StaffRoles.Researcher);
+        _app = apps[database];
+        var id = await Arrange.PatientWithHistoryAsync(_app, "Hiddenova");
+        var pseudonym = await _app.WithDbAsync(db => db.Patients.Where(p => p.Id == id).Select(p => p.Pseudonym).SingleAsync());
+        var client = await _app.SignedInClientAsync(StaffRoles.Researcher);
 
         var chart = await (await client.GetAsync($"/staff/patients/{id}")).Content.ReadAsStringAsync();
         Assert.Contains(pseudonym, chart);
@@ -61,23 +61,23 @@ public sealed class ChartTests(RegistryApps apps) : IClassFixture<RegistryApps>
     [Theory, EveryDatabase]
     public async Task The_trajectory_is_a_png_and_is_audited(DatabaseProvider database)
     {
-        app = apps[database];
-        var id = await Arrange.PatientWithHistoryAsync(app, "Plotova");
-        var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        _app = apps[database];
+        var id = await Arrange.PatientWithHistoryAsync(_app, "Plotova");
+        var client = await _app.SignedInClientAsync(StaffRoles.Coordinator);
         var response = await client.GetAsync($"/staff/patients/{id}/trajectory.png");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("image/png", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == id && a.Detail == "trajectory plot")));
+        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == id && a.Detail == "trajectory plot")));
     }
 
     [Theory, EveryDatabase]
     public async Task Visits_show_their_own_symptoms_and_reported_changes(DatabaseProvider database)
     {
-        app = apps[database];
-        var id = await Arrange.PatientWithHistoryAsync(app, "Visitova");
-        await app.WithDbAsync(async db =>
+        _app = apps[database];
+        var id = await Arrange.PatientWithHistoryAsync(_app, "Visitova");
+        await _app.WithDbAsync(async db =>
         {
             var early = new Visit { PatientId = id, Date = new DateOnly(2025, 2, 1), Kind = VisitKind.Baseline, FvcPercentPredicted = 91 };
             early.Symptoms.Add(new SymptomObservation { PatientId = id, Symptom = AlsSymptom.MuscleCramps, Severity = SymptomSeverity.Mild });
@@ -87,7 +87,7 @@ public sealed class ChartTests(RegistryApps apps) : IClassFixture<RegistryApps>
             db.Visits.AddRange(early, late);
             return await db.SaveChangesAsync();
         });
-        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        var client = await _app.SignedInClientAsync(StaffRoles.Physician);
         var html = await (await client.GetAsync($"/staff/patients/{id}")).Content.ReadAsStringAsync();
 
         // Each visit's child rows are attached to that visit, not to the other one.
@@ -103,16 +103,16 @@ public sealed class ChartTests(RegistryApps apps) : IClassFixture<RegistryApps>
     [Theory, EveryDatabase]
     public async Task A_long_timeline_opens_with_the_most_recent_entries_and_shows_all_on_request(DatabaseProvider database)
     {
-        app = apps[database];
-        var id = await Arrange.PatientWithHistoryAsync(app, "Longova");
-        await app.WithDbAsync(async db =>
+        _app = apps[database];
+        var id = await Arrange.PatientWithHistoryAsync(_app, "Longova");
+        await _app.WithDbAsync(async db =>
         {
             for (var month = 1; month <= 24; month++)
                 db.AlsfrsRAssessments.Add(Arrange.Assessment(id, new DateOnly(2023, 1, 1).AddMonths(month),
                     Clinical.Alsfrs.AlsfrsRResponses.FromScores(4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4)));
             return await db.SaveChangesAsync();
         });
-        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        var client = await _app.SignedInClientAsync(StaffRoles.Physician);
 
         var recent = await (await client.GetAsync($"/staff/patients/{id}")).Content.ReadAsStringAsync();
         Assert.Contains($"The {ChartModel.RecentTimelineEntries} most recent of 26 entries", recent);
@@ -129,8 +129,8 @@ public sealed class ChartTests(RegistryApps apps) : IClassFixture<RegistryApps>
     [Theory, EveryDatabase]
     public async Task An_unknown_patient_is_404(DatabaseProvider database)
     {
-        app = apps[database];
-        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        _app = apps[database];
+        var client = await _app.SignedInClientAsync(StaffRoles.Physician);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/staff/patients/{Guid.NewGuid()}")).StatusCode);
     }
 }

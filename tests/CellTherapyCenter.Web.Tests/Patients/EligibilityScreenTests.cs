@@ -6,19 +6,19 @@ namespace CellTherapyCenter.Web.Tests.Patients;
 
 public sealed class EligibilityScreenTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     [Theory, EveryDatabase]
     public async Task The_screen_shows_each_indication_and_flag_from_the_registry(DatabaseProvider database)
     {
-        app = apps[database];
-        var id = await Arrange.PatientWithHistoryAsync(app, "Screenova");
-        await app.WithDbAsync(async db =>
+        _app = apps[database];
+        var id = await Arrange.PatientWithHistoryAsync(_app, "Screenova");
+        await _app.WithDbAsync(async db =>
         {
             db.VitalStatuses.Add(new VitalStatus { PatientId = id, IsAlive = true, GastrostomyDate = new DateOnly(2025, 7, 1) });
             return await db.SaveChangesAsync();
         });
-        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        var client = await _app.SignedInClientAsync(StaffRoles.Physician);
         var html = StaffSession.Parse(await client.GetStringAsync($"/staff/patients/{id}/eligibility"));
         string Row(string heading) => html.QuerySelectorAll("tr").First(r => r.QuerySelector("th")?.TextContent.StartsWith(heading, StringComparison.Ordinal) == true).TextContent;
 

@@ -7,13 +7,13 @@ namespace CellTherapyCenter.Web.Tests.Patients;
 
 public sealed partial class PatientListTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     [Theory, EveryDatabase]
     public async Task The_count_of_a_filter_follows_a_new_patient_at_once(DatabaseProvider database)
     {
-        app = apps[database];
-        var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        _app = apps[database];
+        var client = await _app.SignedInClientAsync(StaffRoles.Coordinator);
         async Task<int> CountAsync()
         {
             var response = await client.GetAsync("/staff/patients?stage=4B&status=Alive");
@@ -23,7 +23,7 @@ public sealed partial class PatientListTests(RegistryApps apps) : IClassFixture<
 
         var before = await CountAsync();
         Assert.Equal(before, await CountAsync()); // the second read may come from the remembered count
-        await app.WithDbAsync(async db =>
+        await _app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Countova");
             p.CurrentKingsStage = "4B";

@@ -10,7 +10,7 @@ namespace CellTherapyCenter.Web.Tests.Patients;
 
 public sealed class RegistrationTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     private static Dictionary<string, string> Form(string family, string dob = "1971-02-03", string email = "m.register@example.invalid", string phone = "+381 (64) 251-88-20") => new()
     {
@@ -22,18 +22,18 @@ public sealed class RegistrationTests(RegistryApps apps) : IClassFixture<Registr
     [Theory, EveryDatabase]
     public async Task Registering_stores_the_patient_with_an_e164_phone_a_pseudonym_consent_and_an_audit_line(DatabaseProvider database)
     {
-        app = apps[database];
-        var client = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        _app = apps[database];
+        var client = await _app.SignedInClientAsync(StaffRoles.Coordinator);
         var response = await StaffSession.SubmitFormAsync(client, "/staff/patients/new", Form("Registrova"));
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
 
-        var p = await app.WithDbAsync(db => db.Patients.SingleAsync(x => x.FamilyName == "Registrova"));
+        var p = await _app.WithDbAsync(db => db.Patients.SingleAsync(x => x.FamilyName == "Registrova"));
         Assert.Equal("+381642518820", p.Phone);
         Assert.Equal("RS", p.Country);
         Assert.Matches("^CTC-[0-9A-F]{6}$", p.Pseudonym);
-        var consent = await app.WithDbAsync(db => db.Consents.SingleAsync(c => c.PatientId == p.Id));
+        var consent = await _app.WithDbAsync(db => db.Consents.SingleAsync(c => c.PatientId == p.Id));
         Assert.Equal(RegisterModel.ConsentWording, consent.Wording);
-        var line = await app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityId == p.Id.ToString() && a.Action == AuditActions.Create));
+        var line = await _app.WithDbAsync(db => db.AuditEntries.SingleAsync(a => a.EntityId == p.Id.ToString() && a.Action == AuditActions.Create));
         Assert.Equal("coordinator@test.local", line.UserName);
         Assert.Equal("Registrova", JsonDocument.Parse(line.Changes!).RootElement.GetProperty("FamilyName").GetString());
     }
@@ -41,8 +41,8 @@ public sealed class RegistrationTests(RegistryApps apps) : IClassFixture<Registr
     [Theory, EveryDatabase]
     public async Task Bad_input_gets_messages_beside_the_fields_keeps_what_was_typed_and_stores_nothing(DatabaseProvider database)
     {
-        app = apps[database];
-        var client = await app.SignedInClientAsync(StaffRoles.Physician);
+        _app = apps[database];
+        var client = await _app.SignedInClientAsync(StaffRoles.Physician);
         var response = await StaffSession.SubmitFormAsync(client, "/staff/patients/new", Form("Invalidova", dob: "2199-01-01", email: "not-an-email", phone: "12"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = StaffSession.Parse(await response.Content.ReadAsStringAsync());
@@ -52,17 +52,17 @@ public sealed class RegistrationTests(RegistryApps apps) : IClassFixture<Registr
         Assert.Contains("country code", Message("Phone"));
         Assert.Equal("Invalidova", html.QuerySelector("#Input_FamilyName")!.GetAttribute("value"));
         Assert.Equal("not-an-email", html.QuerySelector("#Input_Email")!.GetAttribute("value"));
-        Assert.False(await app.WithDbAsync(db => db.Patients.AnyAsync(x => x.FamilyName == "Invalidova")));
+        Assert.False(await _app.WithDbAsync(db => db.Patients.AnyAsync(x => x.FamilyName == "Invalidova")));
     }
 
     [Theory, EveryDatabase]
     public async Task A_concurrent_edit_of_the_same_patient_is_refused_and_the_first_is_kept(DatabaseProvider database)
     {
-        app = apps[database];
-        var id = await app.WithDbAsync(async db => { var p = Arrange.Patient("Twiceova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
+        _app = apps[database];
+        var id = await _app.WithDbAsync(async db => { var p = Arrange.Patient("Twiceova"); db.Patients.Add(p); await db.SaveChangesAsync(); return p.Id; });
         var url = $"/staff/patients/{id}/edit";
-        var a = await app.SignedInClientAsync(StaffRoles.Coordinator);
-        var b = await app.SignedInClientAsync(StaffRoles.Physician);
+        var a = await _app.SignedInClientAsync(StaffRoles.Coordinator);
+        var b = await _app.SignedInClientAsync(StaffRoles.Physician);
         var pageA = StaffSession.Parse(await a.GetStringAsync(url));
         var pageB = StaffSession.Parse(await b.GetStringAsync(url));
         Dictionary<string, string> Fields(AngleSharp.Html.Dom.IHtmlDocument page, string address) =>
@@ -77,7 +77,7 @@ public sealed class RegistrationTests(RegistryApps apps) : IClassFixture<Registr
         Assert.Contains("Someone else saved this record", html);
         Assert.Contains("First street 1", html); // the form now shows the version that was saved
 
-        Assert.Equal("First street 1", await app.WithDbAsync(db => db.Patients.Where(x => x.Id == id).Select(x => x.Address).SingleAsync()));
+        Assert.Equal("First street 1", await _app.WithDbAsync(db => db.Patients.Where(x => x.Id == id).Select(x => x.Address).SingleAsync()));
     }
 
     [Theory]
@@ -89,7 +89,7 @@ public sealed class RegistrationTests(RegistryApps apps) : IClassFixture<Registr
     [EveryDatabase("+0 12345678", null)]
     public void Phones_are_normalised_to_e164(DatabaseProvider database, string typed, string? expected)
     {
-        app = apps[database];
+        _app = apps[database];
         Assert.Equal(expected, PatientInput.ToE164(typed));
     }
 }

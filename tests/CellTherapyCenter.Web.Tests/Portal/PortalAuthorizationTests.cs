@@ -22,15 +22,15 @@ namespace CellTherapyCenter.Web.Tests.Portal;
 /// </summary>
 public sealed partial class PortalAuthorizationTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     private sealed record Others(Guid Draft, Guid Sent, Guid Consent, Guid Course, DateOnly SentOn);
 
     /// <summary>Patient B's portal data: a half-answered and a sent questionnaire, a consent and a course.</summary>
     private async Task<Others> ArrangeOtherPatientAsync()
     {
-        var (patientId, accountId, _) = await PortalTestKit.PatientWithAccountAsync(app);
-        return await app.WithDbAsync(async db =>
+        var (patientId, accountId, _) = await PortalTestKit.PatientWithAccountAsync(_app);
+        return await _app.WithDbAsync(async db =>
         {
             var course = new TreatmentCourse { PatientId = patientId, StartDate = new DateOnly(2024, 3, 1) };
             db.TreatmentCourses.Add(course);
@@ -50,8 +50,8 @@ public sealed partial class PortalAuthorizationTests(RegistryApps apps) : IClass
 
     private IReadOnlyList<string> PortalPatterns()
     {
-        _ = app.Server;
-        return app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+        _ = _app.Server;
+        return _app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
             .Select(e => "/" + (e.RoutePattern.RawText ?? "").TrimStart('/'))
             .Where(p => p.StartsWith("/portal", StringComparison.Ordinal)).Distinct().ToList();
     }
@@ -59,10 +59,10 @@ public sealed partial class PortalAuthorizationTests(RegistryApps apps) : IClass
     [Theory, EveryDatabase]
     public async Task Every_portal_route_refuses_another_patients_ids(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var b = await ArrangeOtherPatientAsync();
-        var (patientA, _, emailA) = await PortalTestKit.PatientWithAccountAsync(app);
-        var client = await PortalTestKit.SignedInAsync(app, emailA);
+        var (patientA, _, emailA) = await PortalTestKit.PatientWithAccountAsync(_app);
+        var client = await PortalTestKit.SignedInAsync(_app, emailA);
 
         // Each route with an id, filled with patient B's ids.
         var withIds = new Dictionary<string, string[]>
@@ -98,7 +98,7 @@ public sealed partial class PortalAuthorizationTests(RegistryApps apps) : IClass
         Assert.True(failures.Count == 0, string.Join(Environment.NewLine, failures));
 
         // B's records are unchanged, and the id-free routes show A's data only.
-        var draft = await app.WithDbAsync(db => Task.FromResult(db.PortalQuestionnaires.Single(q => q.Id == b.Draft)));
+        var draft = await _app.WithDbAsync(db => Task.FromResult(db.PortalQuestionnaires.Single(q => q.Id == b.Draft)));
         Assert.Equal("""{"speech":2}""", draft.Answers);
         Assert.Null(draft.SentAt);
         var csv = await client.GetStringAsync("/portal/documents/alsfrs-r.csv");
@@ -113,17 +113,17 @@ public sealed partial class PortalAuthorizationTests(RegistryApps apps) : IClass
     [Theory, EveryDatabase]
     public async Task A_patients_own_ids_do_open_the_same_routes(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         // The other half of the proof: the 404s above are about ownership, not broken routes.
-        var (patientId, accountId, email) = await PortalTestKit.PatientWithAccountAsync(app);
-        var consentId = await app.WithDbAsync(async db =>
+        var (patientId, accountId, email) = await PortalTestKit.PatientWithAccountAsync(_app);
+        var consentId = await _app.WithDbAsync(async db =>
         {
             var consent = new ConsentRecord { PatientId = patientId, Kind = ConsentKind.ResearchUse, Wording = "My own consent wording", GivenAt = DateTime.UtcNow };
             db.Consents.Add(consent);
             await db.SaveChangesAsync();
             return consent.Id;
         });
-        var client = await PortalTestKit.SignedInAsync(app, email);
+        var client = await PortalTestKit.SignedInAsync(_app, email);
         var start = await PortalTestKit.PostAsync(client, "/portal", "/portal?handler=AlsfrsR");
         Assert.Equal(HttpStatusCode.Redirect, start.StatusCode);
         var questionnaire = start.Headers.Location!.OriginalString;

@@ -2,10 +2,10 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using CellTherapyCenter.Web.Features.Portal;
+using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
-using CellTherapyCenter.Web.Tests.Infrastructure;
 
 namespace CellTherapyCenter.Web.Tests.Portal;
 

@@ -18,19 +18,19 @@ namespace CellTherapyCenter.Web.Tests.PublicSite;
 /// </summary>
 public sealed class PageLanguagesTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     private async Task<AngleSharp.Html.Dom.IHtmlDocument> PageAsync(string path, string culture)
     {
         var separator = path.Contains('?') ? '&' : '?';
-        var response = await app.CreateClient().GetAsync($"{path}{separator}culture={culture}");
+        var response = await _app.CreateClient().GetAsync($"{path}{separator}culture={culture}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         return StaffSession.Parse(await response.Content.ReadAsStringAsync());
     }
 
-    private Task EvictAsync() => app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteCache.Tag, default).AsTask();
+    private Task EvictAsync() => _app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteCache.Tag, default).AsTask();
 
-    private Task<int> SetAsync(string slug, string language, Action<SitePage> change) => app.WithDbAsync(async db =>
+    private Task<int> SetAsync(string slug, string language, Action<SitePage> change) => _app.WithDbAsync(async db =>
     {
         change(await db.SitePages.SingleAsync(p => p.Slug == slug && p.Language == language));
         return await db.SaveChangesAsync();
@@ -39,9 +39,9 @@ public sealed class PageLanguagesTests(RegistryApps apps) : IClassFixture<Regist
     [Theory, EveryDatabase]
     public async Task A_new_database_has_every_page_in_every_language(DatabaseProvider database)
     {
-        app = apps[database];
-        _ = app.Server;
-        var stored = await app.WithDbAsync(db => db.SitePages.AsNoTracking().Select(p => new { p.Slug, p.Language, p.Title }).ToListAsync());
+        _app = apps[database];
+        _ = _app.Server;
+        var stored = await _app.WithDbAsync(db => db.SitePages.AsNoTracking().Select(p => new { p.Slug, p.Language, p.Title }).ToListAsync());
         var expected = DefaultPages.Slugs.SelectMany(s => SiteLanguages.All.Select(l => (s, l.Culture))).Order().ToList();
         Assert.Equal(expected, stored.Select(p => (p.Slug, p.Language)).Order().ToList());
         Assert.Contains(stored, p => p is { Slug: "als", Language: "uk", Title: "Що таке БАС" });
@@ -51,9 +51,9 @@ public sealed class PageLanguagesTests(RegistryApps apps) : IClassFixture<Regist
     [Theory, EveryDatabase]
     public async Task A_second_version_of_a_page_in_one_language_is_refused_by_the_database(DatabaseProvider database)
     {
-        app = apps[database];
-        _ = app.Server;
-        await Assert.ThrowsAnyAsync<DbUpdateException>(() => app.WithDbAsync(db =>
+        _app = apps[database];
+        _ = _app.Server;
+        await Assert.ThrowsAnyAsync<DbUpdateException>(() => _app.WithDbAsync(db =>
         {
             db.SitePages.Add(new SitePage { Slug = "home", Language = "uk", Title = "Дубль", BodyMarkdown = "Дубль" });
             return db.SaveChangesAsync();
@@ -63,7 +63,7 @@ public sealed class PageLanguagesTests(RegistryApps apps) : IClassFixture<Regist
     [Theory, EveryDatabase]
     public async Task Each_language_reads_its_own_version_of_the_page(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         await EvictAsync();
         var uk = await PageAsync("/als", "uk");
         Assert.Equal("Що таке БАС", uk.QuerySelector("main h1")?.TextContent);
@@ -80,8 +80,8 @@ public sealed class PageLanguagesTests(RegistryApps apps) : IClassFixture<Regist
     [Theory, EveryDatabase]
     public async Task A_page_without_a_version_in_the_language_shows_the_english_one_marked_as_english(DatabaseProvider database)
     {
-        app = apps[database];
-        await app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "patents" && p.Language == "sr-Latn").ExecuteDeleteAsync());
+        _app = apps[database];
+        await _app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "patents" && p.Language == "sr-Latn").ExecuteDeleteAsync());
         await EvictAsync();
         var page = await PageAsync("/patents", "sr-Latn");
         Assert.Equal("sr-Latn", page.DocumentElement.GetAttribute("lang"));
@@ -96,7 +96,7 @@ public sealed class PageLanguagesTests(RegistryApps apps) : IClassFixture<Regist
         Assert.Equal("Патенти", (await PageAsync("/patents", "uk")).QuerySelector("main h1")?.TextContent);
 
         // The next start puts the missing version back from the defaults.
-        using (var scope = app.Services.CreateScope())
+        using (var scope = _app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<SiteContentSeeder>().SeedPagesAsync(default);
         await EvictAsync();
         Assert.Equal("Patenti", (await PageAsync("/patents", "sr-Latn")).QuerySelector("main h1")?.TextContent);
@@ -105,7 +105,7 @@ public sealed class PageLanguagesTests(RegistryApps apps) : IClassFixture<Regist
     [Theory, EveryDatabase]
     public async Task The_cache_keeps_each_languages_version_apart_until_an_edit_evicts_it(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         await EvictAsync();
         Assert.Equal("Контакти", (await PageAsync("/contact", "uk")).QuerySelector("main h1")?.TextContent);
         Assert.Equal("Kontakt", (await PageAsync("/contact", "sr-Latn")).QuerySelector("main h1")?.TextContent);
@@ -122,8 +122,8 @@ public sealed class PageLanguagesTests(RegistryApps apps) : IClassFixture<Regist
     [Theory, EveryDatabase]
     public async Task An_administrator_chooses_and_edits_each_languages_version(DatabaseProvider database)
     {
-        app = apps[database];
-        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        _app = apps[database];
+        var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
         var overview = StaffSession.Parse(await admin.GetStringAsync("/staff/site"));
         foreach (var language in SiteLanguages.All)
             Assert.NotNull(overview.QuerySelector($"a[href='/staff/site/pages/treatment?language={language.Culture}'][lang='{language.LangAttribute}']"));
@@ -135,7 +135,7 @@ public sealed class PageLanguagesTests(RegistryApps apps) : IClassFixture<Regist
         Assert.Equal("uk", editor.QuerySelector("#Input_BodyMarkdown")?.GetAttribute("lang"));
         Assert.Equal("/treatment?culture=uk", editor.QuerySelector("a.button.secondary")?.GetAttribute("href"));
 
-        var stamp = await app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "treatment" && p.Language == "uk").Select(p => p.ConcurrencyStamp).SingleAsync());
+        var stamp = await _app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "treatment" && p.Language == "uk").Select(p => p.ConcurrencyStamp).SingleAsync());
         var saved = await StaffSession.SubmitFormAsync(admin, "/staff/site/pages/treatment?language=uk", new Dictionary<string, string>
         {
             ["Input.Title"] = "Лікування в клініці", ["Input.Summary"] = "", ["Input.BodyMarkdown"] = "Курс складається з **чотирьох** трансплантацій.",
@@ -147,11 +147,11 @@ public sealed class PageLanguagesTests(RegistryApps apps) : IClassFixture<Regist
         Assert.Contains("Курс складається з <strong>чотирьох</strong> трансплантацій.", uk.QuerySelector("main")!.InnerHtml);
         Assert.Equal("The treatment", (await PageAsync("/treatment", "en")).QuerySelector("main h1")?.TextContent);
         Assert.Equal("Lečenje", (await PageAsync("/treatment", "sr-Latn")).QuerySelector("main h1")?.TextContent);
-        var versions = await app.WithDbAsync(db => db.SitePages.AsNoTracking().Where(p => p.Slug == "treatment").ToListAsync());
+        var versions = await _app.WithDbAsync(db => db.SitePages.AsNoTracking().Where(p => p.Slug == "treatment").ToListAsync());
         Assert.Equal(RegistryAppFactory.AdminEmail, versions.Single(p => p.Language == "uk").UpdatedBy);
         Assert.All(versions.Where(p => p.Language != "uk"), p => Assert.Equal("system", p.UpdatedBy));
         var ukId = versions.Single(p => p.Language == "uk").Id.ToString();
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(SitePage) && a.EntityId == ukId)));
+        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(SitePage) && a.EntityId == ukId)));
     }
 
     [Theory]
@@ -160,8 +160,8 @@ public sealed class PageLanguagesTests(RegistryApps apps) : IClassFixture<Regist
     [EveryDatabase("/staff/site/pages/no-such-page?language=uk")]
     public async Task An_unknown_language_or_page_is_not_found_in_the_editor(DatabaseProvider database, string url)
     {
-        app = apps[database];
-        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        _app = apps[database];
+        var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync(url)).StatusCode);
     }
 }

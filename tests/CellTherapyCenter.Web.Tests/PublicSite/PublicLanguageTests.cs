@@ -15,7 +15,7 @@ namespace CellTherapyCenter.Web.Tests.PublicSite;
 /// </summary>
 public sealed class PublicLanguageTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     public static TheoryData<string> PublicPaths => new() { "/", "/als", "/treatment", "/outcomes", "/cases", "/publications", "/patents", "/contact", "/request-information" };
 
@@ -65,8 +65,8 @@ public sealed class PublicLanguageTests(RegistryApps apps) : IClassFixture<Regis
     [EveryDatabase("en-GB,en;q=0.9", "en")]
     public async Task Accept_language_chooses_the_language(DatabaseProvider database, string header, string expected)
     {
-        app = apps[database];
-        AssertLanguage(await PageAsync(app.CreateClient(), Get("/als", header)), expected);
+        _app = apps[database];
+        AssertLanguage(await PageAsync(_app.CreateClient(), Get("/als", header)), expected);
     }
 
     [Theory]
@@ -77,15 +77,15 @@ public sealed class PublicLanguageTests(RegistryApps apps) : IClassFixture<Regis
     [EveryDatabase("en", "en")]
     public async Task A_culture_in_the_address_chooses_the_language_over_accept_language(DatabaseProvider database, string culture, string expected)
     {
-        app = apps[database];
-        AssertLanguage(await PageAsync(app.CreateClient(), Get($"/contact?culture={culture}", "de-DE, en;q=0.5")), expected);
+        _app = apps[database];
+        AssertLanguage(await PageAsync(_app.CreateClient(), Get($"/contact?culture={culture}", "de-DE, en;q=0.5")), expected);
     }
 
     [Theory, EveryDatabase]
     public async Task Serbian_is_written_in_latin_script(DatabaseProvider database)
     {
-        app = apps[database];
-        var page = await PageAsync(app.CreateClient(), Get("/?culture=sr"));
+        _app = apps[database];
+        var page = await PageAsync(_app.CreateClient(), Get("/?culture=sr"));
         var text = page.Body!.TextContent;
         Assert.Contains("Početna", text);
         // The only Cyrillic is the switcher's own name for Ukrainian.
@@ -97,8 +97,8 @@ public sealed class PublicLanguageTests(RegistryApps apps) : IClassFixture<Regis
     [Theory, EveryDatabase]
     public async Task The_cookie_set_by_post_language_wins_over_accept_language_and_the_page_comes_back(DatabaseProvider database)
     {
-        app = apps[database];
-        var client = app.CreateBrowserClient();
+        _app = apps[database];
+        var client = _app.CreateBrowserClient();
         var chosen = await ChooseAsync(client, "sr-Latn", "/treatment");
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
         Assert.Equal("/treatment", chosen.Headers.Location?.OriginalString);
@@ -116,8 +116,8 @@ public sealed class PublicLanguageTests(RegistryApps apps) : IClassFixture<Regis
     [Theory, EveryDatabase]
     public async Task The_switcher_returns_to_the_same_page_without_a_culture_in_its_address(DatabaseProvider database)
     {
-        app = apps[database];
-        var page = await PageAsync(app.CreateClient(), Get("/contact?culture=uk&x=1"));
+        _app = apps[database];
+        var page = await PageAsync(_app.CreateClient(), Get("/contact?culture=uk&x=1"));
         var form = page.QuerySelector("form.language-switcher")!;
         Assert.Equal("/language", form.GetAttribute("action"));
         Assert.Equal("/contact?x=1", form.QuerySelector("input[name=returnUrl]")?.GetAttribute("value"));
@@ -132,8 +132,8 @@ public sealed class PublicLanguageTests(RegistryApps apps) : IClassFixture<Regis
     [EveryDatabase("ru")]
     public async Task An_unknown_language_is_refused_with_problem_details_and_no_cookie(DatabaseProvider database, string culture)
     {
-        app = apps[database];
-        var client = app.CreateBrowserClient();
+        _app = apps[database];
+        var client = _app.CreateBrowserClient();
         var response = await ChooseAsync(client, culture, "/");
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
@@ -152,8 +152,8 @@ public sealed class PublicLanguageTests(RegistryApps apps) : IClassFixture<Regis
     [EveryDatabase("/cases?page=2", "/cases?page=2")]
     public async Task Only_a_local_return_address_is_followed(DatabaseProvider database, string returnUrl, string expected)
     {
-        app = apps[database];
-        var response = await ChooseAsync(app.CreateBrowserClient(), "uk", returnUrl);
+        _app = apps[database];
+        var response = await ChooseAsync(_app.CreateBrowserClient(), "uk", returnUrl);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal(expected, response.Headers.Location?.OriginalString);
     }
@@ -162,22 +162,22 @@ public sealed class PublicLanguageTests(RegistryApps apps) : IClassFixture<Regis
     [EveryDatabaseMemberData(nameof(PublicPaths))]
     public async Task Every_public_page_says_which_language_it_is_in(DatabaseProvider database, string path)
     {
-        app = apps[database];
+        _app = apps[database];
         foreach (var language in Chrome.Keys)
-            AssertLanguage(await PageAsync(app.CreateClient(), Get($"{path}?culture={language}")), language);
+            AssertLanguage(await PageAsync(_app.CreateClient(), Get($"{path}?culture={language}")), language);
     }
 
     [Theory, EveryDatabase]
     public async Task The_clinics_hours_and_address_are_in_the_visitors_language_unless_configured(DatabaseProvider database)
     {
-        app = apps[database];
-        var uk = (await PageAsync(app.CreateClient(), Get("/contact?culture=uk"))).QuerySelector("main")!.TextContent;
+        _app = apps[database];
+        var uk = (await PageAsync(_app.CreateClient(), Get("/contact?culture=uk"))).QuerySelector("main")!.TextContent;
         Assert.Contains("З понеділка по п’ятницю, 9:00–17:00", uk);
         Assert.Contains("Белград, Сербія", uk);
-        var sr = (await PageAsync(app.CreateClient(), Get("/contact?culture=sr"))).QuerySelector("footer")!.TextContent;
+        var sr = (await PageAsync(_app.CreateClient(), Get("/contact?culture=sr"))).QuerySelector("footer")!.TextContent;
         Assert.Contains("Od ponedeljka do petka, 9:00–17:00", sr);
 
-        using var configured = app.WithWebHostBuilder(b => b
+        using var configured = _app.WithWebHostBuilder(b => b
             .UseSetting("Clinic:Hours", "Every day, 8:00 to 20:00")
             .UseSetting("Clinic:HoursByLanguage:sr", "Svakog dana, 8:00–20:00"));
         Assert.Contains("Svakog dana, 8:00–20:00", (await PageAsync(configured.CreateClient(), Get("/contact?culture=sr-Latn"))).QuerySelector("main")!.TextContent);
@@ -188,9 +188,9 @@ public sealed class PublicLanguageTests(RegistryApps apps) : IClassFixture<Regis
     [Theory, EveryDatabase]
     public async Task The_output_cache_keeps_each_language_apart(DatabaseProvider database)
     {
-        app = apps[database];
-        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteCache.Tag, default);
-        var client = app.CreateClient();
+        _app = apps[database];
+        await _app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteCache.Tag, default);
+        var client = _app.CreateClient();
         // Filled by a Ukrainian visitor first, then asked for in each language (twice: the second is a cache hit).
         foreach (var (header, language) in new[] { ("uk", "uk"), ("en", "en"), (null, "en"), ("sr", "sr"), ("uk", "uk"), ("en", "en"), ("sr", "sr") })
         {
@@ -202,7 +202,7 @@ public sealed class PublicLanguageTests(RegistryApps apps) : IClassFixture<Regis
             }
         }
         // A cookie chooses the cached copy too.
-        var browser = app.CreateBrowserClient();
+        var browser = _app.CreateBrowserClient();
         await ChooseAsync(browser, "sr", "/");
         AssertLanguage(await PageAsync(browser, Get("/")), "sr");
         var hit = await browser.SendAsync(Get("/"));

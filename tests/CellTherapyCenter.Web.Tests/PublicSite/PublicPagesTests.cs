@@ -17,18 +17,18 @@ namespace CellTherapyCenter.Web.Tests.PublicSite;
 
 public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     private async Task<string> GetAsync(string path)
     {
-        var response = await app.CreateClient().GetAsync(path);
+        var response = await _app.CreateClient().GetAsync(path);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.False(response.Headers.Contains("Set-Cookie"), $"{path} sets a cookie, so it cannot be served from the cache");
         return await response.Content.ReadAsStringAsync();
     }
 
     private async Task EvictAsync() =>
-        await app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteCache.Tag, default);
+        await _app.Services.GetRequiredService<IOutputCacheStore>().EvictByTagAsync(PublicSiteCache.Tag, default);
 
     [Theory]
     [EveryDatabase("/", "Cell therapy for ALS")]
@@ -41,14 +41,14 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
     [EveryDatabase("/contact", "Monday to Friday")]
     public async Task Every_public_page_answers_anonymously_with_its_content(DatabaseProvider database, string path, string expected)
     {
-        app = apps[database];
+        _app = apps[database];
         Assert.Contains(expected, await GetAsync(path));
     }
 
     [Theory, EveryDatabase]
     public async Task The_phone_number_is_a_tel_link_in_the_header_and_on_the_home_page(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var html = await GetAsync("/");
         var header = html[..html.IndexOf("<main", StringComparison.Ordinal)];
         var main = html[html.IndexOf("<main", StringComparison.Ordinal)..html.IndexOf("</main>", StringComparison.Ordinal)];
@@ -60,8 +60,8 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
     [Theory, EveryDatabase]
     public async Task The_contact_page_lists_the_configured_numbers_as_tel_links(DatabaseProvider database)
     {
-        app = apps[database];
-        using var configured = app.WithWebHostBuilder(b => b
+        _app = apps[database];
+        using var configured = _app.WithWebHostBuilder(b => b
             .UseSetting("Clinic:Phones:0:Label", "Reception (landline)")
             .UseSetting("Clinic:Phones:0:Number", "+381 11 123-45-67")
             .UseSetting("Clinic:Hours", "Every day, 8:00 to 20:00"));
@@ -77,12 +77,12 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
     [Theory, EveryDatabase]
     public async Task The_hello_endpoint_exists_only_when_the_benchmark_asks_for_it(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         // Off, /hello is an unknown path: like any other, it sends an anonymous visitor to the sign-in page.
-        var off = await app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/hello");
+        var off = await _app.CreateClient(new() { AllowAutoRedirect = false }).GetAsync("/hello");
         Assert.NotEqual(HttpStatusCode.OK, off.StatusCode);
         Assert.NotEqual("hello", await off.Content.ReadAsStringAsync());
-        using var bench = app.WithWebHostBuilder(b => b.UseSetting("Benchmarks:HelloEndpoint", "true"));
+        using var bench = _app.WithWebHostBuilder(b => b.UseSetting("Benchmarks:HelloEndpoint", "true"));
         var response = await bench.CreateClient().GetAsync("/hello");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("hello", await response.Content.ReadAsStringAsync());
@@ -91,7 +91,7 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
     [Theory, EveryDatabase]
     public async Task The_als_page_lists_the_13_manifestations_of_the_clinical_library(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var html = WebUtility.HtmlDecode(await GetAsync("/als"));
         foreach (var symptom in AlsSymptoms.All) Assert.Contains(AlsSymptoms.Describe(symptom), html);
     }
@@ -99,7 +99,7 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
     [Theory, EveryDatabase]
     public async Task The_treatment_page_lists_former_contraindications_as_reviewed_risks(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var html = await GetAsync("/treatment");
         foreach (var text in new[] { "grade III respiratory failure", "ventilator", "dysphagia", "gastrostomy", "confirmed the diagnosis" })
             Assert.Contains(text, html);
@@ -108,7 +108,7 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
     [Theory, EveryDatabase]
     public async Task The_outcomes_page_states_each_claim_with_its_definition_and_no_unchecked_figure(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var html = WebUtility.HtmlDecode(await GetAsync("/outcomes"));
         foreach (var id in new[] { "C1", "C2", "C3", "C4", "C5", "C6" }) Assert.Contains($"{id} · ", html);
         Assert.Contains("The clinic's statement:", html);
@@ -119,10 +119,10 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
     [Theory, EveryDatabase]
     public async Task The_outcomes_counts_come_from_the_registry(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         await EvictAsync();
         var before = Counts(await GetAsync("/outcomes"));
-        await app.WithDbAsync(async db =>
+        await _app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Outcomova");
             db.Patients.Add(p);
@@ -145,8 +145,8 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
     [Theory, EveryDatabase]
     public async Task A_case_shows_only_while_its_publication_consent_is_in_force(DatabaseProvider database)
     {
-        app = apps[database];
-        var (patientId, slug) = await app.WithDbAsync(async db =>
+        _app = apps[database];
+        var (patientId, slug) = await _app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Casova");
             db.Patients.Add(p);
@@ -156,13 +156,13 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
             await db.SaveChangesAsync();
             return (p.Id, c.Slug);
         });
-        var client = app.CreateClient();
+        var client = _app.CreateClient();
         await EvictAsync();
         Assert.DoesNotContain("Bulbar palsy, a test case", await GetAsync("/cases"));
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{slug}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync($"/cases/{slug}/trajectory.png")).StatusCode);
 
-        var consentId = await app.WithDbAsync(async db =>
+        var consentId = await _app.WithDbAsync(async db =>
         {
             var consent = new ConsentRecord { PatientId = patientId, Kind = ConsentKind.CasePublication, Wording = "My case may be shown with my initials and age.", GivenAt = DateTime.UtcNow };
             db.Consents.Add(consent);
@@ -178,11 +178,11 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
         Assert.DoesNotContain("2025-01-10", page);
         var plot = await client.GetAsync($"/cases/{slug}/trajectory.png");
         Assert.Equal("image/png", plot.Content.Headers.ContentType?.MediaType);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == patientId && a.Detail == "published case page")));
+        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == patientId && a.Detail == "published case page")));
 
         // Withdrawn through the staff form: the cached pages go at once, with no eviction by the test.
-        var stamp = await app.WithDbAsync(db => db.Consents.Where(c => c.Id == consentId).Select(c => c.ConcurrencyStamp).SingleAsync());
-        var staff = await app.SignedInClientAsync(StaffRoles.Coordinator);
+        var stamp = await _app.WithDbAsync(db => db.Consents.Where(c => c.Id == consentId).Select(c => c.ConcurrencyStamp).SingleAsync());
+        var staff = await _app.SignedInClientAsync(StaffRoles.Coordinator);
         var withdrawn = await StaffSession.SubmitFormAsync(staff, $"/staff/patients/{patientId}/consents/{consentId}",
             new Dictionary<string, string> { ["ConcurrencyStamp"] = stamp.ToString() });
         Assert.Equal(HttpStatusCode.Redirect, withdrawn.StatusCode);
@@ -194,10 +194,10 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
     [Theory, EveryDatabase]
     public async Task A_publication_is_listed_with_language_format_and_size_and_downloads_as_stored(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var bytes = new byte[930_400];
         "%PDF-1.4 test"u8.CopyTo(bytes);
-        var id = await app.WithDbAsync(async db =>
+        var id = await _app.WithDbAsync(async db =>
         {
             var publication = new Publication
             {
@@ -211,19 +211,19 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
         await EvictAsync();
         Assert.Contains("(English, PDF, 930 kB", await GetAsync("/publications"));
 
-        var response = await app.CreateClient().GetAsync($"/publications/{id}/file");
+        var response = await _app.CreateClient().GetAsync($"/publications/{id}/file");
         Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
         Assert.Equal("poster.pdf", response.Content.Headers.ContentDisposition?.FileName);
         Assert.Equal(bytes, await response.Content.ReadAsByteArrayAsync());
-        Assert.Equal(HttpStatusCode.NotFound, (await app.CreateClient().GetAsync($"/publications/{Guid.NewGuid()}/file")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().GetAsync($"/publications/{Guid.NewGuid()}/file")).StatusCode);
     }
 
     [Theory, EveryDatabase]
     public async Task Edited_page_text_shows_once_the_cache_is_evicted_and_raw_html_is_not_rendered(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         await GetAsync("/contact");
-        await app.WithDbAsync(async db =>
+        await _app.WithDbAsync(async db =>
         {
             var page = await db.SitePages.SingleAsync(p => p.Slug == "contact" && p.Language == "en");
             page.BodyMarkdown = "Ring the **night bell**. <script>alert(1)</script>";

@@ -12,7 +12,7 @@ namespace CellTherapyCenter.Web.Tests.PublicSite;
 /// </summary>
 public sealed class TranslatedPagesTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     public static TheoryData<string, string> PagesInEachLanguage
     {
@@ -29,7 +29,7 @@ public sealed class TranslatedPagesTests(RegistryApps apps) : IClassFixture<Regi
     private async Task<IDocument> PageAsync(string path, string culture)
     {
         var separator = path.Contains('?') ? '&' : '?';
-        var response = await app.CreateClient().GetAsync($"{path}{separator}culture={culture}");
+        var response = await _app.CreateClient().GetAsync($"{path}{separator}culture={culture}");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var page = StaffSession.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(culture, page.DocumentElement.GetAttribute("lang"));
@@ -40,7 +40,7 @@ public sealed class TranslatedPagesTests(RegistryApps apps) : IClassFixture<Regi
     [EveryDatabaseMemberData(nameof(PagesInEachLanguage))]
     public async Task No_unmarked_english_is_left_on_a_translated_page(DatabaseProvider database, string path, string culture)
     {
-        app = apps[database];
+        _app = apps[database];
         var page = await PageAsync(path, culture);
         var english = EnglishText.Unmarked(page);
         Assert.True(english.Count == 0, $"{path} in {culture} has English not marked lang=\"en\":\n" + string.Join("\n", english));
@@ -49,7 +49,7 @@ public sealed class TranslatedPagesTests(RegistryApps apps) : IClassFixture<Regi
     [Theory, EveryDatabase]
     public async Task The_manifestations_indications_and_risks_are_translated(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var als = (await PageAsync("/als", "uk")).QuerySelectorAll("ol.manifestations li").Select(li => li.TextContent).ToList();
         Assert.Equal(13, als.Count);
         Assert.Contains("Фасцикуляції", als);
@@ -63,7 +63,7 @@ public sealed class TranslatedPagesTests(RegistryApps apps) : IClassFixture<Regi
     [Theory, EveryDatabase]
     public async Task The_outcomes_page_translates_the_statements_and_marks_the_computed_figures_as_english(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var page = await PageAsync("/outcomes", "uk");
         var main = page.QuerySelector("main")!;
         Assert.Contains("Заява клініки:", main.TextContent);

@@ -12,11 +12,11 @@ namespace CellTherapyCenter.Web.Tests.PublicSite;
 /// </summary>
 public sealed class TranslatedRequestFormTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     private async Task<HttpClient> ClientInAsync(string culture)
     {
-        var client = app.CreateBrowserClient();
+        var client = _app.CreateBrowserClient();
         var chosen = await client.PostAsync("/language", new FormUrlEncodedContent(new Dictionary<string, string> { ["culture"] = culture, ["returnUrl"] = "/" }));
         Assert.Equal(HttpStatusCode.Redirect, chosen.StatusCode);
         return client;
@@ -32,7 +32,7 @@ public sealed class TranslatedRequestFormTests(RegistryApps apps) : IClassFixtur
     [Theory, EveryDatabase]
     public async Task The_form_in_ukrainian_has_its_lists_in_ukrainian_and_starts_with_a_ukrainian_answer(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var page = await FormAsync(await ClientInAsync("uk"));
         var form = page.QuerySelector("form.request-form")!;
         Assert.Equal("uk", page.DocumentElement.GetAttribute("lang"));
@@ -62,7 +62,7 @@ public sealed class TranslatedRequestFormTests(RegistryApps apps) : IClassFixtur
     [Theory, EveryDatabase]
     public async Task The_serbian_form_lists_countries_in_serbian_latin(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var form = (await FormAsync(await ClientInAsync("sr"))).QuerySelector("form.request-form")!;
         var country = form.QuerySelectorAll("select[name='Input.Country'] option").ToDictionary(o => o.GetAttribute("value")!, o => o.TextContent);
         Assert.Equal(("Ukrajina", "Srbija", "Nemačka"), (country["UA"], country["RS"], country["DE"]));
@@ -73,7 +73,7 @@ public sealed class TranslatedRequestFormTests(RegistryApps apps) : IClassFixtur
     [Theory, EveryDatabase]
     public async Task Validation_messages_are_in_the_visitors_language(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var client = await ClientInAsync("sr-Latn");
         var fields = InquiryForm.ValidFields();
         fields.Remove("Input.Name");
@@ -93,7 +93,7 @@ public sealed class TranslatedRequestFormTests(RegistryApps apps) : IClassFixtur
     [Theory, EveryDatabase]
     public async Task The_consent_is_stored_in_the_words_the_form_showed_and_the_confirmation_is_translated(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         var client = await ClientInAsync("uk");
         var fields = InquiryForm.ValidFields();
         fields["Input.Name"] = "Оксана Коваленко";
@@ -106,7 +106,7 @@ public sealed class TranslatedRequestFormTests(RegistryApps apps) : IClassFixtur
         Assert.StartsWith("Ваш загальний бал ALSFRS-R за самооцінкою: 48 із 48", confirmation.QuerySelector(".score")?.TextContent);
         Assert.Empty(EnglishText.Unmarked(confirmation));
         var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
-        var stored = await app.WithDbAsync(db => db.Inquiries.AsNoTracking().SingleAsync(i => i.Reference == reference));
+        var stored = await _app.WithDbAsync(db => db.Inquiries.AsNoTracking().SingleAsync(i => i.Reference == reference));
         Assert.StartsWith("Я погоджуюся, що клініка зберігає", stored.ConsentWording);
 
         // Shown in Serbian, sent after the visitor switched to English elsewhere: the Serbian words are kept.
@@ -115,14 +115,14 @@ public sealed class TranslatedRequestFormTests(RegistryApps apps) : IClassFixtur
         var second = await InquiryForm.SubmitAsync(switched, fields);
         var secondReference = second.Headers.Location!.OriginalString.Split('/')[^1];
         Assert.StartsWith("Dajem saglasnost da klinika čuva",
-            await app.WithDbAsync(db => db.Inquiries.Where(i => i.Reference == secondReference).Select(i => i.ConsentWording).SingleAsync()));
+            await _app.WithDbAsync(db => db.Inquiries.Where(i => i.Reference == secondReference).Select(i => i.ConsentWording).SingleAsync()));
     }
 
     [Theory, EveryDatabase]
     public async Task The_english_consent_is_the_one_stored_for_english_requests(DatabaseProvider database)
     {
-        app = apps[database];
-        Assert.Equal(InquiryInput.ConsentWording, (await FormAsync(app.CreateBrowserClient()))
+        _app = apps[database];
+        Assert.Equal(InquiryInput.ConsentWording, (await FormAsync(_app.CreateBrowserClient()))
         .QuerySelector("input[name='Input.Consent'][type=checkbox]")!.ParentElement!.TextContent.Trim());
     }
 }

@@ -8,13 +8,13 @@ namespace CellTherapyCenter.Web.Tests.Security;
 
 public sealed class SignInAndHeadersTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     [Theory, EveryDatabase]
     public async Task Health_answers_200_once_ready(DatabaseProvider database)
     {
-        app = apps[database];
-        var response = await app.CreateClient().GetAsync("/health");
+        _app = apps[database];
+        var response = await _app.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -24,8 +24,8 @@ public sealed class SignInAndHeadersTests(RegistryApps apps) : IClassFixture<Reg
     [EveryDatabase("/staff/patients")]
     public async Task Every_response_carries_the_security_headers(DatabaseProvider database, string path)
     {
-        app = apps[database];
-        var response = await app.CreateBrowserClient().GetAsync(path);
+        _app = apps[database];
+        var response = await _app.CreateBrowserClient().GetAsync(path);
         var csp = string.Join(";", response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("frame-ancestors 'none'", csp);
         Assert.Contains("script-src 'self'", csp);
@@ -37,8 +37,8 @@ public sealed class SignInAndHeadersTests(RegistryApps apps) : IClassFixture<Reg
     [Theory, EveryDatabase]
     public async Task Anonymous_staff_page_redirects_to_sign_in(DatabaseProvider database)
     {
-        app = apps[database];
-        var response = await app.CreateBrowserClient().GetAsync("/staff/patients");
+        _app = apps[database];
+        var response = await _app.CreateBrowserClient().GetAsync("/staff/patients");
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/staff/login", response.Headers.Location!.PathAndQuery);
     }
@@ -46,24 +46,24 @@ public sealed class SignInAndHeadersTests(RegistryApps apps) : IClassFixture<Reg
     [Theory, EveryDatabase]
     public async Task Sign_in_sets_a_secure_http_only_strict_cookie_and_is_audited(DatabaseProvider database)
     {
-        app = apps[database];
-        var client = app.CreateBrowserClient();
+        _app = apps[database];
+        var client = _app.CreateBrowserClient();
         var response = await StaffSession.SignInAsync(client, "admin@test.local", RegistryAppFactory.TestPassword);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ctc.staff=", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("secure", cookie);
         Assert.Contains("httponly", cookie);
         Assert.Contains("samesite=strict", cookie);
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Login && a.UserName == "admin@test.local")));
+        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Login && a.UserName == "admin@test.local")));
     }
 
     [Theory, EveryDatabase]
     public async Task Five_wrong_passwords_lock_the_account_and_each_is_audited(DatabaseProvider database)
     {
-        app = apps[database];
+        _app = apps[database];
         const string email = "lockme@test.local";
-        await app.EnsureUserAsync(email, StaffRoles.Coordinator);
-        var client = app.CreateBrowserClient();
+        await _app.EnsureUserAsync(email, StaffRoles.Coordinator);
+        var client = _app.CreateBrowserClient();
         for (var i = 0; i < 5; i++)
         {
             var wrong = await StaffSession.SignInAsync(client, email, "not-the-password-" + i);
@@ -74,7 +74,7 @@ public sealed class SignInAndHeadersTests(RegistryApps apps) : IClassFixture<Reg
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("locked", await locked.Content.ReadAsStringAsync());
 
-        var actions = await app.WithDbAsync(db => db.AuditEntries.Where(a => a.UserName == email).Select(a => a.Action).ToListAsync());
+        var actions = await _app.WithDbAsync(db => db.AuditEntries.Where(a => a.UserName == email).Select(a => a.Action).ToListAsync());
         Assert.Equal(4, actions.Count(a => a == AuditActions.LoginFailed));
         Assert.Equal(2, actions.Count(a => a == AuditActions.Lockout));
     }

@@ -12,29 +12,29 @@ namespace CellTherapyCenter.Web.Tests.SiteEditor;
 
 public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private RegistryAppFactory app = null!;
+    private RegistryAppFactory _app = null!;
 
     [Theory, EveryDatabase]
     public async Task An_edited_page_shows_on_the_public_site_at_once(DatabaseProvider database)
     {
-        app = apps[database];
-        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
-        Assert.DoesNotContain("Open on Saturdays", await app.CreateClient().GetStringAsync("/patents")); // now in the cache
+        _app = apps[database];
+        var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
+        Assert.DoesNotContain("Open on Saturdays", await _app.CreateClient().GetStringAsync("/patents")); // now in the cache
         var response = await StaffSession.SubmitFormAsync(admin, "/staff/site/pages/patents", new Dictionary<string, string>
         {
             ["Input.Title"] = "Patents", ["Input.Summary"] = "", ["Input.BodyMarkdown"] = "Open on Saturdays, **too**.",
             ["Input.ConcurrencyStamp"] = (await StampAsync("patents")).ToString(),
         });
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        Assert.Contains("Open on Saturdays, <strong>too</strong>.", await app.CreateClient().GetStringAsync("/patents"));
-        Assert.Equal(AdminName, await app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "patents" && p.Language == "en").Select(p => p.UpdatedBy).SingleAsync()));
+        Assert.Contains("Open on Saturdays, <strong>too</strong>.", await _app.CreateClient().GetStringAsync("/patents"));
+        Assert.Equal(AdminName, await _app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "patents" && p.Language == "en").Select(p => p.UpdatedBy).SingleAsync()));
     }
 
     [Theory, EveryDatabase]
     public async Task A_stale_page_edit_is_refused_and_both_texts_are_kept(DatabaseProvider database)
     {
-        app = apps[database];
-        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        _app = apps[database];
+        var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
         var stamp = (await StampAsync("contact")).ToString();
         Dictionary<string, string> Edit(string body) => new() { ["Input.Title"] = "Contact", ["Input.BodyMarkdown"] = body, ["Input.ConcurrencyStamp"] = stamp };
         Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(admin, "/staff/site/pages/contact", Edit("First editor's text"))).StatusCode);
@@ -43,37 +43,37 @@ public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryA
         var html = WebUtility.HtmlDecode(await stale.Content.ReadAsStringAsync());
         Assert.Contains("Someone else saved this record", html);
         Assert.Contains("Second editor's text", html); // what this editor wrote is still on the screen
-        Assert.Equal("First editor's text", await app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "contact" && p.Language == "en").Select(p => p.BodyMarkdown).SingleAsync()));
+        Assert.Equal("First editor's text", await _app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == "contact" && p.Language == "en").Select(p => p.BodyMarkdown).SingleAsync()));
     }
 
     [Theory, EveryDatabase]
     public async Task A_publication_is_uploaded_only_if_its_content_is_a_pdf(DatabaseProvider database)
     {
-        app = apps[database];
-        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        _app = apps[database];
+        var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
         var pdf = new byte[3000];
         "%PDF-1.5\n"u8.CopyTo(pdf);
         var accepted = await UploadAsync(admin, "Poster from the upload test", "poster.pdf", pdf);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
-        var stored = await app.WithDbAsync(db => db.Publications.Include(p => p.File).AsNoTracking().SingleAsync(p => p.Title == "Poster from the upload test"));
+        var stored = await _app.WithDbAsync(db => db.Publications.Include(p => p.File).AsNoTracking().SingleAsync(p => p.Title == "Poster from the upload test"));
         Assert.Equal(("application/pdf", 3000L, "poster.pdf"), (stored.ContentType, stored.SizeBytes, stored.FileName));
         Assert.Equal(pdf, stored.File!.Content);
-        Assert.Contains("Poster from the upload test", await app.CreateClient().GetStringAsync("/publications"));
+        Assert.Contains("Poster from the upload test", await _app.CreateClient().GetStringAsync("/publications"));
 
         byte[] executable = [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00, 0x00, 0x00];
         var refused = await UploadAsync(admin, "Not really a poster", "poster.pdf", executable);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         var html = StaffSession.Parse(await refused.Content.ReadAsStringAsync());
         Assert.Contains("not a PDF", html.QuerySelector("[data-valmsg-for='Upload']")?.TextContent);
-        Assert.False(await app.WithDbAsync(db => db.Publications.AnyAsync(p => p.Title == "Not really a poster")));
+        Assert.False(await _app.WithDbAsync(db => db.Publications.AnyAsync(p => p.Title == "Not really a poster")));
     }
 
     [Theory, EveryDatabase]
     public async Task A_case_is_published_only_with_the_patients_consent_in_force(DatabaseProvider database)
     {
-        app = apps[database];
-        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
-        var (patientId, pseudonym) = await app.WithDbAsync(async db =>
+        _app = apps[database];
+        var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
+        var (patientId, pseudonym) = await _app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Consentova");
             db.Patients.Add(p);
@@ -90,27 +90,27 @@ public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryA
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("no consent to publication", StaffSession.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Input.Published']")?.TextContent);
 
-        await app.WithDbAsync(async db =>
+        await _app.WithDbAsync(async db =>
         {
             db.Consents.Add(new ConsentRecord { PatientId = patientId, Kind = ConsentKind.CasePublication, Wording = "My case may be shown.", GivenAt = DateTime.UtcNow });
             return await db.SaveChangesAsync();
         });
         Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(admin, "/staff/site/cases/new", Case(published: true))).StatusCode);
-        Assert.Contains("Spastic weakness of the legs", await app.CreateClient().GetStringAsync("/cases"));
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == patientId && a.Action == AuditActions.Create && a.EntityType == "PatientCase")));
+        Assert.Contains("Spastic weakness of the legs", await _app.CreateClient().GetStringAsync("/cases"));
+        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == patientId && a.Action == AuditActions.Create && a.EntityType == "PatientCase")));
     }
 
     [Theory, EveryDatabase]
     public async Task A_patent_link_must_be_a_web_address(DatabaseProvider database)
     {
-        app = apps[database];
-        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        _app = apps[database];
+        var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
         var fields = new Dictionary<string, string> { ["Input.Number"] = "RS 1234", ["Input.Title"] = "A method", ["Input.Year"] = "2012", ["Input.Url"] = "javascript:alert(1)" };
         var refused = await StaffSession.SubmitFormAsync(admin, "/staff/site/patents/new", fields);
         Assert.Contains("https://", StaffSession.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Input.Url']")?.TextContent);
         fields["Input.Url"] = "https://patents.example.org/RS1234";
         Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(admin, "/staff/site/patents/new", fields)).StatusCode);
-        Assert.Contains("RS 1234", await app.CreateClient().GetStringAsync("/patents"));
+        Assert.Contains("RS 1234", await _app.CreateClient().GetStringAsync("/patents"));
     }
 
     public static TheoryData<string> OtherRoles => new() { StaffRoles.Physician, StaffRoles.Coordinator, StaffRoles.Researcher };
@@ -119,8 +119,8 @@ public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryA
     [EveryDatabaseMemberData(nameof(OtherRoles))]
     public async Task Only_administrators_reach_the_editor(DatabaseProvider database, string role)
     {
-        app = apps[database];
-        var client = await app.SignedInClientAsync(role);
+        _app = apps[database];
+        var client = await _app.SignedInClientAsync(role);
         foreach (var url in new[] { "/staff/site", "/staff/site/pages/contact", "/staff/site/cases/new", "/staff/site/publications/new", "/staff/site/patents/new" })
         {
             Assert.True(IsForbidden(await client.GetAsync(url)), $"GET {url} as {role}");
@@ -128,28 +128,28 @@ public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryA
             var post = await client.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Title"] = "Changed by " + role, ["Input.BodyMarkdown"] = "x" }));
             Assert.True(IsForbidden(post), $"POST {url} as {role}");
         }
-        Assert.False(await app.WithDbAsync(db => db.SitePages.AnyAsync(p => p.Title == "Changed by " + role)));
+        Assert.False(await _app.WithDbAsync(db => db.SitePages.AnyAsync(p => p.Title == "Changed by " + role)));
         Assert.DoesNotContain("href=\"/staff/site\"", await client.GetStringAsync("/staff/patients")); // no link in the staff nav
     }
 
     [Theory, EveryDatabase]
     public async Task A_file_over_20_MB_is_refused_beside_the_field(DatabaseProvider database)
     {
-        app = apps[database];
-        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        _app = apps[database];
+        var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
         var pdf = new byte[20 * 1024 * 1024 + 1];
         "%PDF-1.4\n"u8.CopyTo(pdf);
         var refused = await UploadAsync(admin, "Oversized poster", "big.pdf", pdf);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("larger than 20 MB", StaffSession.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Upload']")?.TextContent);
-        Assert.False(await app.WithDbAsync(db => db.Publications.AnyAsync(p => p.Title == "Oversized poster")));
+        Assert.False(await _app.WithDbAsync(db => db.Publications.AnyAsync(p => p.Title == "Oversized poster")));
     }
 
     [Theory, EveryDatabase]
     public async Task A_stale_patent_edit_shows_their_version_keeps_what_was_typed_and_can_then_be_saved(DatabaseProvider database)
     {
-        app = apps[database];
-        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        _app = apps[database];
+        var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
         var patent = await AddPatentAsync("RS 5511");
         var url = $"/staff/site/patents/{patent.Id}";
         Dictionary<string, string> Edit(string title) => new()
@@ -167,38 +167,38 @@ public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryA
         Assert.Contains("Someone else saved this record", html.QuerySelector("[role=alert]")?.TextContent);
         Assert.Contains(html.QuerySelectorAll("textarea[readonly]"), t => t.TextContent == "Second editor's title");
         Assert.Equal("First editor's title", html.QuerySelector("input[name='Input.Title']")?.GetAttribute("value"));
-        Assert.Equal("First editor's title", await app.WithDbAsync(db => db.Patents.Where(p => p.Id == patent.Id).Select(p => p.Title).SingleAsync()));
+        Assert.Equal("First editor's title", await _app.WithDbAsync(db => db.Patents.Where(p => p.Id == patent.Id).Select(p => p.Title).SingleAsync()));
 
         // The form now carries the current stamp, so re-applying the change and saving works.
         var current = html.QuerySelector("input[name='Input.ConcurrencyStamp']")!.GetAttribute("value")!;
         var again = await StaffSession.SubmitFormAsync(admin, url, new Dictionary<string, string>(Edit("Second editor's title")) { ["Input.ConcurrencyStamp"] = current });
         Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
-        Assert.Equal("Second editor's title", await app.WithDbAsync(db => db.Patents.Where(p => p.Id == patent.Id).Select(p => p.Title).SingleAsync()));
+        Assert.Equal("Second editor's title", await _app.WithDbAsync(db => db.Patents.Where(p => p.Id == patent.Id).Select(p => p.Title).SingleAsync()));
     }
 
     [Theory, EveryDatabase]
     public async Task A_patent_is_removed_only_after_confirming(DatabaseProvider database)
     {
-        app = apps[database];
-        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        _app = apps[database];
+        var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
         var patent = await AddPatentAsync("RS 7070");
         var confirm = await admin.GetStringAsync($"/staff/site/patents/{patent.Id}/remove");
         Assert.Contains("RS 7070", confirm);
-        Assert.True(await app.WithDbAsync(db => db.Patents.AnyAsync(p => p.Id == patent.Id))); // asking removes nothing
+        Assert.True(await _app.WithDbAsync(db => db.Patents.AnyAsync(p => p.Id == patent.Id))); // asking removes nothing
 
         var removed = await StaffSession.SubmitFormAsync(admin, $"/staff/site/patents/{patent.Id}/remove", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        Assert.False(await app.WithDbAsync(db => db.Patents.AnyAsync(p => p.Id == patent.Id)));
-        Assert.DoesNotContain("RS 7070", await app.CreateClient().GetStringAsync("/patents"));
-        Assert.True(await app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Delete && a.EntityId == patent.Id.ToString())));
+        Assert.False(await _app.WithDbAsync(db => db.Patents.AnyAsync(p => p.Id == patent.Id)));
+        Assert.DoesNotContain("RS 7070", await _app.CreateClient().GetStringAsync("/patents"));
+        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.Delete && a.EntityId == patent.Id.ToString())));
     }
 
     [Theory, EveryDatabase]
     public async Task Unpublishing_a_case_keeps_it_as_a_draft(DatabaseProvider database)
     {
-        app = apps[database];
-        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
-        var caseId = await app.WithDbAsync(async db =>
+        _app = apps[database];
+        var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
+        var caseId = await _app.WithDbAsync(async db =>
         {
             var patient = Arrange.Patient("Unpublova");
             db.Patients.Add(patient);
@@ -212,8 +212,8 @@ public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryA
         });
         var removed = await StaffSession.SubmitFormAsync(admin, $"/staff/site/cases/{caseId}/remove", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, removed.StatusCode);
-        Assert.False(await app.WithDbAsync(db => db.PatientCases.Where(c => c.Id == caseId).Select(c => c.Published).SingleAsync()));
-        Assert.DoesNotContain("Bulbar onset, slow course", await app.CreateClient().GetStringAsync("/cases"));
+        Assert.False(await _app.WithDbAsync(db => db.PatientCases.Where(c => c.Id == caseId).Select(c => c.Published).SingleAsync()));
+        Assert.DoesNotContain("Bulbar onset, slow course", await _app.CreateClient().GetStringAsync("/cases"));
         Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/staff/site/cases/{caseId}/remove")).StatusCode); // nothing left to unpublish
     }
 
@@ -221,7 +221,7 @@ public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryA
         response.StatusCode == HttpStatusCode.Forbidden
         || (response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.Found && response.Headers.Location?.OriginalString.Contains("/staff/access-denied", StringComparison.Ordinal) == true);
 
-    private Task<Patent> AddPatentAsync(string number) => app.WithDbAsync(async db =>
+    private Task<Patent> AddPatentAsync(string number) => _app.WithDbAsync(async db =>
     {
         var patent = new Patent { Number = number, Title = "A method of " + number, Year = 2015 };
         db.Patents.Add(patent);
@@ -232,7 +232,7 @@ public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryA
     private const string AdminName = RegistryAppFactory.AdminEmail;
 
     private Task<Guid> StampAsync(string slug) =>
-        app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == slug && p.Language == "en").Select(p => p.ConcurrencyStamp).SingleAsync());
+        _app.WithDbAsync(db => db.SitePages.Where(p => p.Slug == slug && p.Language == "en").Select(p => p.ConcurrencyStamp).SingleAsync());
 
     private static async Task<HttpResponseMessage> UploadAsync(HttpClient client, string title, string fileName, byte[] content)
     {

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Diagnostics;
 using System.Text.Json;
-using CellTherapyCenter.Web.CommandLine;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Web.CommandLine;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Demo;

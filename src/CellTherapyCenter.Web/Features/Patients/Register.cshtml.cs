@@ -3,12 +3,12 @@ using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Data.Consents;
 using CellTherapyCenter.Data.Inquiries;
 using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using CellTherapyCenter.Web.Features.Inquiries;
 
 namespace CellTherapyCenter.Web.Features.Patients;
 
