@@ -1,3 +1,4 @@
+using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Data.AdverseEvents;
 using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Data.Auditing;
@@ -15,6 +16,7 @@ using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Data.Vitals;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace CellTherapyCenter.Data;
 
@@ -65,6 +67,21 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
         // Each entity's configuration sits next to it, in the folder of its feature.
         builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
     }
+
+    /// <summary>
+    /// King's stage is a <see cref="KingsStageValue"/> in code and its clinical code ("1" to "5", "4A",
+    /// "4B") in the column, so the stored data reads as clinicians write it and queries compare stages,
+    /// not strings.
+    /// </summary>
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        ArgumentNullException.ThrowIfNull(configurationBuilder);
+        configurationBuilder.Properties<KingsStageValue>().HaveConversion<KingsStageCodeConverter>().HaveMaxLength(2);
+    }
+
+    private sealed class KingsStageCodeConverter() : ValueConverter<KingsStageValue, string>(
+        stage => KingsStage.ToCode(stage),
+        code => KingsStage.FromCode(code)!.Value);
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
         throw new InvalidOperationException("Use SaveChangesAsync: the registry saves asynchronously with its audit.");

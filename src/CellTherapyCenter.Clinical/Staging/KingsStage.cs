@@ -15,6 +15,12 @@ public enum KingsStageValue
     Stage5,
 }
 
+/// <summary>The stage's code as clinicians write it: "1", "2", "3", "4A", "4B" or "5".</summary>
+public static class KingsStageCodes
+{
+    public static string Code(this KingsStageValue stage) => KingsStage.ToCode(stage);
+}
+
 /// <summary>
 /// King's clinical stage estimated from the ALSFRS-R (Balendra et al., ALS Frontotemporal Degener 2014;15:279-84).
 /// Both 4A and 4B may hold: the stage reported is 4B and both flags are kept.

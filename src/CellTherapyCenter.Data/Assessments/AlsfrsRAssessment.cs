@@ -53,7 +53,7 @@ public class AlsfrsRAssessment : RegistryRecord
     public int? FineMotor { get; set; }
     public int? GrossMotor { get; set; }
     public int? Respiratory { get; set; }
-    public string? KingsStage { get; set; }
+    public Clinical.Staging.KingsStageValue? KingsStage { get; set; }
     public int? KingsRegionsInvolved { get; set; }
     public int? MitosStage { get; set; }
 
@@ -84,7 +84,7 @@ public class AlsfrsRAssessment : RegistryRecord
         GrossMotor = score.GrossMotor;
         Respiratory = score.Respiratory;
         var kings = Clinical.Staging.KingsStage.Estimate(responses);
-        KingsStage = kings?.Code;
+        KingsStage = kings?.Stage;
         KingsRegionsInvolved = kings?.RegionsInvolved;
         MitosStage = Clinical.Staging.MitosStage.Estimate(responses)?.Stage;
     }

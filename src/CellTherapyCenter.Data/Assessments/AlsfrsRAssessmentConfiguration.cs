@@ -16,7 +16,6 @@ internal sealed class AlsfrsRAssessmentConfiguration : IEntityTypeConfiguration<
             .HasFilter("\"VoidedAt\" IS NULL AND \"Total\" IS NOT NULL")
             .IncludeProperties(x => new { x.Total, x.KingsStage, x.VisitId });
         b.HasIndex(x => x.VisitId);
-        b.Property(x => x.KingsStage).HasMaxLength(2);
         // The follow-up alert check reads the self-reports saved since its last pass: a small
         // partial index instead of scanning every clinic-rated assessment each time.
         b.HasIndex(x => x.CreatedAt).HasDatabaseName("IX_AlsfrsRAssessments_SelfReports")

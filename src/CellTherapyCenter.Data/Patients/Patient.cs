@@ -43,7 +43,7 @@ public class Patient : RegistryRecord
 
     // Summary kept up to date by PatientSummaries.Refresh so the list can filter and page without
     // scanning every assessment. Derived data: the source of truth stays in the records below.
-    public string? CurrentKingsStage { get; set; }
+    public Clinical.Staging.KingsStageValue? CurrentKingsStage { get; set; }
     public int? CurrentMitosStage { get; set; }
     public int? LatestAlsfrsRTotal { get; set; }
     public DateOnly? LastVisitOn { get; set; }

@@ -23,7 +23,6 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.Property(x => x.Country).HasMaxLength(2);
         b.Property(x => x.PreferredLanguage).HasMaxLength(35);
         b.Property(x => x.Pseudonym).HasMaxLength(20);
-        b.Property(x => x.CurrentKingsStage).HasMaxLength(2);
         b.HasIndex(x => x.Pseudonym).IsUnique();
         b.HasIndex(x => new { x.FamilyName, x.GivenName });
         b.HasIndex(x => x.CurrentKingsStage);

@@ -45,10 +45,10 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
         Assert.Equal(AlsfrsRScore.Of(expected).Total, stored.Total);
         Assert.Equal(37, stored.Total);
         Assert.Equal((11, 8, 6, 12), (stored.Bulbar!.Value, stored.FineMotor!.Value, stored.GrossMotor!.Value, stored.Respiratory!.Value));
-        Assert.Equal("3", stored.KingsStage); // bulbar, upper and lower limb involved
+        Assert.Equal(KingsStageValue.Stage3, stored.KingsStage); // bulbar, upper and lower limb involved
         Assert.Equal(MitosStage.Estimate(expected)!.Stage, stored.MitosStage);
         var patient = await _app.WithDbAsync(db => db.Patients.SingleAsync(p => p.Id == id));
-        Assert.Equal("3", patient.CurrentKingsStage);
+        Assert.Equal(KingsStageValue.Stage3, patient.CurrentKingsStage);
         Assert.Equal(37, patient.LatestAlsfrsRTotal);
     }
 

@@ -1,3 +1,4 @@
+using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Progression;
 using CellTherapyCenter.Clinical.Symptoms;
@@ -56,10 +57,10 @@ public sealed class DemoCohortGeneratorTests
         Assert.All(Cohort.Value.Assessments, a =>
         {
             Assert.Equal(AlsfrsRScore.Of(a.ToResponses()).Total, a.Total);
-            Assert.Equal(Clinical.Staging.KingsStage.Estimate(a.ToResponses())?.Code, a.KingsStage);
+            Assert.Equal(Clinical.Staging.KingsStage.Estimate(a.ToResponses())?.Stage, a.KingsStage);
         });
         // Every King's stage a living patient can have occurs.
-        Assert.Equal(["1", "2", "3", "4A", "4B"], Cohort.Value.Assessments.Select(a => a.KingsStage!).Distinct().Order());
+        Assert.Equal(["1", "2", "3", "4A", "4B"], Cohort.Value.Assessments.Select(a => a.KingsStage!.Value.Code()).Distinct().Order());
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Diagnosis;
 using CellTherapyCenter.Clinical.Symptoms;
@@ -198,7 +199,7 @@ public sealed class RegistryFactsTests(RegistryApps apps) : IClassFixture<Regist
         {
             var (day, code) = (Day.AddDays(i), codes[i]);
             await _app.WithDbAsync(db => db.AlsfrsRAssessments.Where(a => a.PatientId == id && a.AssessedOn == day)
-                .ExecuteUpdateAsync(u => u.SetProperty(a => a.KingsStage, code)));
+                .ExecuteUpdateAsync(u => u.SetProperty(a => a.KingsStage, KingsStage.FromCode(code))));
         }
 
         var f = Assert.Single((await LoadAsync()).Patients, f => f.Id == id);

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 
@@ -26,7 +27,7 @@ public sealed partial class PatientListTests(RegistryApps apps) : IClassFixture<
         await _app.WithDbAsync(async db =>
         {
             var p = Arrange.Patient("Countova");
-            p.CurrentKingsStage = "4B";
+            p.CurrentKingsStage = KingsStageValue.Stage4B;
             db.Patients.Add(p);
             return await db.SaveChangesAsync();
         });

@@ -1,4 +1,5 @@
 using System.Net;
+using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Tests.Infrastructure;
@@ -32,7 +33,7 @@ public sealed class VitalStatusTests(RegistryApps apps) : IClassFixture<Registry
         Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
         var patient = await _app.WithDbAsync(db => db.Patients.SingleAsync(p => p.Id == id));
         Assert.Equal(VitalState.Deceased, patient.VitalState);
-        Assert.Equal("5", patient.CurrentKingsStage);
+        Assert.Equal(KingsStageValue.Stage5, patient.CurrentKingsStage);
         Assert.Equal(5, patient.CurrentMitosStage);
 
         var list = await client.GetStringAsync("/staff/patients?stage=5&q=Vitalova");

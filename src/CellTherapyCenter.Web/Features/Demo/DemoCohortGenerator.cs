@@ -1,3 +1,4 @@
+using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical;
 using CellTherapyCenter.Clinical.AdverseEvents;
 using CellTherapyCenter.Clinical.Diagnosis;
@@ -318,7 +319,7 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
         var latest = assessments.OrderBy(a => a.AssessedOn).LastOrDefault();
         patient.VitalState = dead ? VitalState.Deceased : VitalState.Alive;
         patient.LatestAlsfrsRTotal = latest?.Total;
-        patient.CurrentKingsStage = dead ? "5" : latest?.KingsStage;
+        patient.CurrentKingsStage = dead ? KingsStageValue.Stage5 : latest?.KingsStage;
         patient.CurrentMitosStage = dead ? Clinical.Staging.MitosStage.DeathStage : latest?.MitosStage;
         patient.LastVisitOn = visits.Max(v => (DateOnly?)v.Date);
     }

@@ -192,7 +192,8 @@ public static class RegistryFacts
             .Select(a => new
             {
                 a.PatientId, a.AssessedOn, a.Total, AtVisit = a.VisitId != null,
-                Stage = a.KingsStage == "1" ? 1 : a.KingsStage == "2" ? 2 : a.KingsStage == "3" ? 3 : a.KingsStage == "4A" ? 4 : a.KingsStage == "4B" ? 5 : a.KingsStage == "5" ? 6 : 0,
+                Stage = a.KingsStage == KingsStageValue.Stage1 ? 1 : a.KingsStage == KingsStageValue.Stage2 ? 2 : a.KingsStage == KingsStageValue.Stage3 ? 3
+                    : a.KingsStage == KingsStageValue.Stage4A ? 4 : a.KingsStage == KingsStageValue.Stage4B ? 5 : a.KingsStage == KingsStageValue.Stage5 ? 6 : 0,
             });
         var byPatient = new PatientRuns<AssessmentFact>();
         await RawRows.ReadAsync(db, query, ["PatientId", "AssessedOn", "Total", "Stage", "AtVisit"], (r, at) =>

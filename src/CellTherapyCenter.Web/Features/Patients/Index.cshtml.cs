@@ -1,3 +1,4 @@
+using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Infrastructure;
@@ -54,7 +55,8 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
                 : query.Where(p => p.Pseudonym == term.ToUpperInvariant());
 #pragma warning restore CA1304, CA1311, CA1862
         }
-        if (Stage is not null) query = query.Where(p => p.CurrentKingsStage == Stage);
+        // An unknown stage in the address matches nobody, as it always has.
+        if (Stage is not null) query = KingsStage.FromCode(Stage) is { } stage ? query.Where(p => p.CurrentKingsStage == stage) : query.Where(p => false);
         if (Status is not null) query = query.Where(p => p.VitalState == Status);
         if (LastVisitFrom is not null) query = query.Where(p => p.LastVisitOn >= LastVisitFrom);
         if (LastVisitTo is not null) query = query.Where(p => p.LastVisitOn <= LastVisitTo);
@@ -70,7 +72,7 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
 
         Rows = page.Select(p => new Row(
             PatientIdentityView.For(User, p.Id, p.FamilyName, p.GivenName, p.Pseudonym, p.DateOfBirth, p.IsSynthetic),
-            p.Sex.ToString(), p.CurrentKingsStage, p.CurrentMitosStage, p.LatestAlsfrsRTotal, p.LastVisitOn, p.VitalState, p.VoidedAt != null)).ToList();
+            p.Sex.ToString(), p.CurrentKingsStage?.Code(), p.CurrentMitosStage, p.LatestAlsfrsRTotal, p.LastVisitOn, p.VitalState, p.VoidedAt != null)).ToList();
 
         audit.List(Rows.Select(r => r.Identity.Id),
             $"q={Q};stage={Stage};status={Status};from={LastVisitFrom};to={LastVisitTo};page={PageNumber}");

@@ -1,3 +1,4 @@
+using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Patients;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,7 @@ public static class PatientSummaries
 
         patient.VitalState = deceased ? VitalState.Deceased : VitalState.Alive;
         patient.LatestAlsfrsRTotal = latest?.Total;
-        patient.CurrentKingsStage = deceased ? "5" : latest?.KingsStage;
+        patient.CurrentKingsStage = deceased ? KingsStageValue.Stage5 : latest?.KingsStage;
         patient.CurrentMitosStage = deceased ? Clinical.Staging.MitosStage.DeathStage : latest?.MitosStage;
         patient.LastVisitOn = lastVisit;
     }
