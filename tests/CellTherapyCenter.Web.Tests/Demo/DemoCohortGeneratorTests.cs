@@ -1,6 +1,6 @@
-using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Progression;
+using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Web.Features.Demo;
 

@@ -1,7 +1,7 @@
-using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical;
 using CellTherapyCenter.Clinical.AdverseEvents;
 using CellTherapyCenter.Clinical.Diagnosis;
+using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.AdverseEvents;
