@@ -52,12 +52,12 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, PatientReadAudit
     public async Task<IActionResult> OnPostAsync(Guid id, string eventId, CancellationToken ct)
     {
         if (await LoadAsync(id, eventId, ct, track: true) is { } missing) return missing;
-        if (string.IsNullOrWhiteSpace(Input.Term)) ModelState.AddModelError("Input.Term", "Name the event, e.g. \"Headache\".");
-        if (Input.OnsetDate is not { } onset) ModelState.AddModelError("Input.OnsetDate", "Enter the date the event began.");
-        else if (onset > Today || onset < Patient.DateOfBirthForValidation) ModelState.AddModelError("Input.OnsetDate", "The date must lie between the patient's birth and today.");
-        if (Input.ResolvedDate < Input.OnsetDate) ModelState.AddModelError("Input.ResolvedDate", "An event cannot resolve before it began.");
-        if (CtcaeGrades.Inconsistency(Input.Grade, Input.Outcome) is { } problem) ModelState.AddModelError("Input.Outcome", problem);
-        if (Input.TreatmentCourseId is { } c && Courses.All(x => x.Id != c)) ModelState.AddModelError("Input.TreatmentCourseId", "Choose one of this patient's courses.");
+        if (string.IsNullOrWhiteSpace(Input.Term)) ModelState.AddFieldError(() => Input.Term, "Name the event, e.g. \"Headache\".");
+        if (Input.OnsetDate is not { } onset) ModelState.AddFieldError(() => Input.OnsetDate, "Enter the date the event began.");
+        else if (onset > Today || onset < Patient.DateOfBirthForValidation) ModelState.AddFieldError(() => Input.OnsetDate, "The date must lie between the patient's birth and today.");
+        if (Input.ResolvedDate < Input.OnsetDate) ModelState.AddFieldError(() => Input.ResolvedDate, "An event cannot resolve before it began.");
+        if (CtcaeGrades.Inconsistency(Input.Grade, Input.Outcome) is { } problem) ModelState.AddFieldError(() => Input.Outcome, problem);
+        if (Input.TreatmentCourseId is { } c && Courses.All(x => x.Id != c)) ModelState.AddFieldError(() => Input.TreatmentCourseId, "Choose one of this patient's courses.");
         if (!ModelState.IsValid) return Page();
 
         var e = Stored ?? new AdverseEvent { PatientId = id, Term = "" };

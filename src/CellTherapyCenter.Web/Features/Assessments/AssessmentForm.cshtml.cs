@@ -72,8 +72,8 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
                 ModelState.AddModelError($"Input.{item}", $"Choose an answer from 0 to 4 for \"{AlsfrsRAnchors.Question(item)}\".");
         if (Input.AssessedOn is { } date)
         {
-            if (date > Today) ModelState.AddModelError("Input.AssessedOn", "The date cannot be in the future.");
-            if (date < Patient.DateOfBirthForValidation) ModelState.AddModelError("Input.AssessedOn", "The date cannot be before the patient's birth.");
+            if (date > Today) ModelState.AddFieldError(() => Input.AssessedOn, "The date cannot be in the future.");
+            if (date < Patient.DateOfBirthForValidation) ModelState.AddFieldError(() => Input.AssessedOn, "The date cannot be before the patient's birth.");
         }
     }
 

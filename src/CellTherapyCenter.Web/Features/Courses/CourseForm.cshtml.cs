@@ -58,10 +58,10 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
     {
         if (await LoadAsync(id, courseId, ct, track: true) is { } missing) return missing;
         ModelState.Clear();
-        if (Input.StartDate is not { } start) ModelState.AddModelError("Input.StartDate", "Enter the start date.");
-        else if (start > Today || start < Patient.DateOfBirthForValidation) ModelState.AddModelError("Input.StartDate", "The date must lie between the patient's birth and today.");
-        if (Input.EndDate < Input.StartDate) ModelState.AddModelError("Input.EndDate", "The course cannot end before it starts.");
-        if (Input.Number is < 1 or > 50) ModelState.AddModelError("Input.Number", "The course number is 1 for the first course, 2 for the first repeat, and so on.");
+        if (Input.StartDate is not { } start) ModelState.AddFieldError(() => Input.StartDate, "Enter the start date.");
+        else if (start > Today || start < Patient.DateOfBirthForValidation) ModelState.AddFieldError(() => Input.StartDate, "The date must lie between the patient's birth and today.");
+        if (Input.EndDate < Input.StartDate) ModelState.AddFieldError(() => Input.EndDate, "The course cannot end before it starts.");
+        if (Input.Number is < 1 or > 50) ModelState.AddFieldError(() => Input.Number, "The course number is 1 for the first course, 2 for the first repeat, and so on.");
         if (!ModelState.IsValid) return Page();
 
         var course = Stored ?? new TreatmentCourse { PatientId = id };
@@ -81,12 +81,12 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         ModelState.Clear();
         Input = From(Stored);
         var t = Transplantation;
-        if (t.Date is not { } date) ModelState.AddModelError("Transplantation.Date", "Enter the date.");
+        if (t.Date is not { } date) ModelState.AddFieldError(() => Transplantation.Date, "Enter the date.");
         else if (date > Today || date < Stored.StartDate.AddDays(-7) || (Stored.EndDate is { } end && date > end.AddDays(7)))
-            ModelState.AddModelError("Transplantation.Date", "The date must fall within the course (a week either side) and not in the future.");
-        if (string.IsNullOrWhiteSpace(t.CellProductLot)) ModelState.AddModelError("Transplantation.CellProductLot", "Enter the cell product lot: every transplantation must be traceable.");
-        if (t.SuspensionCount is not (>= 1 and <= 20)) ModelState.AddModelError("Transplantation.SuspensionCount", "Enter the number of suspensions, 1 to 20.");
-        if (t.VolumeMl is not (>= 0.1m and <= 100m)) ModelState.AddModelError("Transplantation.VolumeMl", "Enter the total volume, 0.1 to 100 ml.");
+            ModelState.AddFieldError(() => Transplantation.Date, "The date must fall within the course (a week either side) and not in the future.");
+        if (string.IsNullOrWhiteSpace(t.CellProductLot)) ModelState.AddFieldError(() => Transplantation.CellProductLot, "Enter the cell product lot: every transplantation must be traceable.");
+        if (t.SuspensionCount is not (>= 1 and <= 20)) ModelState.AddFieldError(() => Transplantation.SuspensionCount, "Enter the number of suspensions, 1 to 20.");
+        if (t.VolumeMl is not (>= 0.1m and <= 100m)) ModelState.AddFieldError(() => Transplantation.VolumeMl, "Enter the total volume, 0.1 to 100 ml.");
         if (!ModelState.IsValid) return Page();
         Db.Transplantations.Add(new Transplantation
         {

@@ -55,9 +55,9 @@ public sealed class DiagnosisFormModel(RegistryDbContext db, PatientReadAudit au
             if (date is { } value && (value > Today || value < Patient.DateOfBirthForValidation))
                 ModelState.AddModelError($"Input.{field}", "The date must lie between the patient's birth and today.");
         if (Input.OnsetDate > Input.DiagnosisDate)
-            ModelState.AddModelError("Input.OnsetDate", "Symptom onset cannot come after the diagnosis.");
+            ModelState.AddFieldError(() => Input.OnsetDate, "Symptom onset cannot come after the diagnosis.");
         if (Input.TakesTofersen && Input.Sod1 != GeneticResult.Positive)
-            ModelState.AddModelError("Input.TakesTofersen", "Tofersen is given to SOD1 carriers: record the SOD1 result as positive, or untick tofersen.");
+            ModelState.AddFieldError(() => Input.TakesTofersen, "Tofersen is given to SOD1 carriers: record the SOD1 result as positive, or untick tofersen.");
         if (!ModelState.IsValid) return Page();
 
         var d = await Db.Diagnoses.FirstOrDefaultAsync(x => x.PatientId == id, ct);

@@ -37,11 +37,11 @@ public sealed class VisitFormModel(RegistryDbContext db, PatientReadAudit audit,
     public async Task<IActionResult> OnPostAsync(Guid id, string visitId, CancellationToken ct)
     {
         if (await LoadAsync(id, visitId, ct, track: true) is { } missing) return missing;
-        if (Input.Date is not { } date) ModelState.AddModelError("Input.Date", "Enter the date of the visit.");
-        else if (date > Today || date < Patient.DateOfBirthForValidation) ModelState.AddModelError("Input.Date", "The date must lie between the patient's birth and today.");
-        if (Input.FvcPercentPredicted is < 0 or > 200) ModelState.AddModelError("Input.FvcPercentPredicted", "FVC is a percentage of predicted between 0 and 200.");
-        if (Input.WeightKg is < 20 or > 300) ModelState.AddModelError("Input.WeightKg", "Weight must be between 20 and 300 kg.");
-        if (Input.TreatmentCourseId is { } c && Courses.All(x => x.Id != c)) ModelState.AddModelError("Input.TreatmentCourseId", "Choose one of this patient's courses.");
+        if (Input.Date is not { } date) ModelState.AddFieldError(() => Input.Date, "Enter the date of the visit.");
+        else if (date > Today || date < Patient.DateOfBirthForValidation) ModelState.AddFieldError(() => Input.Date, "The date must lie between the patient's birth and today.");
+        if (Input.FvcPercentPredicted is < 0 or > 200) ModelState.AddFieldError(() => Input.FvcPercentPredicted, "FVC is a percentage of predicted between 0 and 200.");
+        if (Input.WeightKg is < 20 or > 300) ModelState.AddFieldError(() => Input.WeightKg, "Weight must be between 20 and 300 kg.");
+        if (Input.TreatmentCourseId is { } c && Courses.All(x => x.Id != c)) ModelState.AddFieldError(() => Input.TreatmentCourseId, "Choose one of this patient's courses.");
         if (!ModelState.IsValid) return Page();
 
         var visit = Stored ?? new Visit { PatientId = id };

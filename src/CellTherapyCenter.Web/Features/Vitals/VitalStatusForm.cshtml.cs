@@ -64,9 +64,9 @@ public sealed class VitalStatusFormModel(RegistryDbContext db, PatientReadAudit 
     {
         var today = Today;
         if (!Input.IsAlive && Input.DateOfDeath is null)
-            ModelState.AddModelError("Input.DateOfDeath", "Enter the date of death.");
+            ModelState.AddFieldError(() => Input.DateOfDeath, "Enter the date of death.");
         if (Input.IsAlive && (Input.DateOfDeath is not null || !string.IsNullOrWhiteSpace(Input.CauseOfDeath)))
-            ModelState.AddModelError("Input.DateOfDeath", "A date or cause of death can only be recorded when the patient is not alive.");
+            ModelState.AddFieldError(() => Input.DateOfDeath, "A date or cause of death can only be recorded when the patient is not alive.");
         void Date(string field, DateOnly? value)
         {
             if (value is not { } d) return;
