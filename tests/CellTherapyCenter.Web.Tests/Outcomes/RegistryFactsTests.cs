@@ -8,6 +8,7 @@ using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Data.Vitals;
 using CellTherapyCenter.Outcomes;
 using CellTherapyCenter.Web.Features.Outcomes;
+using CellTherapyCenter.Web.Features.PublicSite.Outcomes;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -205,6 +206,35 @@ public sealed class RegistryFactsTests(RegistryApps apps) : IClassFixture<Regist
         var f = Assert.Single((await LoadAsync()).Patients, f => f.Id == id);
 
         Assert.Equal(codes, f.Assessments.Select(a => a.KingsStage));
+    }
+
+    [Theory, EveryDatabase]
+    public async Task The_public_counts_and_the_claims_audit_agree_on_who_was_treated(DatabaseProvider database)
+    {
+        _app = apps[database];
+        var (treated, voidedCourseOnly, voidedPatient) = await _app.WithDbAsync(async db =>
+        {
+            var t = Arrange.Patient("Lecena");
+            var v = Arrange.Patient("Ponistenikurs");
+            var gone = Arrange.Patient("Izbrisana");
+            gone.Void("entered twice", "test", DateTime.UtcNow);
+            db.Patients.AddRange(t, v, gone);
+            var voided = new TreatmentCourse { PatientId = v.Id, Number = 1, StartDate = Day };
+            voided.Void("wrong patient", "test", DateTime.UtcNow);
+            db.TreatmentCourses.AddRange(new TreatmentCourse { PatientId = t.Id, Number = 1, StartDate = Day }, voided,
+                new TreatmentCourse { PatientId = gone.Id, Number = 1, StartDate = Day });
+            await db.SaveChangesAsync();
+            return (t.Id, v.Id, gone.Id);
+        });
+
+        var inMemory = (await LoadAsync()).Patients.Where(p => p.IsTreated).Select(p => p.Id).ToHashSet();
+        var counted = await _app.WithDbAsync(db => RegistryCounts.CountAsync(db, CancellationToken.None));
+
+        Assert.Contains(treated, inMemory);
+        Assert.DoesNotContain(voidedCourseOnly, inMemory);
+        Assert.DoesNotContain(voidedPatient, inMemory);
+        // The two figures /outcomes shows side by side count the same patients.
+        Assert.Equal(inMemory.Count, counted.Treated);
     }
 
     private async Task<RegistryFacts.Snapshot> LoadAsync()

@@ -3,6 +3,7 @@ using CellTherapyCenter.Clinical.Diagnosis;
 using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Outcomes;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +57,7 @@ public static class RegistryFacts
             (r, at) => vitals.Add(r.GetGuid(at[0]), new VitalRow(
                 r.GetBoolean(at[1]), r.GetNullable<DateOnly>(at[2]), r.GetNullable<DateOnly>(at[3]), r.GetNullable<DateOnly>(at[4]), r.GetNullable<DateOnly>(at[5]), r.GetNullable<DateOnly>(at[6]))));
         var courses = new PatientRuns<DateOnly>();
-        var coursesTask = Read(db => db.TreatmentCourses.AsNoTracking().Where(c => c.VoidedAt == null)
+        var coursesTask = Read(db => db.CountedCourses().AsNoTracking()
                 .OrderBy(c => c.PatientId).ThenBy(c => c.StartDate)
                 .Select(c => new { c.PatientId, c.StartDate }),
             ["PatientId", "StartDate"],

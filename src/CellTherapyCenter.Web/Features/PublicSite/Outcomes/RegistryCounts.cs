@@ -1,4 +1,5 @@
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Courses;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.PublicSite.Outcomes;
@@ -20,7 +21,7 @@ public sealed record RegistryCounts(
     public static async Task<RegistryCounts> CountAsync(RegistryDbContext db, CancellationToken ct)
     {
         var patients = db.Patients.Where(p => p.VoidedAt == null);
-        var courses = db.TreatmentCourses.Where(c => c.VoidedAt == null);
+        var courses = db.CountedCourses();
         // Written per patient (a correlated first-course date), which both SQLite and PostgreSQL plan well.
         var treated = patients.Select(p => new
         {
