@@ -11,27 +11,11 @@ namespace CellTherapyCenter.Web.Tests.Email;
 /// Base of the email test classes, run on every database: each test starts with
 /// <see cref="UseDatabaseAsync"/>, which gives it a fresh kit and an empty outbox on that database.
 /// </summary>
-public abstract class EmailTests(RegistryApps apps) : IClassFixture<RegistryApps>, IAsyncLifetime
+public abstract class EmailTests(RegistryApps apps) : KitTests<EmailTestKit>(apps)
 {
-    private RegistryAppFactory? _app;
-    private EmailTestKit? _kit;
+    protected override EmailTestKit CreateKit(RegistryAppFactory app) => new(app);
 
-    protected RegistryAppFactory App => _app ?? throw new InvalidOperationException("A test starts with UseDatabaseAsync.");
-    protected EmailTestKit Kit => _kit ?? throw new InvalidOperationException("A test starts with UseDatabaseAsync.");
-
-    protected Task UseDatabaseAsync(DatabaseProvider database)
-    {
-        _app = apps[database];
-        _kit = new EmailTestKit(_app);
-        return _kit.EmptyOutboxAsync();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_kit is not null) await _kit.DisposeAsync();
-    }
+    protected override Task PrepareAsync(EmailTestKit kit) => kit.EmptyOutboxAsync();
 }
 
 /// <summary>

@@ -135,25 +135,9 @@ public sealed class FollowUpTestKit(RegistryAppFactory app) : IAsyncDisposable
 /// Base of the follow-up integration tests, run on every database: each test starts with
 /// <see cref="UseDatabaseAsync"/>, which gives it a fresh kit and resets follow-up state on that database.
 /// </summary>
-public abstract class FollowUpTests(RegistryApps apps) : IClassFixture<RegistryApps>, IAsyncLifetime
+public abstract class FollowUpTests(RegistryApps apps) : KitTests<FollowUpTestKit>(apps)
 {
-    private RegistryAppFactory? _app;
-    private FollowUpTestKit? _kit;
+    protected override FollowUpTestKit CreateKit(RegistryAppFactory app) => new(app);
 
-    protected RegistryAppFactory App => _app ?? throw new InvalidOperationException("A test starts with UseDatabaseAsync.");
-    protected FollowUpTestKit Kit => _kit ?? throw new InvalidOperationException("A test starts with UseDatabaseAsync.");
-
-    protected Task UseDatabaseAsync(DatabaseProvider database)
-    {
-        _app = apps[database];
-        _kit = new FollowUpTestKit(_app);
-        return _kit.ResetAsync();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_kit is not null) await _kit.DisposeAsync();
-    }
+    protected override Task PrepareAsync(FollowUpTestKit kit) => kit.ResetAsync();
 }

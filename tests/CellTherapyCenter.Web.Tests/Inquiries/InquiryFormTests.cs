@@ -12,33 +12,13 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Tests.Inquiries;
 
-public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<RegistryApps>, IAsyncLifetime
+public sealed class InquiryFormTests(RegistryApps apps) : EmailTests(apps)
 {
-    private RegistryAppFactory _app = null!;
-    private EmailTestKit? _kit;
-
-    private EmailTestKit Kit => _kit ?? throw new InvalidOperationException("A test starts with UseDatabaseAsync.");
-
-    /// <summary>The app of the case's database, and a fresh kit with an empty outbox (what InitializeAsync did per test).</summary>
-    private Task UseDatabaseAsync(DatabaseProvider database)
-    {
-        _app = apps[database];
-        _kit = new EmailTestKit(_app);
-        return _kit.EmptyOutboxAsync();
-    }
-
-    public Task InitializeAsync() => Task.CompletedTask;
-
-    public async Task DisposeAsync()
-    {
-        if (_kit is not null) await _kit.DisposeAsync();
-    }
-
     [Theory, EveryDatabase]
     public async Task A_request_is_stored_with_its_document_before_the_reference_is_shown_and_both_emails_go_out(DatabaseProvider database)
     {
         await UseDatabaseAsync(database);
-        var client = _app.CreateBrowserClient();
+        var client = App.CreateBrowserClient();
         var pdf = InquiryForm.Pdf(5000);
         var response = await InquiryForm.SubmitAsync(client, InquiryForm.ValidFields(), [("C:\\scans\\mri report.pdf", pdf)],
             [("Input.Symptoms", "Weakness"), ("Input.Symptoms", "FootDrop"), ("Input.Alsfrs[Speech]", "3"), ("Input.Alsfrs[Walking]", "2")]);
@@ -53,7 +33,7 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
         // Shown once: the address alone (a reload, a shared link) reveals nothing from the request.
         Assert.DoesNotContain("ALSFRS-R", await client.GetStringAsync(response.Headers.Location));
 
-        var stored = await _app.WithDbAsync(db => db.Inquiries.Include(i => i.Documents).AsNoTracking().SingleAsync(i => i.Reference == reference));
+        var stored = await App.WithDbAsync(db => db.Inquiries.Include(i => i.Documents).AsNoTracking().SingleAsync(i => i.Reference == reference));
         Assert.Equal(RequesterRole.Relative, stored.RequesterRole);
         Assert.Equal("+381641234567", stored.Phone);
         Assert.Equal("Weakness,FootDrop", stored.Symptoms);
@@ -82,7 +62,7 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
     public async Task A_complete_self_score_is_computed_on_the_server_and_its_total_shown_on_the_confirmation(DatabaseProvider database)
     {
         await UseDatabaseAsync(database);
-        var client = _app.CreateBrowserClient();
+        var client = App.CreateBrowserClient();
         var fields = InquiryForm.ValidFields();
         fields["Input.Gastrostomy"] = "yes"; // question 5 is then 5b
         var response = await InquiryForm.SubmitAsync(client, fields, repeated: CompleteSelfScore);
@@ -90,7 +70,7 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("Your self-scored ALSFRS-R total is 29 of 48", await client.GetStringAsync(response.Headers.Location));
         var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
-        var stored = await _app.WithDbAsync(db => db.Inquiries.AsNoTracking().SingleAsync(i => i.Reference == reference));
+        var stored = await App.WithDbAsync(db => db.Inquiries.AsNoTracking().SingleAsync(i => i.Reference == reference));
         Assert.Equal((29, true, "4,3,3,2,2,2,3,1,0,2,3,4"), (stored.AlsfrsRTotal, stored.AlsfrsRWithGastrostomy, stored.AlsfrsRAnswers));
     }
 
@@ -106,8 +86,8 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
         await UseDatabaseAsync(database);
         var fields = InquiryForm.ValidFields();
         fields[field] = value;
-        var before = await _app.WithDbAsync(db => db.Inquiries.CountAsync());
-        var response = await InquiryForm.SubmitAsync(_app.CreateBrowserClient(), fields);
+        var before = await App.WithDbAsync(db => db.Inquiries.CountAsync());
+        var response = await InquiryForm.SubmitAsync(App.CreateBrowserClient(), fields);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = StaffSession.Parse(await response.Content.ReadAsStringAsync());
@@ -117,7 +97,7 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
         Assert.Contains(message, error);
         if (field != "Input.Name") Assert.Equal("Ana Marija Petrović", html.QuerySelector("#Input_Name")?.GetAttribute("value"));
         Assert.Equal("Can my mother be treated? <b>She</b> uses a mask at night.", html.QuerySelector("#Input_Message")?.TextContent.Trim());
-        Assert.Equal(before, await _app.WithDbAsync(db => db.Inquiries.CountAsync()));
+        Assert.Equal(before, await App.WithDbAsync(db => db.Inquiries.CountAsync()));
     }
 
     [Theory, EveryDatabase]
@@ -127,7 +107,7 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
         var fields = InquiryForm.ValidFields();
         fields["Input.Email"] = "";
         fields["Input.Phone"] = "";
-        var html = StaffSession.Parse(await (await InquiryForm.SubmitAsync(_app.CreateBrowserClient(), fields)).Content.ReadAsStringAsync());
+        var html = StaffSession.Parse(await (await InquiryForm.SubmitAsync(App.CreateBrowserClient(), fields)).Content.ReadAsStringAsync());
         Assert.Contains("email address or a phone number", html.QuerySelector("[data-valmsg-for='Input.Email']")?.TextContent);
         Assert.Contains("phone number or an email address", html.QuerySelector("[data-valmsg-for='Input.Phone']")?.TextContent);
     }
@@ -137,8 +117,8 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
     {
         await UseDatabaseAsync(database);
         byte[] executable = [0x4D, 0x5A, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04, 0x00];
-        var before = await _app.WithDbAsync(db => db.Inquiries.CountAsync());
-        var response = await InquiryForm.SubmitAsync(_app.CreateBrowserClient(), InquiryForm.ValidFields(), [("report.pdf", executable)]);
+        var before = await App.WithDbAsync(db => db.Inquiries.CountAsync());
+        var response = await InquiryForm.SubmitAsync(App.CreateBrowserClient(), InquiryForm.ValidFields(), [("report.pdf", executable)]);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = StaffSession.Parse(await response.Content.ReadAsStringAsync());
         Assert.Contains("\"report.pdf\" is not a PDF, JPEG or PNG file", html.QuerySelector("#documents-error")?.TextContent);
@@ -147,7 +127,7 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
         Assert.Equal("ana.petrovic@example.org", html.QuerySelector("#Input_Email")?.GetAttribute("value"));
         Assert.NotNull(html.QuerySelector("input[name='Input.Role'][value='Relative'][checked]"));
         Assert.NotNull(html.QuerySelector("input[name='Input.Consent'][value='true'][checked]"));
-        Assert.Equal(before, await _app.WithDbAsync(db => db.Inquiries.CountAsync()));
+        Assert.Equal(before, await App.WithDbAsync(db => db.Inquiries.CountAsync()));
     }
 
     [Theory, EveryDatabase]
@@ -155,7 +135,7 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
     {
         await UseDatabaseAsync(database);
         var files = Enumerable.Range(1, 11).Select(n => ($"page{n}.pdf", InquiryForm.Pdf(100)));
-        var html = StaffSession.Parse(await (await InquiryForm.SubmitAsync(_app.CreateBrowserClient(), InquiryForm.ValidFields(), files)).Content.ReadAsStringAsync());
+        var html = StaffSession.Parse(await (await InquiryForm.SubmitAsync(App.CreateBrowserClient(), InquiryForm.ValidFields(), files)).Content.ReadAsStringAsync());
         Assert.Contains("at most 10 documents", html.QuerySelector("#documents-error")?.TextContent);
     }
 
@@ -165,12 +145,12 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
         await UseDatabaseAsync(database);
         var fields = InquiryForm.ValidFields();
         fields["Input.Website"] = "http://spam.example";
-        var before = await _app.WithDbAsync(db => db.Inquiries.CountAsync());
-        var response = await InquiryForm.SubmitAsync(_app.CreateBrowserClient(), fields);
+        var before = await App.WithDbAsync(db => db.Inquiries.CountAsync());
+        var response = await InquiryForm.SubmitAsync(App.CreateBrowserClient(), fields);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Contains("/request-information/sent/RQ-", response.Headers.Location!.OriginalString);
-        Assert.Equal(before, await _app.WithDbAsync(db => db.Inquiries.CountAsync()));
-        Assert.Equal(0, await _app.WithDbAsync(db => db.OutboundEmails.CountAsync()));
+        Assert.Equal(before, await App.WithDbAsync(db => db.Inquiries.CountAsync()));
+        Assert.Equal(0, await App.WithDbAsync(db => db.OutboundEmails.CountAsync()));
     }
 
     [Theory, EveryDatabase]
@@ -179,24 +159,24 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
         await UseDatabaseAsync(database);
         var fields = InquiryForm.ValidFields();
         fields["Input.Role"] = "Patient";
-        var response = await InquiryForm.SubmitAsync(_app.CreateBrowserClient(), fields, [("scan.pdf", InquiryForm.Pdf())], CompleteSelfScore);
+        var response = await InquiryForm.SubmitAsync(App.CreateBrowserClient(), fields, [("scan.pdf", InquiryForm.Pdf())], CompleteSelfScore);
         var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
-        var id = await _app.WithDbAsync(db => db.Inquiries.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync());
-        var staff = await _app.SignedInClientAsync(StaffRoles.Coordinator);
+        var id = await App.WithDbAsync(db => db.Inquiries.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync());
+        var staff = await App.SignedInClientAsync(StaffRoles.Coordinator);
 
         var inbox = await staff.GetStringAsync("/staff/inquiries?status=New");
         Assert.Contains(reference, inbox);
         var detail = await staff.GetStringAsync($"/staff/inquiries/{id}");
         Assert.Contains("&lt;b&gt;She&lt;/b&gt;", detail);
-        Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Inquiry) && a.EntityId == id.ToString() && a.Action == AuditActions.Read)));
+        Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.EntityType == nameof(Inquiry) && a.EntityId == id.ToString() && a.Action == AuditActions.Read)));
 
-        var documentId = await _app.WithDbAsync(db => db.InquiryDocuments.Where(d => d.InquiryId == id).Select(d => d.Id).SingleAsync());
+        var documentId = await App.WithDbAsync(db => db.InquiryDocuments.Where(d => d.InquiryId == id).Select(d => d.Id).SingleAsync());
         var file = await staff.GetAsync($"/staff/inquiries/{id}/documents/{documentId}");
         Assert.Equal("application/pdf", file.Content.Headers.ContentType?.MediaType);
         Assert.Equal("attachment", file.Content.Headers.ContentDisposition?.DispositionType);
 
         // Status and assignee, then a stale form is refused.
-        var stamp = await _app.WithDbAsync(db => db.Inquiries.Where(i => i.Id == id).Select(i => i.ConcurrencyStamp).SingleAsync());
+        var stamp = await App.WithDbAsync(db => db.Inquiries.Where(i => i.Id == id).Select(i => i.ConcurrencyStamp).SingleAsync());
         var token = await StaffSession.AntiforgeryTokenAsync(staff, $"/staff/inquiries/{id}");
         FormUrlEncodedContent Update(string status) => new(new Dictionary<string, string>
         {
@@ -206,7 +186,7 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
         var stale = await staff.PostAsync($"/staff/inquiries/{id}?handler=Update", Update("Closed"));
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains("Someone else saved this record", await stale.Content.ReadAsStringAsync());
-        var worked = await _app.WithDbAsync(db => db.Inquiries.AsNoTracking().SingleAsync(i => i.Id == id));
+        var worked = await App.WithDbAsync(db => db.Inquiries.AsNoTracking().SingleAsync(i => i.Id == id));
         Assert.Equal((InquiryStatus.Contacted, "coordinator@test.local"), (worked.Status, worked.AssigneeUserName));
 
         var note = await staff.PostAsync($"/staff/inquiries/{id}?handler=Note", new FormUrlEncodedContent(new Dictionary<string, string>
@@ -226,23 +206,23 @@ public sealed class InquiryFormTests(RegistryApps apps) : IClassFixture<Registry
             ["Input.Country"] = "RS", ["Input.PreferredLanguage"] = "sr",
         });
         Assert.Equal(HttpStatusCode.Redirect, register.StatusCode);
-        var linked = await _app.WithDbAsync(db => db.Inquiries.AsNoTracking().SingleAsync(i => i.Id == id));
+        var linked = await App.WithDbAsync(db => db.Inquiries.AsNoTracking().SingleAsync(i => i.Id == id));
         Assert.NotNull(linked.PatientId);
-        var consent = await _app.WithDbAsync(db => db.Consents.AsNoTracking().SingleAsync(c => c.PatientId == linked.PatientId));
+        var consent = await App.WithDbAsync(db => db.Consents.AsNoTracking().SingleAsync(c => c.PatientId == linked.PatientId));
         Assert.Equal((InquiryInput.ConsentWording, ConsentKind.HealthDataProcessing), (consent.Wording, consent.Kind));
-        var selfScore = await _app.WithDbAsync(db => db.AlsfrsRAssessments.AsNoTracking().SingleAsync(a => a.PatientId == linked.PatientId));
+        var selfScore = await App.WithDbAsync(db => db.AlsfrsRAssessments.AsNoTracking().SingleAsync(a => a.PatientId == linked.PatientId));
         Assert.Equal((AssessmentRater.Patient, AssessmentMode.SelfAdministeredOnline, 29), (selfScore.Rater, selfScore.Mode, selfScore.Total));
-        Assert.Equal(29, await _app.WithDbAsync(db => db.Patients.Where(p => p.Id == linked.PatientId).Select(p => p.LatestAlsfrsRTotal).SingleAsync()));
+        Assert.Equal(29, await App.WithDbAsync(db => db.Patients.Where(p => p.Id == linked.PatientId).Select(p => p.LatestAlsfrsRTotal).SingleAsync()));
     }
 
     [Theory, EveryDatabase]
     public async Task A_request_from_a_relative_does_not_fill_the_patient_with_the_relatives_name(DatabaseProvider database)
     {
         await UseDatabaseAsync(database);
-        var response = await InquiryForm.SubmitAsync(_app.CreateBrowserClient(), InquiryForm.ValidFields());
+        var response = await InquiryForm.SubmitAsync(App.CreateBrowserClient(), InquiryForm.ValidFields());
         var reference = response.Headers.Location!.OriginalString.Split('/')[^1];
-        var id = await _app.WithDbAsync(db => db.Inquiries.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync());
-        var staff = await _app.SignedInClientAsync(StaffRoles.Physician);
+        var id = await App.WithDbAsync(db => db.Inquiries.Where(i => i.Reference == reference).Select(i => i.Id).SingleAsync());
+        var staff = await App.SignedInClientAsync(StaffRoles.Physician);
 
         var form = StaffSession.Parse(await staff.GetStringAsync($"/staff/patients/new?inquiry={id}"));
         Assert.True(string.IsNullOrEmpty(form.QuerySelector("#Input_FamilyName")?.GetAttribute("value")));
