@@ -32,19 +32,11 @@ public class AlsfrsRAssessment : RegistryRecord
     public AssessmentRater Rater { get; set; }
     public AssessmentMode Mode { get; set; }
 
-    public int? Speech { get; set; }
-    public int? Salivation { get; set; }
-    public int? Swallowing { get; set; }
-    public int? Handwriting { get; set; }
-    public int? CuttingFood { get; set; }
-    public CuttingFoodVersion CuttingFoodVersion { get; set; }
-    public int? DressingHygiene { get; set; }
-    public int? TurningInBed { get; set; }
-    public int? Walking { get; set; }
-    public int? ClimbingStairs { get; set; }
-    public int? Dyspnea { get; set; }
-    public int? Orthopnea { get; set; }
-    public int? RespiratoryInsufficiency { get; set; }
+    /// <summary>
+    /// The twelve answers and the item-5 version, stored as columns of this table under the item
+    /// names (an EF Core complex type). Set them with <see cref="SetResponses"/>, which rescores.
+    /// </summary>
+    public AlsfrsRResponses Responses { get; private set; } = new();
 
     // Derived, stored for querying and for the audit of what was shown at the time.
     public bool IsComplete { get; set; }
@@ -59,23 +51,16 @@ public class AlsfrsRAssessment : RegistryRecord
 
     public override Guid AuditPatientId => PatientId;
 
-    public AlsfrsRResponses ToResponses() => AlsfrsRResponses.FromScores(
-        Speech, Salivation, Swallowing, Handwriting, CuttingFood, DressingHygiene, TurningInBed,
-        Walking, ClimbingStairs, Dyspnea, Orthopnea, RespiratoryInsufficiency, CuttingFoodVersion);
-
-    public void SetResponses(AlsfrsRResponses r)
+    public void SetResponses(AlsfrsRResponses responses)
     {
-        Speech = r.Speech; Salivation = r.Salivation; Swallowing = r.Swallowing; Handwriting = r.Handwriting;
-        CuttingFood = r.CuttingFood; CuttingFoodVersion = r.CuttingFoodVersion; DressingHygiene = r.DressingHygiene;
-        TurningInBed = r.TurningInBed; Walking = r.Walking; ClimbingStairs = r.ClimbingStairs;
-        Dyspnea = r.Dyspnea; Orthopnea = r.Orthopnea; RespiratoryInsufficiency = r.RespiratoryInsufficiency;
+        Responses = responses;
         Rescore();
     }
 
     /// <summary>Recomputes the derived columns from the items with the clinical library.</summary>
     public void Rescore()
     {
-        var responses = ToResponses();
+        var responses = Responses;
         var score = AlsfrsRScore.Of(responses);
         IsComplete = score.IsComplete;
         Total = score.Total;

@@ -8,6 +8,13 @@ internal sealed class AlsfrsRAssessmentConfiguration : IEntityTypeConfiguration<
     public void Configure(EntityTypeBuilder<AlsfrsRAssessment> b)
     {
         b.ConfigureRecord();
+        // One column per item under the item's own name (EF Core would prefix "Responses_"): the
+        // raw readers, the exports and the schema reference all name the columns so.
+        b.ComplexProperty(x => x.Responses, r =>
+        {
+            foreach (var item in r.Metadata.ComplexType.GetDeclaredProperties())
+                item.SetColumnName(item.Name);
+        });
         b.HasIndex(x => new { x.PatientId, x.AssessedOn });
         // The claims audit reads every scored assessment in patient order: a partial, covering
         // index lets PostgreSQL answer from the index alone, already ordered (a third of the

@@ -94,14 +94,26 @@ internal static class RegistryAuditing
     };
 
     private static Dictionary<string, object?> Snapshot(EntityEntry entry) =>
-        entry.Properties
+        Columns(entry)
             .Where(p => !Bookkeeping.Contains(p.Metadata.Name))
             .ToDictionary(p => p.Metadata.Name, p => Plain(p.CurrentValue));
 
     private static Dictionary<string, object?> Changes(EntityEntry entry) =>
-        entry.Properties
+        Columns(entry)
             .Where(p => p.IsModified && !Bookkeeping.Contains(p.Metadata.Name) && !Equals(p.OriginalValue, p.CurrentValue))
             .ToDictionary(p => p.Metadata.Name, p => (object?)new { old = Plain(p.OriginalValue), @new = Plain(p.CurrentValue) });
+
+    /// <summary>
+    /// Every stored value of the entry, the members of complex types (the ALSFRS-R answers)
+    /// included under their own names, in EF Core's order for plain properties (key first, then
+    /// by name), so lines read as they did when each answer was its own property.
+    /// </summary>
+    private static IEnumerable<PropertyEntry> Columns(EntityEntry entry) =>
+        entry.Properties.Concat(entry.ComplexProperties.SelectMany(ComplexColumns))
+            .OrderBy(p => p.Metadata.IsPrimaryKey() ? 0 : 1).ThenBy(p => p.Metadata.Name, StringComparer.Ordinal);
+
+    private static IEnumerable<PropertyEntry> ComplexColumns(ComplexPropertyEntry complex) =>
+        complex.Properties.Concat(complex.ComplexProperties.SelectMany(ComplexColumns));
 
     private static object? Plain(object? value) => value is Enum e ? e.ToString() : value;
 }

@@ -4,6 +4,7 @@ using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Web.Features.Assessments;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -16,9 +17,9 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
 
     private static Dictionary<string, string> Fields(string date, params int?[] items)
     {
-        var fields = new Dictionary<string, string> { ["Input.AssessedOn"] = date, ["Input.Rater"] = "Clinician", ["Input.Mode"] = "InPerson", ["Input.CuttingFoodVersion"] = "WithoutGastrostomy5a" };
+        var fields = new Dictionary<string, string> { ["Input.AssessedOn"] = date, ["Input.Rater"] = "Clinician", ["Input.Mode"] = "InPerson", [AssessmentInput.CuttingFoodVersionField] = "WithoutGastrostomy5a" };
         foreach (var (item, i) in AlsfrsRItems.All.Select((item, i) => (item, i)))
-            fields[$"Input.{item}"] = items[i]?.ToString() ?? "";
+            fields[AssessmentInput.FieldName(item)] = items[i]?.ToString() ?? "";
         return fields;
     }
 
@@ -50,6 +51,35 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
         var patient = await _app.WithDbAsync(db => db.Patients.SingleAsync(p => p.Id == id));
         Assert.Equal(KingsStageValue.Stage3, patient.CurrentKingsStage);
         Assert.Equal(37, patient.LatestAlsfrsRTotal);
+    }
+
+    [Theory, EveryDatabase]
+    public async Task The_answers_are_audited_under_their_item_names_in_the_order_of_every_other_column(DatabaseProvider database)
+    {
+        // The answers are one complex type (AlsfrsRResponses); the audit must still list each
+        // answer as its own column, and a correction must show its old and new value.
+        _app = apps[database];
+        var id = await NewPatientAsync();
+        var client = await _app.SignedInClientAsync(StaffRoles.Coordinator);
+        Assert.Equal(HttpStatusCode.Redirect,
+            (await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/assessments/new", Fields("2025-05-02", 3, 4, 4, 2, 3, 3, 3, 2, 1, 4, 4, 4))).StatusCode);
+        var assessmentId = await _app.WithDbAsync(db => db.AlsfrsRAssessments.Where(a => a.PatientId == id).Select(a => a.Id).SingleAsync());
+        var url = $"/staff/patients/{id}/assessments/{assessmentId}";
+        var correction = Fields("2025-05-02", 3, 4, 4, 2, 3, 3, 3, 0, 1, 4, 4, 4);
+        correction["Input.ConcurrencyStamp"] = (await _app.WithDbAsync(db => db.AlsfrsRAssessments.Where(a => a.Id == assessmentId).Select(a => a.ConcurrencyStamp).SingleAsync())).ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(client, url, correction)).StatusCode);
+
+        var lines = await _app.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityId == assessmentId.ToString()).ToListAsync());
+        var created = JsonDocument.Parse(lines.Single(l => l.Action == AuditActions.Create).Changes!).RootElement;
+        var names = created.EnumerateObject().Select(p => p.Name).ToList();
+        Assert.Equal("Id", names[0]);
+        Assert.Equal(names.Skip(1).Order(StringComparer.Ordinal), names.Skip(1));
+        foreach (var item in AlsfrsRItems.All) Assert.Contains(item.ToString(), names);
+        Assert.Equal(2, created.GetProperty("Walking").GetInt32());
+        Assert.Equal("WithoutGastrostomy5a", created.GetProperty("CuttingFoodVersion").GetString());
+
+        var walking = JsonDocument.Parse(lines.Single(l => l.Action == AuditActions.Update).Changes!).RootElement.GetProperty("Walking");
+        Assert.Equal((2, 0), (walking.GetProperty("old").GetInt32(), walking.GetProperty("new").GetInt32()));
     }
 
     [Theory, EveryDatabase]
@@ -113,8 +143,8 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
         Assert.Contains("Someone else saved this record", System.Net.WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
 
         var stored = await _app.WithDbAsync(db => db.AlsfrsRAssessments.SingleAsync(a => a.Id == assessmentId));
-        Assert.Equal(3, stored.Speech);
-        Assert.Equal(4, stored.Walking);
+        Assert.Equal(3, stored.Responses.Speech);
+        Assert.Equal(4, stored.Responses.Walking);
         Assert.Equal(47, stored.Total);
     }
 

@@ -56,8 +56,8 @@ public sealed class DemoCohortGeneratorTests
     {
         Assert.All(Cohort.Value.Assessments, a =>
         {
-            Assert.Equal(AlsfrsRScore.Of(a.ToResponses()).Total, a.Total);
-            Assert.Equal(Clinical.Staging.KingsStage.Estimate(a.ToResponses())?.Stage, a.KingsStage);
+            Assert.Equal(AlsfrsRScore.Of(a.Responses).Total, a.Total);
+            Assert.Equal(Clinical.Staging.KingsStage.Estimate(a.Responses)?.Stage, a.KingsStage);
         });
         // Every King's stage a living patient can have occurs.
         Assert.Equal(["1", "2", "3", "4A", "4B"], Cohort.Value.Assessments.Select(a => a.KingsStage!.Value.Code()).Distinct().Order());
@@ -67,7 +67,7 @@ public sealed class DemoCohortGeneratorTests
     public void Item_5b_is_used_only_after_a_gastrostomy()
     {
         var gastrostomy = Cohort.Value.VitalStatuses.ToDictionary(v => v.PatientId, v => v.GastrostomyDate);
-        var with5b = Cohort.Value.Assessments.Where(a => a.CuttingFoodVersion == CuttingFoodVersion.WithGastrostomy5b).ToList();
+        var with5b = Cohort.Value.Assessments.Where(a => a.Responses.CuttingFoodVersion == CuttingFoodVersion.WithGastrostomy5b).ToList();
         Assert.NotEmpty(with5b);
         Assert.All(with5b, a => Assert.True(gastrostomy[a.PatientId] is { } g && g <= a.AssessedOn));
     }

@@ -29,7 +29,7 @@ public sealed class DemoCohortSeederTests(RegistryApps apps) : IClassFixture<Reg
             Assert.Equal(expected.Transplantations.Count, await db.Transplantations.CountAsync());
             var sample = expected.Assessments[expected.Assessments.Count / 2];
             var stored = await db.AlsfrsRAssessments.SingleAsync(a => a.Id == sample.Id);
-            Assert.Equal((sample.AssessedOn, sample.Total, sample.KingsStage, sample.CuttingFoodVersion), (stored.AssessedOn, stored.Total, stored.KingsStage, stored.CuttingFoodVersion));
+            Assert.Equal((sample.AssessedOn, sample.Total, sample.KingsStage, sample.Responses.CuttingFoodVersion), (stored.AssessedOn, stored.Total, stored.KingsStage, stored.Responses.CuttingFoodVersion));
             var patient = expected.Patients[3];
             var storedPatient = await db.Patients.SingleAsync(p => p.Id == patient.Id);
             Assert.Equal((patient.CurrentKingsStage, patient.VitalState, patient.LastVisitOn), (storedPatient.CurrentKingsStage, storedPatient.VitalState, storedPatient.LastVisitOn));

@@ -109,8 +109,8 @@ public sealed partial class PortalFlowTests(RegistryApps apps) : IClassFixture<R
         Assert.Contains($"Your total score is {ExpectedTotal} out of 48.", await later.GetStringAsync($"{url}/sent"));
         var assessment = await _app.WithDbAsync(db => db.AlsfrsRAssessments.SingleAsync(a => a.PatientId == patientId));
         Assert.Equal((AssessmentRater.Patient, AssessmentMode.SelfAdministeredOnline, ExpectedTotal), (assessment.Rater, assessment.Mode, assessment.Total));
-        Assert.Equal(Clinical.Alsfrs.CuttingFoodVersion.WithoutGastrostomy5a, assessment.CuttingFoodVersion);
-        Assert.Equal(2, assessment.CuttingFood);
+        Assert.Equal(Clinical.Alsfrs.CuttingFoodVersion.WithoutGastrostomy5a, assessment.Responses.CuttingFoodVersion);
+        Assert.Equal(2, assessment.Responses.CuttingFood);
         // Sending twice makes no second assessment; the questionnaire is closed.
         var twice = await later.GetAsync($"{url}/review");
         Assert.Equal($"{url}/sent", twice.Headers.Location?.OriginalString);
@@ -153,7 +153,7 @@ public sealed partial class PortalFlowTests(RegistryApps apps) : IClassFixture<R
         await PortalTestKit.PostAsync(client, $"{url}/review", $"{url}/review");
         var assessment = await _app.WithDbAsync(db => db.AlsfrsRAssessments.SingleAsync(a => a.PatientId == patientId));
         Assert.Equal(AssessmentRater.Caregiver, assessment.Rater);
-        Assert.Equal(Clinical.Alsfrs.CuttingFoodVersion.WithGastrostomy5b, assessment.CuttingFoodVersion);
+        Assert.Equal(Clinical.Alsfrs.CuttingFoodVersion.WithGastrostomy5b, assessment.Responses.CuttingFoodVersion);
         Assert.Equal(26, assessment.Total);
     }
 

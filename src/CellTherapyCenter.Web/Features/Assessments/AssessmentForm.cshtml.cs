@@ -48,7 +48,7 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
         assessment.Rater = Input.Rater;
         assessment.Mode = Input.Mode;
         assessment.VisitId = Input.VisitId;
-        assessment.SetResponses(Input.ToResponses());
+        assessment.SetResponses(Input.Responses);
         return await SaveAsync(id, assessmentId, ct);
     }
 
@@ -67,9 +67,8 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
 
     private void Validate()
     {
-        foreach (var item in AlsfrsRItems.All)
-            if (Input.ToResponses()[item] is { } score && (score < 0 || score > 4))
-                ModelState.AddModelError($"Input.{item}", $"Choose an answer from 0 to 4 for \"{AlsfrsRAnchors.Question(item)}\".");
+        foreach (var item in Input.Responses.OutOfRangeItems())
+            ModelState.AddModelError(AssessmentInput.FieldName(item), $"Choose an answer from 0 to 4 for \"{AlsfrsRAnchors.Question(item)}\".");
         if (Input.AssessedOn is { } date)
         {
             if (date > Today) ModelState.AddFieldError(() => Input.AssessedOn, "The date cannot be in the future.");

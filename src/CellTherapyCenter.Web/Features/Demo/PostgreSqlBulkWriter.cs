@@ -40,7 +40,7 @@ internal static class PostgreSqlBulkWriter
     private static async Task CopyAsync(NpgsqlConnection connection, IEntityType entity, IEnumerable<object> rows, CancellationToken ct)
     {
         var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
-        var columns = entity.GetProperties().Where(p => p.GetColumnName(table) is not null).ToList();
+        var columns = entity.GetFlattenedProperties().Where(p => p.GetColumnName(table) is not null).ToList();
         var names = string.Join(", ", columns.Select(p => $"\"{p.GetColumnName(table)}\""));
         await using var writer = await connection.BeginBinaryImportAsync($"COPY \"{table.Name}\" ({names}) FROM STDIN (FORMAT BINARY)", ct);
         // Millions of rows (the follow-up schedules of 100,000 patients) with their index and
@@ -51,7 +51,7 @@ internal static class PostgreSqlBulkWriter
             await writer.StartRowAsync(ct);
             foreach (var column in columns)
             {
-                var value = column.PropertyInfo?.GetValue(row);
+                var value = column.GetGetter().GetClrValueUsingContainingEntity(row);
                 var converter = column.GetTypeMapping().Converter;
                 if (value is not null && converter is not null) value = converter.ConvertToProvider(value);
                 if (value is null) await writer.WriteNullAsync(ct);

@@ -40,7 +40,7 @@ public sealed class EligibilityScreenModel(RegistryDbContext db, PatientReadAudi
             ElEscorial = diagnosis?.ElEscorial,
             GoldCoastMet = diagnosis?.GoldCoastMet,
             OnsetDate = diagnosis?.OnsetDate,
-            Assessments = assessments.Select(a => new DatedAlsfrsR(a.AssessedOn, a.ToResponses())).ToList(),
+            Assessments = assessments.Select(a => new DatedAlsfrsR(a.AssessedOn, a.Responses)).ToList(),
             LatestFvcPercentPredicted = latestFvc,
             TakesOrTookRiluzole = diagnosis?.TakesRiluzole == true,
             TakesOrTookEdaravone = diagnosis?.TakesEdaravone == true,

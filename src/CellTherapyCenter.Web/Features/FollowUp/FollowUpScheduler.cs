@@ -141,7 +141,7 @@ public sealed class FollowUpScheduler(
             .Where(a => (a.Rater == AssessmentRater.Patient || a.Rater == AssessmentRater.Caregiver) && a.VoidedAt == null && a.CreatedAt >= since
                         && !db.FollowUpAlerts.Any(al => al.AssessmentId == a.Id))
             .OrderBy(a => a.CreatedAt)
-            .Select(a => new { a.Id, a.PatientId, a.AssessedOn, a.CreatedAt, Scores = new SelfReportScores(a.Total, a.Dyspnea, a.Orthopnea, a.RespiratoryInsufficiency) })
+            .Select(a => new { a.Id, a.PatientId, a.AssessedOn, a.CreatedAt, Scores = new SelfReportScores(a.Total, a.Responses.Dyspnea, a.Responses.Orthopnea, a.Responses.RespiratoryInsufficiency) })
             .ToListAsync(ct);
         var raised = 0;
         foreach (var a in fresh)
@@ -151,7 +151,7 @@ public sealed class FollowUpScheduler(
                             && (p.Rater == AssessmentRater.Patient || p.Rater == AssessmentRater.Caregiver)
                             && (p.AssessedOn < a.AssessedOn || (p.AssessedOn == a.AssessedOn && p.CreatedAt < a.CreatedAt)))
                 .OrderByDescending(p => p.AssessedOn).ThenByDescending(p => p.CreatedAt)
-                .Select(p => new { p.Id, Scores = new SelfReportScores(p.Total, p.Dyspnea, p.Orthopnea, p.RespiratoryInsufficiency) })
+                .Select(p => new { p.Id, Scores = new SelfReportScores(p.Total, p.Responses.Dyspnea, p.Responses.Orthopnea, p.Responses.RespiratoryInsufficiency) })
                 .FirstOrDefaultAsync(ct);
             if (previous is null || DeclineAlertRule.Evaluate(previous.Scores, a.Scores, Options.DeclineAlertPoints) is not { } reason) continue;
             db.FollowUpAlerts.Add(new FollowUpAlert

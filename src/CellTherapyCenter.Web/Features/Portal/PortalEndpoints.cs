@@ -40,9 +40,10 @@ internal static class PortalEndpoints
             .Where(a => a.PatientId == account.PatientId && a.VoidedAt == null).OrderBy(a => a.AssessedOn)
             .Select(a => new
             {
-                Date = a.AssessedOn, a.Rater, a.Mode, a.Speech, a.Salivation, a.Swallowing, a.Handwriting, a.CuttingFood,
-                Item5 = a.CuttingFoodVersion, a.DressingHygiene, a.TurningInBed, a.Walking, a.ClimbingStairs, a.Dyspnea, a.Orthopnea,
-                a.RespiratoryInsufficiency, a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory,
+                Date = a.AssessedOn, a.Rater, a.Mode, a.Responses.Speech, a.Responses.Salivation, a.Responses.Swallowing,
+                a.Responses.Handwriting, a.Responses.CuttingFood, Item5 = a.Responses.CuttingFoodVersion, a.Responses.DressingHygiene,
+                a.Responses.TurningInBed, a.Responses.Walking, a.Responses.ClimbingStairs, a.Responses.Dyspnea, a.Responses.Orthopnea,
+                a.Responses.RespiratoryInsufficiency, a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory,
             })
             .ToListAsync(ct);
         audit.Read(account.PatientId);
