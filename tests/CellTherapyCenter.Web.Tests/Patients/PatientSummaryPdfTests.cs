@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using CellTherapyCenter.Clinical.AdverseEvents;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Data.Auditing;
@@ -18,7 +16,7 @@ namespace CellTherapyCenter.Web.Tests.Patients;
 /// audited), and rendered with poppler (pdftoppm, pdftotext; test.sh installs poppler-utils) to
 /// check what is on its pages.
 /// </summary>
-public sealed partial class PatientSummaryPdfTests(RegistryApps apps) : IClassFixture<RegistryApps>
+public sealed class PatientSummaryPdfTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
     private RegistryAppFactory _app = null!;
 
@@ -169,51 +167,4 @@ public sealed partial class PatientSummaryPdfTests(RegistryApps apps) : IClassFi
         await db.SaveChangesAsync();
         return p.Id;
     });
-
-    /// <summary>A PDF's pages as poppler renders them: each page drawn to PNG by pdftoppm, its text by pdftotext.</summary>
-    internal static partial class Poppler
-    {
-        public sealed record Page(string Png, string Text);
-
-        /// <summary>Set CTC_PDF_PAGES to a folder to keep the rendered pages (PNG) for looking at.</summary>
-        public static List<Page> Pages(byte[] pdf)
-        {
-            var keep = Environment.GetEnvironmentVariable("CTC_PDF_PAGES");
-            var folder = keep is { Length: > 0 } ? Directory.CreateDirectory(Path.Combine(keep, Guid.NewGuid().ToString("N")[..8])).FullName
-                : ScratchDirectory.Create("ctc-pdf-");
-            try
-            {
-                var file = Path.Combine(folder, "summary.pdf");
-                File.WriteAllBytes(file, pdf);
-                Run("pdftoppm", "-r", keep is { Length: > 0 } ? "110" : "30", "-png", file, Path.Combine(folder, "page"));
-                var pngs = Directory.GetFiles(folder, "page-*.png").OrderBy(f => int.Parse(PageNumber().Match(f).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
-                Assert.NotEmpty(pngs);
-                return pngs.Select((png, i) =>
-                {
-                    Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47 }, File.ReadAllBytes(png)[..4]);
-                    var n = (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                    return new Page(png, Run("pdftotext", "-layout", "-enc", "UTF-8", "-f", n, "-l", n, file, "-"));
-                }).ToList();
-            }
-            finally
-            {
-                if (keep is not { Length: > 0 }) Directory.Delete(folder, recursive: true);
-            }
-        }
-
-        private static string Run(string tool, params string[] arguments)
-        {
-            var start = new ProcessStartInfo(tool) { RedirectStandardOutput = true, RedirectStandardError = true, StandardOutputEncoding = System.Text.Encoding.UTF8 };
-            foreach (var a in arguments) start.ArgumentList.Add(a);
-            using var process = Process.Start(start) ?? throw new InvalidOperationException($"{tool} did not start (poppler-utils installed?)");
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"{tool} failed ({process.ExitCode}): {error.Result}");
-            return output.Result;
-        }
-
-        [GeneratedRegex(@"page-(\d+)\.png$")]
-        private static partial Regex PageNumber();
-    }
 }
