@@ -18,6 +18,11 @@ if [ ! -x /usr/bin/chromium ]; then
   echo "installing Chromium from apt"
   apt_install chromium
 fi
+# The PDF summary's tests render it with poppler (pdftoppm for the pages, pdftotext for their text).
+if ! command -v pdftoppm >/dev/null || ! command -v pdftotext >/dev/null; then
+  echo "installing poppler-utils from apt"
+  apt_install poppler-utils
+fi
 export CTC_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Maximum Pool Size=20"
 
 dotnet tool restore >/dev/null

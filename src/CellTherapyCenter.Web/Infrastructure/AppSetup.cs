@@ -7,6 +7,7 @@ using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Features.Outcomes;
 using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Features.Patients.Summary;
 using CellTherapyCenter.Web.Features.Portal;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
@@ -128,6 +129,7 @@ public static class AppSetup
         app.MapLanguageEndpoint();
         app.MapAlsfrsRScore();
         app.MapPatientEndpoints();
+        app.MapPatientSummary();
         app.MapPublicSite(app.Configuration);
         app.MapInquiryEndpoints();
         app.MapOutcomesEndpoints();

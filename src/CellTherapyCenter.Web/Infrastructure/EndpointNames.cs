@@ -10,6 +10,7 @@ public static class EndpointNames
     public const string Language = "ChooseLanguage";
     public const string InquiryDocument = "InquiryDocument";
     public const string PatientTrajectoryPlot = "PatientTrajectoryPlot";
+    public const string PatientSummaryPdf = "PatientSummaryPdf";
     public const string ClaimsCsv = "ClaimsCsv";
     public const string OutcomesPlotPng = "OutcomesPlotPng";
     public const string OutcomesPlotCsv = "OutcomesPlotCsv";

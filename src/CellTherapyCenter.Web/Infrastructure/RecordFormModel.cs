@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Features.Patients.Summary;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -13,8 +14,9 @@ namespace CellTherapyCenter.Web.Infrastructure;
 /// patient, the record at <c>.../{recordId}</c> where the id is "new" or stored, a stamp-checked
 /// save that shows the other user's version on a conflict, and a void that requires a reason.
 /// </summary>
-public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvider clock) : PageModel where TRecord : RegistryRecord
+public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvider clock) : PageModel, IShowsOnePatient where TRecord : RegistryRecord
 {
+    PatientIdentityView? IShowsOnePatient.ShownPatient => Patient;
     /// <summary>The route value that asks for a blank form rather than a stored record.</summary>
     public const string NewRecordId = "new";
 

@@ -56,6 +56,7 @@ public static class RouteAccess
         ["PAGE /staff/patients"] = Access.Staff,
         ["PAGE /staff/patients/{id:guid}"] = Access.Staff,
         ["GET /staff/patients/{id:guid}/trajectory.png"] = Access.Staff,
+        ["GET /staff/patients/{id:guid}/summary.pdf"] = Access.Staff,
         ["PAGE /staff/patients/{id:guid}/assessments/{assessmentId}"] = Access.Registry,
         ["PAGE /staff/patients/{id:guid}/eligibility"] = Access.Staff,
         ["PAGE /staff/patients/new"] = Access.Registry,

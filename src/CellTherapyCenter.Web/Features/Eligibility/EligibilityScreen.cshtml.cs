@@ -2,6 +2,7 @@ using CellTherapyCenter.Clinical.Eligibility;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Features.Patients.Summary;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -13,8 +14,9 @@ namespace CellTherapyCenter.Web.Features.Eligibility;
 /// <summary>The clinic's indications and former contraindications, read from the registry. It screens; a physician decides.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [ReadsPatientData("Eligibility", "eligibility screen")]
-public sealed class EligibilityScreenModel(RegistryDbContext db, PatientReadAudit audit) : PageModel
+public sealed class EligibilityScreenModel(RegistryDbContext db, PatientReadAudit audit) : PageModel, IShowsOnePatient
 {
+    PatientIdentityView? IShowsOnePatient.ShownPatient => Patient;
     public PatientIdentityView Patient { get; private set; } = null!;
     public EligibilityResult Result { get; private set; } = null!;
 

@@ -4,6 +4,7 @@ using CellTherapyCenter.Clinical.Text;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Web.Features.Patients.Summary;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -14,8 +15,9 @@ namespace CellTherapyCenter.Web.Features.Patients;
 /// <summary>The patient chart: summary, ALSFRS-R trajectory, and a timeline of everything recorded.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [ReadsPatientData(nameof(Patient), "chart")]
-public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAuthorizationService authorization) : PageModel
+public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAuthorizationService authorization) : PageModel, IShowsOnePatient
 {
+    PatientIdentityView? IShowsOnePatient.ShownPatient => Identity;
     public ChartData Data { get; private set; } = null!;
     public PatientIdentityView Identity { get; private set; } = null!;
     public bool MayEdit { get; private set; }

@@ -1,5 +1,5 @@
+using CellTherapyCenter.Web.Infrastructure;
 using PdfSharp.Drawing;
-using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
 namespace CellTherapyCenter.Web.Features.PublicSite.Content;
@@ -10,18 +10,17 @@ namespace CellTherapyCenter.Web.Features.PublicSite.Content;
 /// </summary>
 public static class DemoPublicationPdf
 {
-    private static readonly Lock FontSetup = new();
-
     public static byte[] Create()
     {
-        EnsureFonts();
+        // The shipped faces, so that seeding works on a machine with no fonts installed.
+        PdfFonts.Ensure();
         using var document = new PdfDocument();
         document.Info.Title = "Example publication (synthetic demo data)";
         var page = document.AddPage();
         using (var gfx = XGraphics.FromPdfPage(page))
         {
-            var title = new XFont(EmbeddedFonts.Family, 20, XFontStyleEx.Bold);
-            var body = new XFont(EmbeddedFonts.Family, 12, XFontStyleEx.Regular);
+            var title = new XFont(PdfFonts.Embedded, 20, XFontStyleEx.Bold);
+            var body = new XFont(PdfFonts.Embedded, 12, XFontStyleEx.Regular);
             var y = 80.0;
             gfx.DrawString("Fetal stem cells in amyotrophic lateral sclerosis", title, XBrushes.Black, new XPoint(60, y));
             y += 40;
@@ -42,26 +41,5 @@ public static class DemoPublicationPdf
         using var output = new MemoryStream();
         document.Save(output, closeStream: false);
         return output.ToArray();
-    }
-
-    private static void EnsureFonts()
-    {
-        lock (FontSetup)
-        {
-            // PDFsharp needs font files to measure and embed text. It uses the fonts it ships
-            // (PdfSharp.WPFonts) so that seeding works on a machine with no fonts installed.
-            GlobalFontSettings.FontResolver ??= new EmbeddedFonts();
-        }
-    }
-
-    private sealed class EmbeddedFonts : IFontResolver
-    {
-        public const string Family = "Segoe WP";
-
-        public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-            new(bold ? "SegoeWP-Bold" : "SegoeWP");
-
-        public byte[]? GetFont(string faceName) =>
-            faceName == "SegoeWP-Bold" ? PdfSharp.WPFonts.FontDataHelper.SegoeWPBold : PdfSharp.WPFonts.FontDataHelper.SegoeWP;
     }
 }
