@@ -63,6 +63,7 @@ public static class RouteAccess
         ["PAGE /staff/patients/{id:guid}/vital-status"] = Access.Registry,
         ["PAGE /staff/patients/{id:guid}/diagnosis"] = Access.Clinical,
         ["PAGE /staff/patients/{id:guid}/visits/{visitId}"] = Access.Registry,
+        ["PAGE /staff/patients/{id:guid}/visits/{visitId:guid}/findings/{findingId:guid}"] = Access.Registry,
         ["PAGE /staff/patients/{id:guid}/courses/{courseId}"] = Access.Clinical,
         ["PAGE /staff/patients/{id:guid}/courses/{courseId:guid}/transplantations/{transplantationId}"] = Access.Clinical,
         ["PAGE /staff/patients/{id:guid}/adverse-events/{eventId}"] = Access.Clinical,
