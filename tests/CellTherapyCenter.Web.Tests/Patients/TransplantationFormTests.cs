@@ -87,6 +87,7 @@ public sealed class TransplantationFormTests(RegistryApps apps) : IClassFixture<
         var page = StaffSession.Parse(await client.GetStringAsync(courseUrl));
         Assert.Contains("voided: Given in the next course", page.QuerySelector("table")?.TextContent);
         Assert.Contains("does not count as treatment", page.QuerySelector("main")?.TextContent);
+        Assert.Contains("Every transplantation voided: not counted as treatment", await client.GetStringAsync($"/staff/patients/{id}?timeline=all"));
         // And a voided transplantation's form no longer saves.
         var late = await StaffSession.SubmitFormAsync(client, url, new Dictionary<string, string>(Fields("LOT-79", "3")) { ["ConcurrencyStamp"] = stored.ConcurrencyStamp.ToString() });
         Assert.Equal(HttpStatusCode.OK, late.StatusCode);
