@@ -237,6 +237,40 @@ public sealed class RegistryFactsTests(RegistryApps apps) : IClassFixture<Regist
         Assert.Equal(inMemory.Count, counted.Treated);
     }
 
+    [Theory, EveryDatabase]
+    public async Task A_course_whose_every_transplantation_is_voided_no_longer_counts_as_treatment(DatabaseProvider database)
+    {
+        _app = apps[database];
+        var (oneOfTwoVoided, allVoided, noneRecordedYet) = await _app.WithDbAsync(async db =>
+        {
+            var partly = Arrange.Patient("Delimicno");
+            var emptied = Arrange.Patient("Ispraznjen");
+            var pending = Arrange.Patient("Nezapisan");
+            db.Patients.AddRange(partly, emptied, pending);
+            var partlyCourse = new TreatmentCourse { PatientId = partly.Id, Number = 1, StartDate = Day };
+            var emptiedCourse = new TreatmentCourse { PatientId = emptied.Id, Number = 1, StartDate = Day };
+            db.TreatmentCourses.AddRange(partlyCourse, emptiedCourse, new TreatmentCourse { PatientId = pending.Id, Number = 1, StartDate = Day });
+            Transplantation Given(TreatmentCourse c, bool voided)
+            {
+                var t = new Transplantation { TreatmentCourseId = c.Id, PatientId = c.PatientId, Date = Day, CellProductLot = "LOT-1", SuspensionCount = 4, VolumeMl = 2 };
+                if (voided) t.Void("entered on the wrong patient", "test", DateTime.UtcNow);
+                return t;
+            }
+            db.Transplantations.AddRange(Given(partlyCourse, voided: true), Given(partlyCourse, voided: false),
+                Given(emptiedCourse, voided: true), Given(emptiedCourse, voided: true));
+            await db.SaveChangesAsync();
+            return (partly.Id, emptied.Id, pending.Id);
+        });
+
+        var inMemory = (await LoadAsync()).Patients.Where(p => p.IsTreated).Select(p => p.Id).ToHashSet();
+        var counted = await _app.WithDbAsync(db => RegistryCounts.CountAsync(db, CancellationToken.None));
+
+        Assert.Contains(oneOfTwoVoided, inMemory);
+        Assert.DoesNotContain(allVoided, inMemory);
+        Assert.Contains(noneRecordedYet, inMemory); // a course is saved before its transplantations are added
+        Assert.Equal(inMemory.Count, counted.Treated);
+    }
+
     private async Task<RegistryFacts.Snapshot> LoadAsync()
     {
         var scopes = new List<IServiceScope>();

@@ -71,7 +71,7 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         course.Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim();
         // The follow-up schedule commits with the course (one transaction), or not at all.
         await schedule.SyncCourseAsync(course, isNew: Stored is null, ct);
-        return await SaveAsync(id, courseId, RedirectToPage("/Courses/CourseForm", new { id, courseId = course.Id }), ct);
+        return await SaveAsync(id, courseId, RedirectToPage("/Courses/CourseForm", new { id, courseId = course.Id }), $"Course {course.Number} saved.", ct);
     }
 
     public async Task<IActionResult> OnPostTransplantationAsync(Guid id, string courseId, CancellationToken ct)
@@ -80,20 +80,13 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         if (Stored is null) return NotFound();
         ModelState.Clear();
         Input = From(Stored);
-        var t = Transplantation;
-        if (t.Date is not { } date) ModelState.AddFieldError(() => Transplantation.Date, "Enter the date.");
-        else if (date > Today || date < Stored.StartDate.AddDays(-7) || (Stored.EndDate is { } end && date > end.AddDays(7)))
-            ModelState.AddFieldError(() => Transplantation.Date, "The date must fall within the course (a week either side) and not in the future.");
-        if (string.IsNullOrWhiteSpace(t.CellProductLot)) ModelState.AddFieldError(() => Transplantation.CellProductLot, "Enter the cell product lot: every transplantation must be traceable.");
-        if (t.SuspensionCount is not (>= 1 and <= 20)) ModelState.AddFieldError(() => Transplantation.SuspensionCount, "Enter the number of suspensions, 1 to 20.");
-        if (t.VolumeMl is not (>= 0.1m and <= 100m)) ModelState.AddFieldError(() => Transplantation.VolumeMl, "Enter the total volume, 0.1 to 100 ml.");
+        TransplantationRules.Check(ModelState, FieldKeys.For(() => Transplantation), Transplantation, Stored, Today);
         if (!ModelState.IsValid) return Page();
-        Db.Transplantations.Add(new Transplantation
-        {
-            TreatmentCourseId = Stored.Id, PatientId = id, Date = t.Date!.Value, CellProductLot = t.CellProductLot!.Trim(),
-            SuspensionCount = t.SuspensionCount!.Value, VolumeMl = t.VolumeMl!.Value, Route = t.Route,
-        });
-        return await SaveAsync(id, courseId, RedirectToPage("/Courses/CourseForm", new { id, courseId = Stored.Id }), ct);
+        var added = new Transplantation { TreatmentCourseId = Stored.Id, PatientId = id, CellProductLot = "" };
+        TransplantationRules.ApplyTo(Transplantation, added);
+        Db.Transplantations.Add(added);
+        return await SaveAsync(id, courseId, RedirectToPage("/Courses/CourseForm", new { id, courseId = Stored.Id }),
+            $"Transplantation of {added.Date:yyyy-MM-dd} recorded.", ct);
     }
 
     public async Task<IActionResult> OnPostVoidAsync(Guid id, string courseId, CancellationToken ct)
@@ -101,11 +94,11 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         if (await LoadAsync(id, courseId, ct, track: true) is { } missing) return missing;
         if (Void(Input.ConcurrencyStamp, stored => Input = From(stored)) is { } notVoided) return notVoided;
         await schedule.SyncCourseAsync(Stored!, isNew: false, ct);
-        return await SaveAsync(id, courseId, ToChart(id), ct);
+        return await SaveAsync(id, courseId, ToChart(id), $"Course {Stored!.Number} voided.", ct);
     }
 
-    private Task<IActionResult> SaveAsync(Guid id, string courseId, IActionResult next, CancellationToken ct) =>
-        SaveAsync(() => Db.SaveChangesAsync(ct), next, async () =>
+    private Task<IActionResult> SaveAsync(Guid id, string courseId, IActionResult next, string saved, CancellationToken ct) =>
+        SaveAsync(async () => { await Db.SaveChangesAsync(ct); SavedBanner.Show(TempData, saved); }, next, async () =>
         {
             await LoadAsync(id, courseId, ct);
             if (Stored is not null) Input = From(Stored);

@@ -89,12 +89,19 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
 
         foreach (var c in d.Courses)
         {
-            Add(c.StartDate, "Course", () => new(c.StartDate, "Course", $"Treatment course {c.Number} begins",
-                c.EndDate is { } end ? [$"Ends {end:yyyy-MM-dd}"] : [], c.VoidReason, MayEditClinical ? Url.Page("/Courses/CourseForm", new { id, courseId = c.Id }) : null));
+            Add(c.StartDate, "Course", () =>
+            {
+                var details = new List<string>();
+                if (c.EndDate is { } end) details.Add($"Ends {end:yyyy-MM-dd}");
+                if (c.VoidReason is null && c.Transplantations.Count > 0 && c.Transplantations.All(t => t.VoidReason is not null))
+                    details.Add("Every transplantation voided: not counted as treatment");
+                return new(c.StartDate, "Course", $"Treatment course {c.Number} begins", details, c.VoidReason,
+                    MayEditClinical ? Url.Page("/Courses/CourseForm", new { id, courseId = c.Id }) : null);
+            });
             foreach (var t in c.Transplantations)
                 Add(t.Date, "Transplantation", () => new(t.Date, "Transplantation", $"Transplantation (course {c.Number})",
                     [$"Lot {t.CellProductLot}; {t.SuspensionCount} suspensions, {t.VolumeMl:0.#} ml; {EnumText.Describe(t.Route).ToLowerInvariant()}"], t.VoidReason,
-                    null));
+                    MayEditClinical ? Url.Page("/Courses/TransplantationForm", new { id, courseId = c.Id, transplantationId = t.Id }) : null));
         }
 
         foreach (var e in d.AdverseEvents)

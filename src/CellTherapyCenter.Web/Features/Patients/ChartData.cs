@@ -49,7 +49,7 @@ public sealed record ChartData(
 
     public sealed record CourseRow(Guid Id, int Number, DateOnly StartDate, DateOnly? EndDate, string? VoidReason, List<TransplantationRow> Transplantations);
 
-    public sealed record TransplantationRow(DateOnly Date, string CellProductLot, int SuspensionCount, decimal VolumeMl, AdministrationRoute Route, string? VoidReason);
+    public sealed record TransplantationRow(Guid Id, DateOnly Date, string CellProductLot, int SuspensionCount, decimal VolumeMl, AdministrationRoute Route, string? VoidReason);
 
     public sealed record AdverseEventRow(
         Guid Id, string Term, DateOnly OnsetDate, DateOnly? ResolvedDate, CtcaeGrade Grade, Relatedness Relatedness, bool Serious,
@@ -97,9 +97,9 @@ public sealed record ChartData(
             ["Id", "Number", "StartDate", "EndDate", "VoidReason"],
             (r, at) => new CourseRow(r.GetGuid(at[0]), r.GetInt32(at[1]), r.GetFieldValue<DateOnly>(at[2]), r.GetNullable<DateOnly>(at[3]), r.GetStringOrNull(at[4]), []));
         var transplantations = batch.Add(db.Set<Transplantation>().Where(t => t.TreatmentCourse!.PatientId == id).OrderBy(t => t.Id)
-                .Select(t => new { t.TreatmentCourseId, t.Date, t.CellProductLot, t.SuspensionCount, t.VolumeMl, t.Route, t.VoidReason }),
-            ["TreatmentCourseId", "Date", "CellProductLot", "SuspensionCount", "VolumeMl", "Route", "VoidReason"],
-            (r, at) => (Course: r.GetGuid(at[0]), Row: new TransplantationRow(r.GetFieldValue<DateOnly>(at[1]), r.GetString(at[2]), r.GetInt32(at[3]),
+                .Select(t => new { t.TreatmentCourseId, t.Date, t.CellProductLot, t.SuspensionCount, t.VolumeMl, t.Route, t.VoidReason, t.Id }),
+            ["TreatmentCourseId", "Date", "CellProductLot", "SuspensionCount", "VolumeMl", "Route", "VoidReason", "Id"],
+            (r, at) => (Course: r.GetGuid(at[0]), Row: new TransplantationRow(r.GetGuid(at[7]), r.GetFieldValue<DateOnly>(at[1]), r.GetString(at[2]), r.GetInt32(at[3]),
                     r.GetDecimal(at[4]), (AdministrationRoute)r.GetInt32(at[5]), r.GetStringOrNull(at[6]))));
         var events = batch.Add(db.AdverseEvents.Where(e => e.PatientId == id).OrderBy(e => e.OnsetDate)
                 .Select(e => new { e.Id, e.Term, e.OnsetDate, e.ResolvedDate, e.Grade, e.Relatedness, e.Serious, e.Outcome, e.VoidReason }),

@@ -23,7 +23,7 @@ public sealed class VisitFormModel(RegistryDbContext db, PatientReadAudit audit,
         if (await LoadAsync(id, visitId, ct) is { } missing) return missing;
         if (Stored is null)
         {
-            Input = new VisitInput { Date = Today };
+            Input = new VisitInput { Date = Today, Symptoms = VisitInput.AllAbsent() };
             audit.NothingRead();
         }
         else
@@ -47,18 +47,18 @@ public sealed class VisitFormModel(RegistryDbContext db, PatientReadAudit audit,
         var visit = Stored ?? new Visit { PatientId = id };
         if (Stored is null) Db.Visits.Add(visit);
         else Db.Entry(visit).Property(v => v.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        Input.ApplyTo(visit, Clock.GetUtcNow().UtcDateTime, User.Identity?.Name);
-        return await SaveAsync(id, visitId, ct);
+        Db.AddRange(Input.ApplyTo(visit, Clock.GetUtcNow().UtcDateTime, User.Identity?.Name));
+        return await SaveAsync(id, visitId, Stored is null ? "Visit recorded." : "Visit saved.", ct);
     }
 
     public async Task<IActionResult> OnPostVoidAsync(Guid id, string visitId, CancellationToken ct)
     {
         if (await LoadAsync(id, visitId, ct, track: true) is { } missing) return missing;
-        return Void(Input.ConcurrencyStamp, stored => Input = VisitInput.From(stored)) ?? await SaveAsync(id, visitId, ct);
+        return Void(Input.ConcurrencyStamp, stored => Input = VisitInput.From(stored)) ?? await SaveAsync(id, visitId, "Visit voided.", ct);
     }
 
-    private Task<IActionResult> SaveAsync(Guid id, string visitId, CancellationToken ct) =>
-        SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), ToChart(id), async () =>
+    private Task<IActionResult> SaveAsync(Guid id, string visitId, string saved, CancellationToken ct) =>
+        SaveAsync(async () => { await Db.SaveWithSummaryAsync(id, ct); SavedBanner.Show(TempData, saved); }, ToChart(id), async () =>
         {
             await LoadAsync(id, visitId, ct);
             Input = Stored is null ? Input : VisitInput.From(Stored);
