@@ -78,6 +78,16 @@ public sealed class NumberFieldsTests(RegistryApps apps) : IClassFixture<Registr
         Assert.True(stale.Count == 0, "Listed in NumberFieldsTests but no longer bound: " + string.Join(", ", stale));
     }
 
+    [Fact]
+    public void No_view_asks_for_a_browser_number_field()
+    {
+        // Chromium's type="number" empties "2,5" before sending it; NumberInputTagHelper makes asp-for fields text.
+        var offending = Directory.EnumerateFiles(RepositoryRoot.WebProject, "*.cshtml", SearchOption.AllDirectories)
+            .Where(f => File.ReadAllText(f).Contains("type=\"number\"", StringComparison.OrdinalIgnoreCase))
+            .Select(f => Path.GetRelativePath(RepositoryRoot.WebProject, f)).ToList();
+        Assert.True(offending.Count == 0, "Use type=\"text\" with inputmode=\"decimal\" or \"numeric\" instead of type=\"number\" in: " + string.Join(", ", offending));
+    }
+
     [Theory, EveryDatabase]
     public void Every_bound_number_is_read_by_the_locale_number_binder(DatabaseProvider database)
     {
