@@ -12,6 +12,7 @@ using CellTherapyCenter.Web.Features.Portal;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Infrastructure.Localization;
+using CellTherapyCenter.Web.Infrastructure.Numbers;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -72,7 +73,7 @@ public static class AppSetup
         services.AddAuthorization(StaffPolicies.Add);
         services.AddFormRateLimits(builder.Configuration);
         services.AddSiteLocalization();
-        services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.Filters.Add<ReadAuditPageFilter>());
+        services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.AddNumberInputs().Filters.Add<ReadAuditPageFilter>());
         services.AddProblemDetails();
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
         services.AddScoped<DatabaseInitialiser>();

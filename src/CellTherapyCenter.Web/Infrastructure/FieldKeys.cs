@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CellTherapyCenter.Web.Infrastructure.Numbers;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CellTherapyCenter.Web.Infrastructure;
@@ -11,8 +12,15 @@ namespace CellTherapyCenter.Web.Infrastructure;
 /// </summary>
 public static class FieldKeys
 {
-    public static void AddFieldError<T>(this ModelStateDictionary modelState, Expression<Func<T>> field, string message) =>
-        modelState.AddModelError(For(field), message);
+    /// <remarks>
+    /// A field whose text could not be read as a number keeps that one message: a check of its value
+    /// (empty once refused) would say "enter the volume" to someone who did (Numbers/NumberInputBinding).
+    /// </remarks>
+    public static void AddFieldError<T>(this ModelStateDictionary modelState, Expression<Func<T>> field, string message)
+    {
+        var key = For(field);
+        if (!modelState.IsUnreadableNumber(key)) modelState.AddModelError(key, message);
+    }
 
     /// <summary>"Input.Title" for <c>() =&gt; Input.Title</c>: the member path below the page model.</summary>
     public static string For<T>(Expression<Func<T>> field)

@@ -106,7 +106,7 @@ public sealed partial class PortalAuthorizationTests(RegistryApps apps) : IClass
         var documents = await client.GetStringAsync("/portal/documents");
         Assert.DoesNotContain(b.Consent.ToString(), documents);
         var trajectory = await client.GetStringAsync("/portal/trajectory");
-        Assert.DoesNotContain(b.SentOn.ToString("d", System.Globalization.CultureInfo.GetCultureInfo("en")), trajectory);
+        Assert.DoesNotContain(b.SentOn.ToString("d", CellTherapyCenter.Web.Infrastructure.Localization.SiteLanguages.DefaultCultureInfo), trajectory);
         Assert.NotEqual(Guid.Empty, patientA);
     }
 

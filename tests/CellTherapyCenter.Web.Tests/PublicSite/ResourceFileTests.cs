@@ -22,7 +22,7 @@ public sealed partial class ResourceFileTests
 
     /// <summary>Resx files without a culture in their name: the English ones.</summary>
     private static IEnumerable<string> EnglishResourceFiles =>
-        Directory.EnumerateFiles(Path.Combine(WebProject, "Features"), "*.resx", SearchOption.AllDirectories)
+        new[] { "Features", "Infrastructure" }.SelectMany(folder => Directory.EnumerateFiles(Path.Combine(WebProject, folder), "*.resx", SearchOption.AllDirectories))
             .Where(f => !Path.GetFileNameWithoutExtension(f).Contains('.')).Order(StringComparer.Ordinal)
             .Select(f => Path.GetRelativePath(WebProject, f));
 

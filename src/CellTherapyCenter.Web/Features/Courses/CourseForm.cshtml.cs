@@ -3,6 +3,7 @@ using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Numbers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -57,7 +58,7 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
     public async Task<IActionResult> OnPostAsync(Guid id, string courseId, CancellationToken ct)
     {
         if (await LoadAsync(id, courseId, ct, track: true) is { } missing) return missing;
-        ModelState.Clear();
+        ModelState.ClearExceptUnreadableNumbers();
         if (Input.StartDate is not { } start) ModelState.AddFieldError(() => Input.StartDate, "Enter the start date.");
         else if (start > Today || start < Patient.DateOfBirthForValidation) ModelState.AddFieldError(() => Input.StartDate, "The date must lie between the patient's birth and today.");
         if (Input.EndDate < Input.StartDate) ModelState.AddFieldError(() => Input.EndDate, "The course cannot end before it starts.");
@@ -78,7 +79,7 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
     {
         if (await LoadAsync(id, courseId, ct, track: true) is { } missing) return missing;
         if (Stored is null) return NotFound();
-        ModelState.Clear();
+        ModelState.ClearExceptUnreadableNumbers();
         Input = From(Stored);
         TransplantationRules.Check(ModelState, FieldKeys.For(() => Transplantation), Transplantation, Stored, Today);
         if (!ModelState.IsValid) return Page();

@@ -2,6 +2,7 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Numbers;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -50,7 +51,7 @@ public sealed class TransplantationFormModel(RegistryDbContext db, PatientReadAu
     public async Task<IActionResult> OnPostAsync(Guid id, Guid courseId, string transplantationId, CancellationToken ct)
     {
         if (await LoadAsync(id, courseId, transplantationId, ct, track: true) is { } missing) return missing;
-        ModelState.Clear();
+        ModelState.ClearExceptUnreadableNumbers();
         if (!Editable)
         {
             if (Stored is null) return NotFound();

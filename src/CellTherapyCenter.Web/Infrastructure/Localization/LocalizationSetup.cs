@@ -21,7 +21,7 @@ public static class LocalizationSetup
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(o =>
         {
-            o.DefaultRequestCulture = new RequestCulture(SiteLanguages.DefaultCulture);
+            o.DefaultRequestCulture = new RequestCulture(SiteLanguages.DefaultCultureInfo);
             o.SupportedCultures = [.. SiteLanguages.Cultures];
             o.SupportedUICultures = [.. SiteLanguages.Cultures];
             // "sr" and "sr-RS" from a browser or a link fall back to their parent cultures; make them reach sr-Latn.

@@ -27,7 +27,26 @@ public static class SiteLanguages
 
     public static IReadOnlyList<SiteLanguage> All { get; } = [English, Ukrainian, Serbian];
 
-    public static IReadOnlyList<CultureInfo> Cultures { get; } = All.Select(l => CultureInfo.GetCultureInfo(l.Culture)).ToList();
+    /// <summary>The cultures pages are rendered in, English first (the default).</summary>
+    public static IReadOnlyList<CultureInfo> Cultures { get; } = All.Select(l => ReadersCulture(l.Culture)).ToList();
+
+    /// <summary>The culture of a request no language was asked for in.</summary>
+    public static CultureInfo DefaultCultureInfo => Cultures[0];
+
+    /// <summary>
+    /// Ukrainian and Serbian pages write dates as those languages do ("04.03.2025", "4.3.2025.").
+    /// English pages are read at a European clinic by people from everywhere, so a date is never
+    /// written in US month/day order ("3/4/2025" is 4 March here and 3 April to an American):
+    /// "4 Mar 2025" for the short form and "4 March 2025" for the long one. Numbers stay as in "en".
+    /// </summary>
+    private static CultureInfo ReadersCulture(string name)
+    {
+        if (name != DefaultCulture) return CultureInfo.GetCultureInfo(name);
+        var english = new CultureInfo(name, useUserOverride: false);
+        english.DateTimeFormat.ShortDatePattern = "d MMM yyyy";
+        english.DateTimeFormat.LongDatePattern = "d MMMM yyyy";
+        return CultureInfo.ReadOnly(english);
+    }
 
     /// <summary>
     /// The supported language a BCP 47 tag asks for: "sr", "sr-RS", "sr-Latn-RS" and "sr-Cyrl"
