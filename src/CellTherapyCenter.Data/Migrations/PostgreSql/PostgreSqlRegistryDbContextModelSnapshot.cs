@@ -1144,6 +1144,10 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Sex")
                         .HasColumnType("integer");
 
