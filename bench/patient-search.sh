@@ -6,7 +6,8 @@
 # bench/staff-browser.lua), each request the next query of a rotating list:
 #   names   - parts of names in any order, without diacritics, in Cyrillic, some sorted by a column;
 #   contact - 300 patients' codes without prefix, phones as dialled at home, emails in capitals.
-# Usage: [WARMUP=30] [POOL=connections] bench/patient-search.sh [patients] [seconds]
+# Then, for comparison under the same load, the filtered list without a search (issue 2's page).
+# Usage: [WARMUP=30] [POOL=connections] [NO_BUILD=1] bench/patient-search.sh [patients] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
@@ -82,4 +83,10 @@ echo "== wrk: name searches rotating over $(wc -l < "$names") queries"
 browse "${DURATION}s" "$names"
 echo "== wrk: code, phone and email searches rotating over $(wc -l < "$contact") queries"
 browse "${DURATION}s" "$contact"
+# The same list without a search, as bench/registry-pages.sh drives it: on a shared machine the
+# search's figures mean something only beside this one, taken under the same load.
+control="http://127.0.0.1:$PORT/staff/patients?stage=2&status=Alive&p=3"
+wrk -t2 -c16 -d10s -s bench/staff-browser.lua "$control" -- "$cookie" >/dev/null
+echo "== wrk: control, the list filtered and paged without a search: $control"
+wrk -t2 -c16 -d"${DURATION}s" --latency -s bench/staff-browser.lua "$control" -- "$cookie"
 echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
