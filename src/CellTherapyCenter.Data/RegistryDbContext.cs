@@ -112,6 +112,8 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
+        foreach (var patient in ChangeTracker.Entries<Patient>())
+            if (patient.State is EntityState.Added or EntityState.Modified) patient.Entity.RefreshSearchText();
         RegistryAuditing.Apply(this, actor, now, AuditChanges);
         var patientsChange = ChangeTracker.Entries<Patient>().Any(e => e.State is EntityState.Added or EntityState.Modified);
         var recordsChange = ChangeTracker.Entries<RegistryRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);

@@ -31,11 +31,12 @@ public static class RegistryMigrations
         "20261125121508_SitePageLanguages", "20261125141238_ClaimsFactsIndexes",
     ];
 
-    /// <summary>Adopts a pre-squash history if there is one, then applies pending migrations. True if it adopted.</summary>
+    /// <summary>Adopts a pre-squash history if there is one, applies pending migrations, fills derived columns they added. True if it adopted.</summary>
     public static async Task<bool> MigrateAsync(RegistryDbContext db, CancellationToken ct)
     {
         var adopted = await AdoptSquashedHistoryAsync(db, ct);
         await db.Database.MigrateAsync(ct);
+        await Patients.PatientSearchBackfill.RunAsync(db, ct);
         return adopted;
     }
 

@@ -14,8 +14,9 @@ namespace CellTherapyCenter.Data.Auditing;
 /// </summary>
 internal static class RegistryAuditing
 {
+    // The patient's search column is derived from fields that are audited themselves.
     private static readonly HashSet<string> Bookkeeping =
-        [nameof(RegistryRecord.ConcurrencyStamp), nameof(RegistryRecord.UpdatedAt), nameof(RegistryRecord.CreatedAt)];
+        [nameof(RegistryRecord.ConcurrencyStamp), nameof(RegistryRecord.UpdatedAt), nameof(RegistryRecord.CreatedAt), nameof(Patient.SearchText)];
 
     private static readonly HashSet<string> DerivedProperties =
     [

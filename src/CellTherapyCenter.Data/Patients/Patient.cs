@@ -49,6 +49,15 @@ public class Patient : RegistryRecord
     public DateOnly? LastVisitOn { get; set; }
     public VitalState VitalState { get; set; } = VitalState.Alive;
 
+    /// <summary>
+    /// What the staff search matches (<see cref="PatientSearchText"/>): the folded names and their
+    /// transliterations, the code's digits, the phone's digits, the email. Derived, never typed:
+    /// written by <see cref="RefreshSearchText"/> on every save of the patient and not audited.
+    /// </summary>
+    public string SearchText { get; private set; } = "";
+
+    public void RefreshSearchText() => SearchText = PatientSearchText.Of(FamilyName, GivenName, Pseudonym, Phone, Email);
+
     public List<ConsentRecord> Consents { get; set; } = [];
     public Diagnosis? Diagnosis { get; set; }
     public VitalStatus? VitalStatus { get; set; }

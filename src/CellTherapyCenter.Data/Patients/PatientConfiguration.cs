@@ -31,6 +31,10 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         b.HasIndex(x => new { x.CurrentKingsStage, x.VitalState, x.FamilyName, x.GivenName, x.Id })
             .HasDatabaseName("IX_Patients_List").HasFilter("\"VoidedAt\" IS NULL");
         b.HasIndex(x => x.LastVisitOn);
+        // Searched with LIKE '%word%': on PostgreSQL through a pg_trgm GIN index that the
+        // PatientSearch migration creates by hand (the model has no provider-neutral way to say
+        // it); SQLite scans the column.
+        b.Property(x => x.SearchText);
         b.HasOne(x => x.Diagnosis).WithOne(x => x.Patient).HasForeignKey<Diagnosis>(x => x.PatientId);
         b.HasOne(x => x.VitalStatus).WithOne(x => x.Patient).HasForeignKey<VitalStatus>(x => x.PatientId);
         b.HasMany(x => x.Consents).WithOne(x => x.Patient).HasForeignKey(x => x.PatientId);

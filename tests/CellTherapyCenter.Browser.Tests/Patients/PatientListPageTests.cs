@@ -1,3 +1,5 @@
+using Microsoft.Playwright;
+
 namespace CellTherapyCenter.Browser.Tests.Patients;
 
 [Collection(DemoBrowserCollection.Name)]
@@ -12,6 +14,53 @@ public sealed class PatientListPageTests(ChromiumBrowser chromium, DemoBrowserAp
         Assert.True(await Page.Locator("tbody tr").CountAsync() > 0, "the demo cohort should fill the list");
         await AxeAssert.NoSeriousViolationsAsync(Page);
         await Screenshots.CaptureAsync(Page);
+        await Errors.AssertNoneAsync();
+    }
+
+    [Fact]
+    public async Task Search_sort_and_jump_by_keyboard()
+    {
+        await SignInAsync();
+        await Page.GotoAsync("/staff/patients");
+
+        // A Cyrillic query finds the Latin names of the demo cohort.
+        await Page.Locator("#Q").FillAsync("Петровић");
+        await Page.Locator("#Q").PressAsync("Enter");
+        await Page.WaitForURLAsync("**/staff/patients?Q=*");
+        var names = await Page.Locator("tbody tr td:first-child a").AllInnerTextsAsync();
+        Assert.NotEmpty(names);
+        Assert.All(names, n => Assert.Contains("Petrović", n, StringComparison.Ordinal));
+        await AxeAssert.NoSeriousViolationsAsync(Page);
+        await Screenshots.CaptureAsync(Page, "patients-search");
+
+        // Sort by ALSFRS-R from the keyboard: the heading says so and the totals rise.
+        await Page.GotoAsync("/staff/patients");
+        var heading = Page.Locator("th", new() { HasText = "ALSFRS-R" });
+        await heading.Locator("a").FocusAsync();
+        await Page.Keyboard.PressAsync("Enter");
+        await Page.WaitForURLAsync("**sort=alsfrs*");
+        Assert.Equal("ascending", await heading.GetAttributeAsync("aria-sort"));
+        var totals = (await Page.Locator("tbody tr td:nth-child(7)").AllInnerTextsAsync())
+            .Where(t => t != "–").Select(int.Parse).ToList();
+        Assert.NotEmpty(totals);
+        Assert.Equal(totals.Order(), totals);
+        await AxeAssert.NoSeriousViolationsAsync(Page);
+
+        // Jump to the last page; the sort stays.
+        var caption = await Page.Locator("caption").InnerTextAsync();
+        var last = caption[(caption.LastIndexOf(' ') + 1)..];
+        await Page.Locator("#jump-page").FillAsync(last);
+        await Page.Locator("#jump-page").PressAsync("Enter");
+        await Page.WaitForURLAsync($"**p={last}*");
+        Assert.EndsWith($"page {last} of {last}", await Page.Locator("caption").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("ascending", await heading.GetAttributeAsync("aria-sort"));
+        var current = await Page.Locator("a[aria-current=page]").TextContentAsync() ?? "";
+        Assert.Equal($"Page {last}", current.Trim());
+        await AxeAssert.NoSeriousViolationsAsync(Page);
+        await Screenshots.CaptureAsync(Page, "patients-sorted-last-page");
+        // The narrowest phone the staff pages are read on: the table scrolls, the pager wraps.
+        await Page.SetViewportSizeAsync(360, 800);
+        await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "patients-sorted-last-page-360.png"), FullPage = true });
         await Errors.AssertNoneAsync();
     }
 }

@@ -1163,6 +1163,10 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                         .HasMaxLength(20)
                         .HasColumnType("character varying(20)");
 
+                    b.Property<string>("SearchText")
+                        .IsRequired()
+                        .HasColumnType("text");
+
                     b.Property<int>("Sex")
                         .HasColumnType("integer");
 

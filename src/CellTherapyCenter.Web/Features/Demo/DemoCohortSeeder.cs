@@ -28,6 +28,7 @@ public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeP
         if (options.FollowUpSchedules) AddFollowUpSchedules(cohort, followUp.Value);
 
         foreach (var record in cohort.AllRecords().OfType<RegistryRecord>()) record.CreatedAt = now;
+        foreach (var patient in cohort.Patients) patient.RefreshSearchText(); // COPY bypasses SaveChangesAsync
         if (db.Database.IsNpgsql())
         {
             await PostgreSqlBulkWriter.WriteAsync(db, cohort.AllRecords().ToList(), ct);
