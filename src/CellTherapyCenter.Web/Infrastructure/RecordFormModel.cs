@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CellTherapyCenter.Clinical.Text;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Features.Patients;
@@ -17,6 +18,8 @@ public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvide
 {
     /// <summary>The route value that asks for a blank form rather than a stored record.</summary>
     public const string NewRecordId = "new";
+
+    private bool _voiding;
 
     protected RegistryDbContext Db { get; } = db;
     protected TimeProvider Clock { get; } = clock;
@@ -57,9 +60,11 @@ public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvide
     /// </summary>
     protected async Task<IActionResult> SaveAsync(Func<Task> save, IActionResult next, Func<Task> showTheirs)
     {
+        var record = Stored ?? Db.ChangeTracker.Entries<TRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).FirstOrDefault();
         try
         {
             await save();
+            if (record is not null) SavedBanner.Show(TempData, $"{(_voiding ? "Voided" : "Saved")}: {RecordTitle}{SavedDetail(record)}.");
             return next;
         }
         catch (DbUpdateConcurrencyException)
@@ -71,6 +76,12 @@ public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvide
             return Page();
         }
     }
+
+    /// <summary>What the confirmation after a save calls this kind of record ("Treatment course", "Visit").</summary>
+    protected virtual string RecordTitle => EnumText.Words(typeof(TRecord).Name.EndsWith("Record", StringComparison.Ordinal) ? typeof(TRecord).Name[..^"Record".Length] : typeof(TRecord).Name);
+
+    /// <summary>What the confirmation adds after <see cref="RecordTitle"/>, e.g. " of 2025-05-02, total 37/48".</summary>
+    protected virtual string SavedDetail(TRecord record) => "";
 
     /// <summary>Where a saved or voided record goes next by default: its patient's chart.</summary>
     protected RedirectToPageResult ToChart(Guid patientId) => RedirectToPage("/Patients/Chart", new { id = patientId });
@@ -92,6 +103,18 @@ public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvide
         }
         Db.Entry(Stored).Property(r => r.ConcurrencyStamp).OriginalValue = postedStamp;
         Stored.Void(VoidReason, User.Identity?.Name, Clock.GetUtcNow().UtcDateTime);
+        _voiding = true;
         return null;
     }
+}
+
+/// <summary>
+/// The confirmation shown once after a save (docs/architecture.md, "Forms by convention"): kept in
+/// TempData across the redirect and shown by the staff layout as a status message naming what was saved.
+/// </summary>
+public static class SavedBanner
+{
+    public const string Key = "SavedBanner";
+
+    public static void Show(Microsoft.AspNetCore.Mvc.ViewFeatures.ITempDataDictionary tempData, string text) => tempData[Key] = text;
 }
