@@ -30,7 +30,7 @@
       if (out) out.textContent = domains[domain] === null ? "–" : String(domains[domain]);
     });
     var text = missing === 0 ? "Total " + total + "/48"
-      : "Total: none, " + missing + " of 12 items not answered";
+      : "No total: " + missing + " of 12 not answered";
     if (totalOut.textContent !== text) totalOut.textContent = text;
   }
 
