@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CellTherapyCenter.Clinical.Alsfrs;
 
 /// <summary>The twelve ALSFRS-R items (Cedarbaum 1999). Item 5 is scored as 5a or 5b, see <see cref="CuttingFoodVersion"/>.</summary>
@@ -7,27 +9,36 @@ public enum AlsfrsRItem
     Salivation = 2,
     Swallowing = 3,
     Handwriting = 4,
+    [Display(Name = "Cutting food")]
     CuttingFood = 5,
+    [Display(Name = "Dressing and hygiene")]
     DressingHygiene = 6,
+    [Display(Name = "Turning in bed")]
     TurningInBed = 7,
     Walking = 8,
+    [Display(Name = "Climbing stairs")]
     ClimbingStairs = 9,
     Dyspnea = 10,
     Orthopnea = 11,
+    [Display(Name = "Respiratory insufficiency")]
     RespiratoryInsufficiency = 12,
 }
 
 /// <summary>Which of the two item-5 questions was asked: 5b applies when the patient has a gastrostomy and uses it.</summary>
 public enum CuttingFoodVersion
 {
+    [Display(Name = "5a, without gastrostomy")]
     WithoutGastrostomy5a = 0,
+    [Display(Name = "5b, with gastrostomy")]
     WithGastrostomy5b = 1,
 }
 
 public enum AlsfrsRDomain
 {
     Bulbar,
+    [Display(Name = "Fine motor")]
     FineMotor,
+    [Display(Name = "Gross motor")]
     GrossMotor,
     Respiratory,
 }

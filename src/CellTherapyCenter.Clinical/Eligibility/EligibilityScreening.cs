@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Diagnosis;
 
@@ -5,23 +6,30 @@ namespace CellTherapyCenter.Clinical.Eligibility;
 
 public enum Indication
 {
+    [Display(Name = "Confirmed diagnosis")]
     ConfirmedDiagnosis,
+    [Display(Name = "Documented progression")]
     DocumentedProgression,
+    [Display(Name = "No response to existing treatment")]
     NoResponseToExistingTreatment,
 }
 
 public enum IndicationStatus
 {
     Met,
+    [Display(Name = "Not met")]
     NotMet,
     /// <summary>The registry lacks the data to decide; a physician must.</summary>
+    [Display(Name = "Not determined")]
     NotDetermined,
 }
 
 /// <summary>The clinic's former contraindications (before 2000), now risk flags for a physician's review (clinic.md, section 4).</summary>
 public enum RiskFlag
 {
+    [Display(Name = "Grade III respiratory failure")]
     GradeIIIRespiratoryFailure,
+    [Display(Name = "Artificial ventilation")]
     ArtificialVentilation,
     Dysphagia,
     Gastrostomy,

@@ -1,17 +1,24 @@
+using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Clinical.Alsfrs;
 
 namespace CellTherapyCenter.Clinical.Staging;
 
 public enum KingsStageValue
 {
+    [Display(Name = "Stage 1")]
     Stage1,
+    [Display(Name = "Stage 2")]
     Stage2,
+    [Display(Name = "Stage 3")]
     Stage3,
     /// <summary>Nutritional failure: gastrostomy (item 5b answered).</summary>
+    [Display(Name = "Stage 4A")]
     Stage4A,
     /// <summary>Respiratory failure: item 10 = 0 or item 12 &lt; 4.</summary>
+    [Display(Name = "Stage 4B")]
     Stage4B,
     /// <summary>Death.</summary>
+    [Display(Name = "Stage 5")]
     Stage5,
 }
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Clinical.Alsfrs;
 
 namespace CellTherapyCenter.Clinical.Staging;
@@ -6,6 +7,7 @@ namespace CellTherapyCenter.Clinical.Staging;
 public enum MitosDomain
 {
     None = 0,
+    [Display(Name = "Walking and self-care")]
     WalkingSelfCare = 1,
     Swallowing = 2,
     Communicating = 4,

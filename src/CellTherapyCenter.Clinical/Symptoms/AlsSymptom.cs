@@ -1,19 +1,29 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CellTherapyCenter.Clinical.Symptoms;
 
 /// <summary>The thirteen manifestations the clinic records at every visit (clinic.md, section 3).</summary>
 public enum AlsSymptom
 {
     Weakness = 1,
+    [Display(Name = "Muscle spasms (cramps)")]
     MuscleCramps = 2,
+    [Display(Name = "Speech and swallowing disorders")]
     SpeechAndSwallowingDisorders = 3,
+    [Display(Name = "Balance problems")]
     BalanceProblems = 4,
     Spasticity = 5,
+    [Display(Name = "Increased deep tendon reflexes or widened reflexogenic zones")]
     IncreasedDeepTendonReflexes = 6,
+    [Display(Name = "Pathological reflexes")]
     PathologicalReflexes = 7,
     Fasciculations = 8,
     Atrophy = 9,
+    [Display(Name = "Foot drop")]
     FootDrop = 10,
+    [Display(Name = "Respiratory disorders")]
     RespiratoryDisorders = 11,
+    [Display(Name = "Episodes of involuntary laughing or crying (pseudobulbar affect)")]
     PseudobulbarAffect = 12,
     Depression = 13,
 }

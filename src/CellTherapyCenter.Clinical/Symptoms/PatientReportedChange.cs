@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace CellTherapyCenter.Clinical.Symptoms;
 
 /// <summary>
@@ -6,12 +8,19 @@ namespace CellTherapyCenter.Clinical.Symptoms;
 /// </summary>
 public enum ChangeRating
 {
+    [Display(Name = "Very much improved")]
     VeryMuchImproved = 1,
+    [Display(Name = "Much improved")]
     MuchImproved = 2,
+    [Display(Name = "Minimally improved")]
     MinimallyImproved = 3,
+    [Display(Name = "No change")]
     NoChange = 4,
+    [Display(Name = "Minimally worse")]
     MinimallyWorse = 5,
+    [Display(Name = "Much worse")]
     MuchWorse = 6,
+    [Display(Name = "Very much worse")]
     VeryMuchWorse = 7,
 }
 
@@ -19,14 +28,18 @@ public enum ChangeRating
 public enum ChangeAspect
 {
     Weakness = 1,
+    [Display(Name = "Muscle cramps")]
     MuscleCramps = 2,
+    [Display(Name = "Speech and swallowing")]
     SpeechAndSwallowing = 3,
     Balance = 4,
     Spasticity = 5,
     Fasciculations = 8,
     Atrophy = 9,
+    [Display(Name = "Foot drop")]
     FootDrop = 10,
     Breathing = 11,
+    [Display(Name = "Pseudobulbar affect")]
     PseudobulbarAffect = 12,
     Depression = 13,
     Appetite = 100,

@@ -1,4 +1,5 @@
 using System.Linq.Expressions;
+using CellTherapyCenter.Clinical.Text;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Features.Patients;
@@ -19,6 +20,8 @@ public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvide
     PatientIdentityView? IShowsOnePatient.ShownPatient => Patient;
     /// <summary>The route value that asks for a blank form rather than a stored record.</summary>
     public const string NewRecordId = "new";
+
+    private bool _voiding;
 
     protected RegistryDbContext Db { get; } = db;
     protected TimeProvider Clock { get; } = clock;
@@ -59,9 +62,12 @@ public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvide
     /// </summary>
     protected async Task<IActionResult> SaveAsync(Func<Task> save, IActionResult next, Func<Task> showTheirs)
     {
+        var record = Stored ?? Db.ChangeTracker.Entries<TRecord>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).FirstOrDefault();
         try
         {
             await save();
+            // A form that said something more precise ("Transplantation of 2025-02-04 voided.") keeps it.
+            if (record is not null && !TempData.ContainsKey(SavedBanner.Key)) SavedBanner.Show(TempData, $"{(_voiding ? "Voided" : "Saved")}: {RecordTitle}{SavedDetail(record)}.");
             return next;
         }
         catch (DbUpdateConcurrencyException)
@@ -73,6 +79,12 @@ public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvide
             return Page();
         }
     }
+
+    /// <summary>What the confirmation after a save calls this kind of record ("Treatment course", "Visit").</summary>
+    protected virtual string RecordTitle => EnumText.Words(typeof(TRecord).Name.EndsWith("Record", StringComparison.Ordinal) ? typeof(TRecord).Name[..^"Record".Length] : typeof(TRecord).Name);
+
+    /// <summary>What the confirmation adds after <see cref="RecordTitle"/>, e.g. " of 2025-05-02, total 37/48".</summary>
+    protected virtual string SavedDetail(TRecord record) => "";
 
     /// <summary>Where a saved or voided record goes next by default: its patient's chart.</summary>
     protected RedirectToPageResult ToChart(Guid patientId) => RedirectToPage("/Patients/Chart", new { id = patientId });
@@ -94,6 +106,7 @@ public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvide
         }
         Db.Entry(Stored).Property(r => r.ConcurrencyStamp).OriginalValue = postedStamp;
         Stored.Void(VoidReason, User.Identity?.Name, Clock.GetUtcNow().UtcDateTime);
+        _voiding = true;
         return null;
     }
 }

@@ -88,7 +88,9 @@ public sealed class AssessmentFormTests(RegistryApps apps) : IClassFixture<Regis
         _app = apps[database];
         var id = await NewPatientAsync();
         var client = await _app.SignedInClientAsync(StaffRoles.Physician);
-        await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/assessments/new", Fields("2025-05-02", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, null, 4));
+        var fields = Fields("2025-05-02", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, null, 4);
+        fields["SaveIncomplete"] = "true";
+        await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/assessments/new", fields);
         var stored = await _app.WithDbAsync(db => db.AlsfrsRAssessments.SingleAsync(a => a.PatientId == id));
         Assert.False(stored.IsComplete);
         Assert.Null(stored.Total);

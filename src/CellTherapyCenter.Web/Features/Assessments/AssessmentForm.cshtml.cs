@@ -19,6 +19,17 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
 
     public bool IsNew => Stored is null;
 
+    /// <summary>Posted by the "Save as incomplete" button: an assessment with unanswered items is stored only with it.</summary>
+    [BindProperty] public bool SaveIncomplete { get; set; }
+
+    /// <summary>The unanswered items of a post that still needs the "save as incomplete" confirmation; empty otherwise.</summary>
+    public IReadOnlyList<AlsfrsRItem> AwaitingConfirmation { get; private set; } = [];
+
+    /// <summary>The score of what the form shows (the server's own, so the page is right without its script).</summary>
+    public AlsfrsRScore? Score => Input.Responses.OutOfRangeItems().Count == 0 ? AlsfrsRScore.Of(Input.Responses) : null;
+
+    protected override string RecordTitle => "ALSFRS-R";
+
     public async Task<IActionResult> OnGetAsync(Guid id, string assessmentId, Guid? visitId, CancellationToken ct)
     {
         if (await LoadAsync(id, assessmentId, ct) is { } missing) return missing;
@@ -29,7 +40,11 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
         }
         else
         {
-            Input = new AssessmentInput { AssessedOn = Today, VisitId = visitId };
+            // Recorded as a step of a visit, it takes the visit's date.
+            var visitDate = visitId is { } vid
+                ? await Db.Visits.AsNoTracking().Where(v => v.Id == vid && v.PatientId == id).Select(v => (DateOnly?)v.Date).FirstOrDefaultAsync(ct)
+                : null;
+            Input = new AssessmentInput { AssessedOn = visitDate ?? Today, VisitId = visitDate is null ? null : visitId };
             audit.NothingRead();
         }
         return Page();
@@ -40,6 +55,13 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
         if (await LoadAsync(id, assessmentId, ct, track: true) is { } missing) return missing;
         Validate();
         if (!ModelState.IsValid) return Page();
+        var unanswered = AlsfrsRScore.Of(Input.Responses).MissingItems;
+        if (unanswered.Count > 0 && !SaveIncomplete)
+        {
+            // Nothing is stored until the user confirms that the unanswered items stay unanswered.
+            AwaitingConfirmation = unanswered;
+            return Page();
+        }
 
         var assessment = Stored ?? new AlsfrsRAssessment { PatientId = id };
         if (Stored is null) Db.AlsfrsRAssessments.Add(assessment);
@@ -58,6 +80,9 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
         return Void(Input.ConcurrencyStamp, stored => Input = AssessmentInput.From(stored)) ?? await SaveAsync(id, assessmentId, ct);
     }
 
+    protected override string SavedDetail(AlsfrsRAssessment record) =>
+        $" of {record.AssessedOn:yyyy-MM-dd}, " + (record.Total is { } total ? $"total {total}/48" : $"incomplete ({AlsfrsRScore.Of(record.Responses).MissingItems.Count} not answered, no total)");
+
     private Task<IActionResult> SaveAsync(Guid id, string assessmentId, CancellationToken ct) =>
         SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), ToChart(id), async () =>
         {
@@ -67,6 +92,7 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
 
     private void Validate()
     {
+        if (Input.ApplyQuickEntry() is { } quickEntryProblem) ModelState.AddFieldError(() => Input.QuickEntry, quickEntryProblem);
         foreach (var item in Input.Responses.OutOfRangeItems())
             ModelState.AddModelError(AssessmentInput.FieldName(item), $"Choose an answer from 0 to 4 for \"{AlsfrsRAnchors.Question(item)}\".");
         if (Input.AssessedOn is { } date)

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Data.Patients;
@@ -13,6 +14,7 @@ namespace CellTherapyCenter.Web.Features.FollowUp;
 public enum WorklistView
 {
     /// <summary>Window open today, or closed without the item done.</summary>
+    [Display(Name = "Due or overdue")]
     DueOrOverdue = 0,
     Due = 1,
     Overdue = 2,

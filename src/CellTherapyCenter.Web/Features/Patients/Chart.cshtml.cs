@@ -23,6 +23,8 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
     public bool MayEdit { get; private set; }
     public bool MayEditClinical { get; private set; }
     public double? DeltaFrs { get; private set; }
+    /// <summary>An incomplete ALSFRS-R on or after the latest complete one, which the summary does not count.</summary>
+    public Assessments.LatestAlsfrsR.IncompleteNote? IncompleteAlsfrsR { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public int TimelineCount { get; private set; }
 
@@ -44,7 +46,8 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
         MayEdit = Identity.Identified && (await authorization.AuthorizeAsync(User, StaffPolicies.EditRegistry)).Succeeded;
         MayEditClinical = (await authorization.AuthorizeAsync(User, StaffPolicies.EditClinical)).Succeeded;
 
-        var latestComplete = data.Assessments.LastOrDefault(a => !a.Voided && a.Total is not null);
+        var latestComplete = Assessments.LatestAlsfrsR.Complete(data.Assessments);
+        IncompleteAlsfrsR = await Assessments.LatestAlsfrsR.IncompleteAfterAsync(db, data.Assessments, ct);
         if (latestComplete is not null && data.Diagnosis?.OnsetDate is { } onset)
             DeltaFrs = ProgressionRate.DeltaFrs(latestComplete.Total!.Value, onset, latestComplete.AssessedOn);
         var timeline = BuildTimeline(data, id);

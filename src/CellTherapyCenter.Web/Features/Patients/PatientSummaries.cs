@@ -33,8 +33,10 @@ public static class PatientSummaries
     public static async Task RefreshAsync(RegistryDbContext db, Guid patientId, CancellationToken ct = default)
     {
         var patient = await db.Patients.SingleAsync(p => p.Id == patientId, ct);
+        // The latest complete assessment: an incomplete one has no total and may stage on half the
+        // items, so it must not hide a complete one (the chart says when a newer incomplete exists).
         var latest = await db.AlsfrsRAssessments.AsNoTracking()
-            .Where(a => a.PatientId == patientId && a.VoidedAt == null)
+            .Where(a => a.PatientId == patientId && a.VoidedAt == null && a.IsComplete)
             .OrderByDescending(a => a.AssessedOn).ThenByDescending(a => a.CreatedAt)
             .Select(a => new { a.Total, a.KingsStage, a.MitosStage })
             .FirstOrDefaultAsync(ct);

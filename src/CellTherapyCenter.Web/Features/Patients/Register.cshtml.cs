@@ -3,6 +3,7 @@ using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Data.Consents;
 using CellTherapyCenter.Data.Inquiries;
 using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -25,6 +26,10 @@ public sealed class RegisterModel(RegistryDbContext db, TimeProvider clock) : Pa
     /// <summary>The inbox request this registration comes from, if any: its data fill the form and its consent is carried over.</summary>
     [BindProperty(SupportsGet = true, Name = "inquiry")] public Guid? InquiryId { get; set; }
     public Inquiry? FromInquiry { get; private set; }
+
+    /// <summary>"Register and record the first visit": the registration is the first step of the first visit.</summary>
+    public const string NextVisit = "visit";
+    [BindProperty(Name = "next")] public string? Next { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -77,7 +82,10 @@ public sealed class RegisterModel(RegistryDbContext db, TimeProvider clock) : Pa
             if (SelfScoredAssessment(FromInquiry, patient.Id) is { } assessment) db.AlsfrsRAssessments.Add(assessment);
         }
         await db.SaveWithSummaryAsync(patient.Id, ct);
-        return RedirectToPage("/Patients/Chart", new { id = patient.Id });
+        SavedBanner.Show(TempData, $"Registered: patient {patient.Pseudonym}.");
+        return Next == NextVisit
+            ? RedirectToPage("/Visits/VisitForm", new { id = patient.Id, visitId = RecordFormModel<Visit>.NewRecordId })
+            : RedirectToPage("/Patients/Chart", new { id = patient.Id });
     }
 
     /// <summary>

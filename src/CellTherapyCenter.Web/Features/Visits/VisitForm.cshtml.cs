@@ -18,6 +18,10 @@ public sealed class VisitFormModel(RegistryDbContext db, PatientReadAudit audit,
     [BindProperty] public VisitInput Input { get; set; } = new();
     public IReadOnlyList<TreatmentCourse> Courses { get; private set; } = [];
 
+    /// <summary>"Save and next" goes through the steps of a visit: the visit (FVC, weight, symptoms), then its ALSFRS-R.</summary>
+    public const string NextAlsfrsR = "alsfrs-r";
+    [BindProperty(Name = "next")] public string? Next { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, string visitId, CancellationToken ct)
     {
         if (await LoadAsync(id, visitId, ct) is { } missing) return missing;
@@ -48,17 +52,19 @@ public sealed class VisitFormModel(RegistryDbContext db, PatientReadAudit audit,
         if (Stored is null) Db.Visits.Add(visit);
         else Db.Entry(visit).Property(v => v.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         Db.AddRange(Input.ApplyTo(visit, Clock.GetUtcNow().UtcDateTime, User.Identity?.Name));
-        return await SaveAsync(id, visitId, Stored is null ? "Visit recorded." : "Visit saved.", ct);
+        return await SaveAsync(id, visitId, ct, Next == NextAlsfrsR
+            ? RedirectToPage("/Assessments/AssessmentForm", new { id, assessmentId = NewRecordId, visitId = visit.Id })
+            : null);
     }
 
     public async Task<IActionResult> OnPostVoidAsync(Guid id, string visitId, CancellationToken ct)
     {
         if (await LoadAsync(id, visitId, ct, track: true) is { } missing) return missing;
-        return Void(Input.ConcurrencyStamp, stored => Input = VisitInput.From(stored)) ?? await SaveAsync(id, visitId, "Visit voided.", ct);
+        return Void(Input.ConcurrencyStamp, stored => Input = VisitInput.From(stored)) ?? await SaveAsync(id, visitId, ct);
     }
 
-    private Task<IActionResult> SaveAsync(Guid id, string visitId, string saved, CancellationToken ct) =>
-        SaveAsync(async () => { await Db.SaveWithSummaryAsync(id, ct); SavedBanner.Show(TempData, saved); }, ToChart(id), async () =>
+    private Task<IActionResult> SaveAsync(Guid id, string visitId, CancellationToken ct, IActionResult? next = null) =>
+        SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), next ?? ToChart(id), async () =>
         {
             await LoadAsync(id, visitId, ct);
             Input = Stored is null ? Input : VisitInput.From(Stored);
