@@ -124,6 +124,11 @@ public sealed class VisitMissingValuesTests(RegistryApps apps) : IClassFixture<R
         var created = await _app.WithDbAsync(db => db.AuditEntries.AsNoTracking().SingleAsync(a => a.EntityId == visit.Id.ToString() && a.Action == AuditActions.Create));
         Assert.Contains("Former rower, measured twice", created.Changes);
 
+        // Opened again, the stored visit shows its warning beside the field with the kept reason.
+        var reopened = StaffSession.Parse(await client.GetStringAsync($"/staff/patients/{id}/visits/{visit.Id}"));
+        Assert.NotNull(reopened.QuerySelector("#warning-FvcPercentPredicted"));
+        Assert.Equal("Former rower, measured twice", reopened.QuerySelector("#Input_RangeWarningReason")?.GetAttribute("value"));
+
         // Impossible stays an error, whatever the button.
         var impossible = await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/visits/new",
             new Dictionary<string, string> { ["Input.Date"] = "2025-06-05", ["Input.WeightKg"] = "350", ["Input.SaveAnyway"] = "true", ["Input.RangeWarningReason"] = "sure" });

@@ -20,6 +20,8 @@ public sealed class VisitFormModel(RegistryDbContext db, PatientReadAudit audit,
     public IReadOnlyList<TreatmentCourse> Courses { get; private set; } = [];
     /// <summary>Warnings about unusual values, by input property name (<c>nameof(VisitInput.WeightKg)</c>); the form asks "save anyway" while there are any.</summary>
     public Dictionary<string, string> Warnings { get; } = [];
+    /// <summary>True when this post was not saved because of <see cref="Warnings"/> (false when a stored visit shows its kept warnings).</summary>
+    public bool HeldForWarnings { get; private set; }
     private DateOnly? _diagnosisDate;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string visitId, CancellationToken ct)
@@ -58,6 +60,7 @@ public sealed class VisitFormModel(RegistryDbContext db, PatientReadAudit audit,
         string? rangeReason = null;
         if (Warnings.Count > 0)
         {
+            HeldForWarnings = true;
             rangeReason = string.IsNullOrWhiteSpace(Input.RangeWarningReason) ? null : Input.RangeWarningReason.Trim();
             if (!Input.SaveAnyway) return Page();
             if (rangeReason is null)
