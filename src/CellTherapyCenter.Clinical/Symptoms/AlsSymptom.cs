@@ -28,8 +28,16 @@ public enum AlsSymptom
     Depression = 13,
 }
 
+/// <summary>
+/// A symptom's severity at a visit, or <see cref="NotAssessed"/>: the symptom was not asked about
+/// or examined, which is missing, never "absent". Rows stored before the value existed keep
+/// their meaning (a stored 0 was recorded as absent).
+/// </summary>
 public enum SymptomSeverity
 {
+    /// <summary>Not asked or not examined: missing, not absent. Negative, so no "at least mild" comparison counts it.</summary>
+    [Display(Name = "Not assessed")]
+    NotAssessed = -1,
     Absent = 0,
     Mild = 1,
     Moderate = 2,
@@ -39,6 +47,13 @@ public enum SymptomSeverity
 public static class AlsSymptoms
 {
     public static IReadOnlyList<AlsSymptom> All { get; } = Enum.GetValues<AlsSymptom>();
+
+    /// <summary>The answers a form offers, "not assessed" first (Enum.GetValues would sort it last).</summary>
+    public static IReadOnlyList<SymptomSeverity> Severities { get; } =
+        [SymptomSeverity.NotAssessed, SymptomSeverity.Absent, SymptomSeverity.Mild, SymptomSeverity.Moderate, SymptomSeverity.Severe];
+
+    /// <summary>True for a recorded answer (absent to severe), false for "not assessed".</summary>
+    public static bool IsAssessed(SymptomSeverity severity) => severity != SymptomSeverity.NotAssessed;
 
     public static string Describe(AlsSymptom symptom) => symptom switch
     {

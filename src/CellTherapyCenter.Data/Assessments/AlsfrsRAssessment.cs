@@ -38,6 +38,9 @@ public class AlsfrsRAssessment : RegistryRecord
     /// </summary>
     public AlsfrsRResponses Responses { get; private set; } = new();
 
+    /// <summary>The form's status; an assessment with unanswered items is incomplete whatever was chosen (<see cref="Rescore"/>).</summary>
+    public FormStatus Status { get; set; } = FormStatus.Unverified;
+
     // Derived, stored for querying and for the audit of what was shown at the time.
     public bool IsComplete { get; set; }
     public int? Total { get; set; }
@@ -72,5 +75,6 @@ public class AlsfrsRAssessment : RegistryRecord
         KingsStage = kings?.Stage;
         KingsRegionsInvolved = kings?.RegionsInvolved;
         MitosStage = Clinical.Staging.MitosStage.Estimate(responses)?.Stage;
+        if (!IsComplete) Status = FormStatus.Incomplete;
     }
 }

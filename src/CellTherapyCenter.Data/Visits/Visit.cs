@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using CellTherapyCenter.Clinical.DataQuality;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Data.Patients;
@@ -43,8 +44,15 @@ public class Visit : RegistryRecord
     public Guid? TreatmentCourseId { get; set; }
     public TreatmentCourse? TreatmentCourse { get; set; }
     public double? FvcPercentPredicted { get; set; }
+    /// <summary>Why FVC was asked for but has no value; never set together with a value.</summary>
+    public MissingCode? FvcPercentPredictedMissing { get; set; }
     public double? WeightKg { get; set; }
+    /// <summary>Why the weight was asked for but has no value; never set together with a value.</summary>
+    public MissingCode? WeightKgMissing { get; set; }
     public string? Notes { get; set; }
+    public FormStatus Status { get; set; } = FormStatus.Unverified;
+    /// <summary>Why values outside the usual ranges (<see cref="RangeRules"/>) were saved anyway; null when none were.</summary>
+    public string? RangeWarningReason { get; set; }
 
     public List<SymptomObservation> Symptoms { get; set; } = [];
     public List<ExaminationFinding> ExaminationFindings { get; set; } = [];

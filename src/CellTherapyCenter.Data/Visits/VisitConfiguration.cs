@@ -17,6 +17,7 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
             .HasFilter("\"VoidedAt\" IS NULL")
             .IncludeProperties(x => new { x.Id, x.FvcPercentPredicted });
         b.Property(x => x.Notes).HasMaxLength(4000);
+        b.Property(x => x.RangeWarningReason).HasMaxLength(1000);
         b.HasOne(x => x.TreatmentCourse).WithMany().HasForeignKey(x => x.TreatmentCourseId);
         b.HasMany(x => x.Symptoms).WithOne().HasForeignKey(x => x.VisitId);
         b.HasMany(x => x.ExaminationFindings).WithOne().HasForeignKey(x => x.VisitId);

@@ -36,8 +36,12 @@ public class AlsSymptomsTests
     }
 
     [Fact]
-    public void Severity_runs_from_absent_0_to_severe_3()
+    public void Severity_runs_from_absent_0_to_severe_3_and_not_assessed_is_apart_at_minus_1()
     {
-        Assert.Equal([0, 1, 2, 3], Enum.GetValues<SymptomSeverity>().Select(s => (int)s));
+        // Stored codes: 0 to 3 as before (a stored 0 stays "absent"); "not assessed" is missing, below every severity.
+        Assert.Equal([-1, 0, 1, 2, 3], Enum.GetValues<SymptomSeverity>().Select(s => (int)s).Order());
+        Assert.Equal([SymptomSeverity.NotAssessed, SymptomSeverity.Absent, SymptomSeverity.Mild, SymptomSeverity.Moderate, SymptomSeverity.Severe], AlsSymptoms.Severities);
+        Assert.False(AlsSymptoms.IsAssessed(SymptomSeverity.NotAssessed));
+        Assert.True(AlsSymptoms.IsAssessed(SymptomSeverity.Absent));
     }
 }

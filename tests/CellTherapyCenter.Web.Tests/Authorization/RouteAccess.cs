@@ -46,6 +46,7 @@ public static class RouteAccess
         ["PAGE /staff/inquiries"] = Access.Registry,
         ["PAGE /staff/inquiries/{id:guid}"] = Access.Registry,
         ["GET /staff/inquiries/{id:guid}/documents/{documentId:guid}"] = Access.Registry,
+        ["PAGE /staff/data-quality"] = Access.Registry,
         ["PAGE /staff/follow-up"] = Access.Registry,
         ["PAGE /staff/follow-up/items/{itemId:guid}"] = Access.Registry,
         ["PAGE /staff/patients/{id:guid}/follow-up"] = Access.Registry,

@@ -24,7 +24,7 @@ public sealed class VisitFormTests(RegistryApps apps) : IClassFixture<RegistryAp
             ["Input.Examination[Reflexes]"] = "Improved", ["Input.Examination[Rigidity]"] = "",
             ["Input.ReportedChange[Mood]"] = "MinimallyImproved", ["Input.ReportedChange[Appetite]"] = "",
         };
-        // A browser posts all 13 radio groups, each with "Absent" checked unless changed.
+        // The whole inventory taken: all 13 answered, absent unless changed.
         foreach (var symptom in AlsSymptoms.All) fields.TryAdd($"Input.Symptoms[{symptom}]", "Absent");
         Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(client, $"/staff/patients/{id}/visits/new", fields)).StatusCode);
 

@@ -140,6 +140,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Property<int?>("Respiratory")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.Property<int?>("Total")
                         .HasColumnType("integer");
 
@@ -1757,6 +1760,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Property<double?>("FvcPercentPredicted")
                         .HasColumnType("double precision");
 
+                    b.Property<int?>("FvcPercentPredictedMissing")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Kind")
                         .HasColumnType("integer");
 
@@ -1766,6 +1772,13 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");
+
+                    b.Property<string>("RangeWarningReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
 
                     b.Property<Guid?>("TreatmentCourseId")
                         .HasColumnType("uuid");
@@ -1786,6 +1799,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
                     b.Property<double?>("WeightKg")
                         .HasColumnType("double precision");
+
+                    b.Property<int?>("WeightKgMissing")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

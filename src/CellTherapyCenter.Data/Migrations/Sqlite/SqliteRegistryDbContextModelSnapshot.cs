@@ -135,6 +135,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Property<int?>("Respiratory")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int?>("Total")
                         .HasColumnType("INTEGER");
 
@@ -1747,6 +1750,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Property<double?>("FvcPercentPredicted")
                         .HasColumnType("REAL");
 
+                    b.Property<int?>("FvcPercentPredictedMissing")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Kind")
                         .HasColumnType("INTEGER");
 
@@ -1756,6 +1762,13 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("TEXT");
+
+                    b.Property<string>("RangeWarningReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
 
                     b.Property<Guid?>("TreatmentCourseId")
                         .HasColumnType("TEXT");
@@ -1776,6 +1789,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.Property<double?>("WeightKg")
                         .HasColumnType("REAL");
+
+                    b.Property<int?>("WeightKgMissing")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

@@ -32,8 +32,9 @@ public sealed class EligibilityScreenModel(RegistryDbContext db, PatientReadAudi
             .OrderBy(a => a.AssessedOn).ToListAsync(ct);
         var latestFvc = await db.Visits.AsNoTracking().Where(v => v.PatientId == id && v.VoidedAt == null && v.FvcPercentPredicted != null)
             .OrderByDescending(v => v.Date).Select(v => v.FvcPercentPredicted).FirstOrDefaultAsync(ct);
+        // The latest assessed severity: a visit where the symptom was not assessed says nothing about it.
         var latestSwallowing = await db.SymptomObservations.AsNoTracking()
-            .Where(s => s.PatientId == id && s.VoidedAt == null && s.Symptom == AlsSymptom.SpeechAndSwallowingDisorders)
+            .Where(s => s.PatientId == id && s.VoidedAt == null && s.Symptom == AlsSymptom.SpeechAndSwallowingDisorders && s.Severity != SymptomSeverity.NotAssessed)
             .Join(db.Visits.Where(v => v.VoidedAt == null), s => s.VisitId, v => v.Id, (s, v) => new { v.Date, s.Severity })
             .OrderByDescending(x => x.Date).Select(x => (int?)x.Severity).FirstOrDefaultAsync(ct);
 

@@ -33,7 +33,8 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
     [BindProperty(SupportsGet = true, Name = "timeline")] public string? TimelineScope { get; set; }
     public bool FullTimeline => TimelineScope == "all";
 
-    public sealed record TimelineEntry(DateOnly Date, string Kind, string Title, IReadOnlyList<string> Details, string? VoidReason, string? EditLink);
+    /// <param name="Status">The form status of a record that has one (visits, ALSFRS-R), shown beside it.</param>
+    public sealed record TimelineEntry(DateOnly Date, string Kind, string Title, IReadOnlyList<string> Details, string? VoidReason, string? EditLink, FormStatus? Status = null);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -70,24 +71,33 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
                 a.Total is { } t ? $"ALSFRS-R {t}/48" : "ALSFRS-R incomplete (no total)",
                 [$"Bulbar {a.Bulbar?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}, fine motor {a.FineMotor?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}, gross motor {a.GrossMotor?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}, respiratory {a.Respiratory?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}",
                  $"King's {a.KingsStage ?? "–"}, MiToS {a.MitosStage?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "–"}; rated by {EnumText.Describe(a.Rater).ToLowerInvariant()}, {EnumText.Describe(a.Mode).ToLowerInvariant()}"],
-                a.VoidReason, Link("/Assessments/AssessmentForm", new { id, assessmentId = a.Id })));
+                a.VoidReason, Link("/Assessments/AssessmentForm", new { id, assessmentId = a.Id }), a.Status));
 
         foreach (var v in d.Visits)
             Add(v.Date, "Visit", () =>
             {
                 var details = new List<string>();
                 if (v.FvcPercentPredicted is { } fvc) details.Add($"FVC {fvc:0.#}% predicted");
+                else if (v.FvcPercentPredictedMissing is { } fvcMissing) details.Add($"FVC not obtained: {EnumText.Describe(fvcMissing).ToLowerInvariant()}");
                 if (v.WeightKg is { } kg) details.Add($"Weight {kg:0.#} kg");
-                var present = v.Symptoms.Where(s => !s.Voided && s.Severity != SymptomSeverity.Absent).ToList();
-                if (v.Symptoms.Count > 0)
-                    details.Add(present.Count == 0 ? "Symptom inventory: none present" :
-                        "Symptoms: " + string.Join("; ", present.Select(s => $"{AlsSymptoms.Describe(s.Symptom)} ({s.Severity.ToString().ToLowerInvariant()})")));
+                else if (v.WeightKgMissing is { } weightMissing) details.Add($"Weight not obtained: {EnumText.Describe(weightMissing).ToLowerInvariant()}");
+                // "Not assessed" is missing: never counted as absent, and named as such.
+                var inForce = v.Symptoms.Where(s => !s.Voided).ToList();
+                var assessed = inForce.Where(s => AlsSymptoms.IsAssessed(s.Severity)).ToList();
+                var present = assessed.Where(s => s.Severity != SymptomSeverity.Absent).ToList();
+                var notAssessed = inForce.Count - assessed.Count;
+                if (v.Symptoms.Count > 0 && assessed.Count == 0)
+                    details.Add("Symptom inventory: not assessed");
+                else if (v.Symptoms.Count > 0)
+                    details.Add((present.Count == 0 ? "Symptom inventory: none present" :
+                        "Symptoms: " + string.Join("; ", present.Select(s => $"{AlsSymptoms.Describe(s.Symptom)} ({s.Severity.ToString().ToLowerInvariant()})")))
+                        + (notAssessed > 0 ? $" ({notAssessed} not assessed)" : ""));
                 foreach (var f in v.ExaminationFindings)
                     details.Add($"Examination, {EnumText.Describe(f.Domain).ToLowerInvariant()}: {EnumText.Describe(f.Change).ToLowerInvariant()}");
                 if (v.ReportedChanges.Count > 0)
                     details.Add("Patient-reported change: " + string.Join("; ", v.ReportedChanges.Select(c => $"{EnumText.Describe(c.Aspect)} {ChangeRatings.Describe(c.Rating).ToLowerInvariant()}")));
                 if (Identity.Identified && !string.IsNullOrWhiteSpace(v.Notes)) details.Add("Notes: " + v.Notes);
-                return new(v.Date, "Visit", $"{EnumText.Describe(v.Kind)} visit", details, v.VoidReason, Link("/Visits/VisitForm", new { id, visitId = v.Id }));
+                return new(v.Date, "Visit", $"{EnumText.Describe(v.Kind)} visit", details, v.VoidReason, Link("/Visits/VisitForm", new { id, visitId = v.Id }), v.Status);
             });
 
         foreach (var c in d.Courses)

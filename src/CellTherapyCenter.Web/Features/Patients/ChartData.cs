@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CellTherapyCenter.Clinical.AdverseEvents;
+using CellTherapyCenter.Clinical.DataQuality;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Assessments;
@@ -34,9 +35,10 @@ public sealed record ChartData(
 
     public sealed record AssessmentRow(
         Guid Id, DateOnly AssessedOn, AssessmentRater Rater, AssessmentMode Mode, int? Total, int? Bulbar, int? FineMotor,
-        int? GrossMotor, int? Respiratory, string? KingsStage, int? MitosStage, bool Voided, string? VoidReason);
+        int? GrossMotor, int? Respiratory, string? KingsStage, int? MitosStage, bool Voided, string? VoidReason, FormStatus Status);
 
-    public sealed record VisitRow(Guid Id, DateOnly Date, VisitKind Kind, double? FvcPercentPredicted, double? WeightKg, string? Notes, string? VoidReason)
+    public sealed record VisitRow(Guid Id, DateOnly Date, VisitKind Kind, double? FvcPercentPredicted, double? WeightKg, string? Notes, string? VoidReason,
+        MissingCode? FvcPercentPredictedMissing, MissingCode? WeightKgMissing, FormStatus Status)
     {
         /// <summary>Every symptom row of the visit, voided ones included: any row at all means an inventory was taken.</summary>
         public List<SymptomRow> Symptoms { get; } = [];
@@ -74,10 +76,11 @@ public sealed record ChartData(
             ["Id", "Kind", "GivenAt", "WithdrawnAt", "VoidReason"],
             (r, at) => new ConsentRow(r.GetGuid(at[0]), (ConsentKind)r.GetInt32(at[1]), r.GetDateTime(at[2]), r.GetNullable<DateTime>(at[3]), r.GetStringOrNull(at[4])));
         var visits = batch.Add(db.Visits.Where(v => v.PatientId == id).OrderBy(v => v.Date)
-                .Select(v => new { v.Id, v.Date, v.Kind, v.FvcPercentPredicted, v.WeightKg, v.Notes, v.VoidReason }),
-            ["Id", "Date", "Kind", "FvcPercentPredicted", "WeightKg", "Notes", "VoidReason"],
+                .Select(v => new { v.Id, v.Date, v.Kind, v.FvcPercentPredicted, v.WeightKg, v.Notes, v.VoidReason, v.FvcPercentPredictedMissing, v.WeightKgMissing, v.Status }),
+            ["Id", "Date", "Kind", "FvcPercentPredicted", "WeightKg", "Notes", "VoidReason", "FvcPercentPredictedMissing", "WeightKgMissing", "Status"],
             (r, at) => new VisitRow(r.GetGuid(at[0]), r.GetFieldValue<DateOnly>(at[1]), (VisitKind)r.GetInt32(at[2]),
-                    r.GetNullable<double>(at[3]), r.GetNullable<double>(at[4]), r.GetStringOrNull(at[5]), r.GetStringOrNull(at[6])));
+                    r.GetNullable<double>(at[3]), r.GetNullable<double>(at[4]), r.GetStringOrNull(at[5]), r.GetStringOrNull(at[6]),
+                    (MissingCode?)r.GetNullable<int>(at[7]), (MissingCode?)r.GetNullable<int>(at[8]), (FormStatus)r.GetInt32(at[9])));
         var parts = batch.Add(db.SymptomObservations.Where(s => s.PatientId == id)
                 .Select(s => new { s.VisitId, Part = SymptomPart, A = (int)s.Symptom, B = (int)s.Severity, Voided = s.VoidedAt != null })
                 .Concat(db.ExaminationFindings.Where(f => f.PatientId == id && f.VoidedAt == null)
@@ -87,11 +90,12 @@ public sealed record ChartData(
             ["VisitId", "Part", "A", "B", "Voided"],
             (r, at) => (VisitId: r.GetGuid(at[0]), Part: r.GetInt32(at[1]), A: r.GetInt32(at[2]), B: r.GetInt32(at[3]), Voided: r.GetBoolean(at[4])));
         var assessments = batch.Add(db.AlsfrsRAssessments.Where(a => a.PatientId == id).OrderBy(a => a.AssessedOn)
-                .Select(a => new { a.Id, a.AssessedOn, a.Rater, a.Mode, a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory, a.KingsStage, a.MitosStage, Voided = a.VoidedAt != null, a.VoidReason }),
-            ["Id", "AssessedOn", "Rater", "Mode", "Total", "Bulbar", "FineMotor", "GrossMotor", "Respiratory", "KingsStage", "MitosStage", "Voided", "VoidReason"],
+                .Select(a => new { a.Id, a.AssessedOn, a.Rater, a.Mode, a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory, a.KingsStage, a.MitosStage, Voided = a.VoidedAt != null, a.VoidReason, a.Status }),
+            ["Id", "AssessedOn", "Rater", "Mode", "Total", "Bulbar", "FineMotor", "GrossMotor", "Respiratory", "KingsStage", "MitosStage", "Voided", "VoidReason", "Status"],
             (r, at) => new AssessmentRow(r.GetGuid(at[0]), r.GetFieldValue<DateOnly>(at[1]), (AssessmentRater)r.GetInt32(at[2]), (AssessmentMode)r.GetInt32(at[3]),
                     r.GetNullable<int>(at[4]), r.GetNullable<int>(at[5]), r.GetNullable<int>(at[6]), r.GetNullable<int>(at[7]),
-                    r.GetNullable<int>(at[8]), r.GetStringOrNull(at[9]), r.GetNullable<int>(at[10]), r.GetBoolean(at[11]), r.GetStringOrNull(at[12])));
+                    r.GetNullable<int>(at[8]), r.GetStringOrNull(at[9]), r.GetNullable<int>(at[10]), r.GetBoolean(at[11]), r.GetStringOrNull(at[12]),
+                    (FormStatus)r.GetInt32(at[13])));
         var courses = batch.Add(db.TreatmentCourses.Where(c => c.PatientId == id).OrderBy(c => c.StartDate).ThenBy(c => c.Id)
                 .Select(c => new { c.Id, c.Number, c.StartDate, c.EndDate, c.VoidReason }),
             ["Id", "Number", "StartDate", "EndDate", "VoidReason"],

@@ -1,3 +1,4 @@
+using CellTherapyCenter.Clinical.DataQuality;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Visits;
@@ -11,41 +12,67 @@ public sealed class VisitInput
     public VisitKind Kind { get; set; } = VisitKind.FollowUp;
     public Guid? TreatmentCourseId { get; set; }
     public double? FvcPercentPredicted { get; set; }
+    /// <summary>Why FVC has no value although it was asked for; refused together with a value.</summary>
+    public MissingCode? FvcPercentPredictedMissing { get; set; }
     public double? WeightKg { get; set; }
+    /// <summary>Why the weight has no value although it was asked for; refused together with a value.</summary>
+    public MissingCode? WeightKgMissing { get; set; }
     public string? Notes { get; set; }
     public Guid ConcurrencyStamp { get; set; }
-    /// <summary>
-    /// Severity per symptom recorded; a missing key records nothing (a new form presets all 13, see
-    /// <see cref="AllAbsent"/>; a stored visit shows only its rows in force, so a finding voided on its
-    /// own is not brought back by the next save of the form).
-    /// </summary>
-    public Dictionary<AlsSymptom, SymptomSeverity> Symptoms { get; set; } = [];
+    /// <summary>The form status chosen; null lets the save decide (<see cref="EffectiveStatus"/>).</summary>
+    public FormStatus? Status { get; set; }
+    /// <summary>Why values outside the usual ranges are saved anyway.</summary>
+    public string? RangeWarningReason { get; set; }
+    /// <summary>Posted by the "Save anyway" button: the warnings were seen.</summary>
+    public bool SaveAnyway { get; set; }
+    /// <summary>Severity per symptom; a symptom left alone (or not posted) is not assessed, never absent.</summary>
+    public Dictionary<AlsSymptom, SymptomSeverity> Symptoms { get; set; } = AlsSymptoms.All.ToDictionary(s => s, _ => SymptomSeverity.NotAssessed);
     /// <summary>Only the domains examined; a missing key means not assessed.</summary>
     public Dictionary<ExaminationDomain, ExaminationChange?> Examination { get; set; } = [];
     /// <summary>Only the aspects asked; a missing key means not asked.</summary>
     public Dictionary<ChangeAspect, ChangeRating?> ReportedChange { get; set; } = [];
 
-    public static Dictionary<AlsSymptom, SymptomSeverity> AllAbsent() => AlsSymptoms.All.ToDictionary(s => s, _ => SymptomSeverity.Absent);
+    /// <summary>The severity posted for a symptom; not assessed when none was.</summary>
+    public SymptomSeverity SeverityOf(AlsSymptom symptom) => Symptoms.TryGetValue(symptom, out var severity) ? severity : SymptomSeverity.NotAssessed;
 
-    /// <summary>The severity the form shows for a symptom, null for none recorded.</summary>
-    public SymptomSeverity? SeverityOf(AlsSymptom symptom) => Symptoms.TryGetValue(symptom, out var severity) ? severity : null;
+    /// <summary>
+    /// What a complete visit would still need: FVC and weight each as a value or a missing code,
+    /// and every symptom assessed. A remote visit records reported change only and needs none.
+    /// </summary>
+    public IReadOnlyList<string> MissingParts()
+    {
+        if (Kind == VisitKind.Remote) return [];
+        var missing = new List<string>();
+        if (FvcPercentPredicted is null && FvcPercentPredictedMissing is null) missing.Add("FVC (a value, or why it is missing)");
+        if (WeightKg is null && WeightKgMissing is null) missing.Add("weight (a value, or why it is missing)");
+        var notAssessed = AlsSymptoms.All.Count(s => !AlsSymptoms.IsAssessed(SeverityOf(s)));
+        if (notAssessed > 0) missing.Add($"{notAssessed} of {AlsSymptoms.All.Count} symptoms not assessed");
+        return missing;
+    }
+
+    /// <summary>The status chosen, or by default incomplete while parts are missing and unverified otherwise.</summary>
+    public FormStatus EffectiveStatus => Status ?? (MissingParts().Count > 0 ? FormStatus.Incomplete : FormStatus.Unverified);
 
     public static VisitInput From(Visit v) => new()
     {
         Date = v.Date, Kind = v.Kind, TreatmentCourseId = v.TreatmentCourseId, FvcPercentPredicted = v.FvcPercentPredicted,
-        WeightKg = v.WeightKg, Notes = v.Notes, ConcurrencyStamp = v.ConcurrencyStamp,
-        Symptoms = v.Symptoms.Where(o => o.VoidedAt == null).GroupBy(o => o.Symptom).ToDictionary(g => g.Key, g => g.First().Severity),
+        FvcPercentPredictedMissing = v.FvcPercentPredictedMissing, WeightKg = v.WeightKg, WeightKgMissing = v.WeightKgMissing,
+        Notes = v.Notes, ConcurrencyStamp = v.ConcurrencyStamp, Status = v.Status, RangeWarningReason = v.RangeWarningReason,
+        Symptoms = AlsSymptoms.All.ToDictionary(s => s, s => v.Symptoms.FirstOrDefault(o => o.Symptom == s && o.VoidedAt == null)?.Severity ?? SymptomSeverity.NotAssessed),
         Examination = v.ExaminationFindings.Where(f => f.VoidedAt == null).ToDictionary(f => f.Domain, f => (ExaminationChange?)f.Change),
         ReportedChange = v.ReportedChanges.Where(c => c.VoidedAt == null).ToDictionary(c => c.Aspect, c => (ChangeRating?)c.Rating),
     };
 
     /// <summary>
     /// Copies the input onto the visit, updating child rows in place and voiding the ones no longer
-    /// given. Returns the rows it created, for the caller to add to the context: a row with its id
-    /// already set, found in the collection of a stored visit, would otherwise be taken for an
-    /// existing one and never inserted.
+    /// given. All 13 symptoms of a new visit get a row: one not answered is stored as not assessed.
+    /// A symptom whose row was voided on its own and is still not assessed gets no new row, so
+    /// voiding a finding is not undone by the next save of the form. Returns the rows it created,
+    /// for the caller to add to the context: a row with its id already set, found in the
+    /// collection of a stored visit, would otherwise be taken for an existing one and never inserted.
+    /// <paramref name="rangeWarningReason"/> is the reason kept for unusual values (null when there are none).
     /// </summary>
-    public IReadOnlyList<RegistryRecord> ApplyTo(Visit v, DateTime now, string? user)
+    public IReadOnlyList<RegistryRecord> ApplyTo(Visit v, DateTime now, string? user, string? rangeWarningReason)
     {
         var created = new List<RegistryRecord>();
         T Created<T>(T row) where T : RegistryRecord
@@ -54,11 +81,17 @@ public sealed class VisitInput
             return row;
         }
         v.Date = Date!.Value; v.Kind = Kind; v.TreatmentCourseId = TreatmentCourseId;
-        v.FvcPercentPredicted = FvcPercentPredicted; v.WeightKg = WeightKg; v.Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim();
+        v.FvcPercentPredicted = FvcPercentPredicted; v.FvcPercentPredictedMissing = FvcPercentPredictedMissing;
+        v.WeightKg = WeightKg; v.WeightKgMissing = WeightKgMissing;
+        v.Notes = string.IsNullOrWhiteSpace(Notes) ? null : Notes.Trim();
+        v.Status = EffectiveStatus;
+        v.RangeWarningReason = rangeWarningReason;
 
-        foreach (var (symptom, severity) in Symptoms)
+        foreach (var symptom in AlsSymptoms.All)
         {
+            var severity = SeverityOf(symptom);
             var row = v.Symptoms.FirstOrDefault(s => s.Symptom == symptom && s.VoidedAt == null);
+            if (row is null && severity == SymptomSeverity.NotAssessed && v.Symptoms.Any(s => s.Symptom == symptom)) continue;
             if (row is null) v.Symptoms.Add(Created(new SymptomObservation { VisitId = v.Id, PatientId = v.PatientId, Symptom = symptom, Severity = severity }));
             else row.Severity = severity;
         }
