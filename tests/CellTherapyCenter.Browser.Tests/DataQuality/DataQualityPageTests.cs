@@ -28,7 +28,7 @@ public sealed class DataQualityPageTests(ChromiumBrowser chromium, DemoBrowserAp
 
         await Page.FillAsync("#Input_FvcPercentPredicted", "160");
         await Page.FillAsync("#Input_WeightKg", "25");
-        await Page.Locator(".actions button[type=submit]").ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Page.WaitForSelectorAsync("#warning-FvcPercentPredicted");
         Assert.True(await Page.Locator("#warning-WeightKg").IsVisibleAsync());
         Assert.True(await Page.Locator("button[name='Input.SaveAnyway']").IsVisibleAsync());

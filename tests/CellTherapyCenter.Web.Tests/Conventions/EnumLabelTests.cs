@@ -19,8 +19,8 @@ namespace CellTherapyCenter.Web.Tests.Conventions;
 /// </summary>
 public sealed partial class EnumLabelTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    /// <summary>Enums that are settings, never shown on a page.</summary>
-    private static readonly HashSet<string> NeverShown = ["DatabaseProvider", "SmtpSecurity"];
+    /// <summary>Enums that are settings or reasons in code, never shown on a page (a number's problem is shown by its message from NumberText).</summary>
+    private static readonly HashSet<string> NeverShown = ["DatabaseProvider", "SmtpSecurity", "NumberProblem"];
 
     [GeneratedRegex("^[A-Za-z0-9]*([a-z][A-Z]|[a-z][0-9])[A-Za-z0-9]*$")]
     private static partial Regex Identifier();

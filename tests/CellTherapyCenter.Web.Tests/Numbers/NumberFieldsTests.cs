@@ -48,6 +48,7 @@ public sealed class NumberFieldsTests(RegistryApps apps) : IClassFixture<Registr
         ["WorklistModel OverdueDays"] = "query-string filter: text that is not a whole number keeps the default",
         ["AuditSearchModel p"] = "page number in the paging links",
         ["IndexModel p"] = "page number in the paging links",
+        ["IndexModel Size"] = "page size in the query string: only 25, 50 or 100 are taken, anything else keeps 25",
     };
 
     /// <summary>The typed fields, each with a form that stores it and a value in range written with a comma.</summary>

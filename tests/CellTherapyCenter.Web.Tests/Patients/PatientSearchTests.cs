@@ -204,7 +204,7 @@ public sealed partial class PatientSearchTests(RegistryApps apps) : IClassFixtur
         Assert.Contains("30 patients, page 2 of 2", second, StringComparison.Ordinal);
         Assert.Equal(5, ChartLink().Count(second));
         Assert.Contains("aria-current=\"page\"", second, StringComparison.Ordinal);
-        Assert.Contains("name=\"p\" type=\"number\"", second, StringComparison.Ordinal);
+        Assert.Contains("name=\"p\" type=\"text\" inputmode=\"numeric\"", second, StringComparison.Ordinal);
 
         var fifty = await client.GetStringAsync("/staff/patients?q=paginova&size=50");
         Assert.Contains("30 patients, page 1 of 1", fifty, StringComparison.Ordinal);

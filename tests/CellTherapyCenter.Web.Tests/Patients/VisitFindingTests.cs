@@ -75,9 +75,9 @@ public sealed class VisitFindingTests(RegistryApps apps) : IClassFixture<Registr
         var stale = await StaffSession.SubmitFormAsync(client, visitUrl, openedBefore);
         Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
         Assert.Contains(FormConventions.ConcurrencyConflict, await stale.Content.ReadAsStringAsync());
-        // The form as shown now leaves the voided symptom unanswered, and saving it records nothing for it.
+        // The form as shown now has the voided symptom as not assessed, and saving it records nothing for it.
         var now = await FormAsShownAsync(client, visitUrl);
-        Assert.False(now.ContainsKey("Input.Symptoms[Fasciculations]"));
+        Assert.Equal(nameof(SymptomSeverity.NotAssessed), now["Input.Symptoms[Fasciculations]"]);
         Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(client, visitUrl, now)).StatusCode);
         Assert.False(await _app.WithDbAsync(db => db.SymptomObservations.AnyAsync(s => s.VisitId == visit.Id && s.Symptom == AlsSymptom.Fasciculations && s.VoidedAt == null)));
         Assert.Equal(12, await _app.WithDbAsync(db => db.SymptomObservations.CountAsync(s => s.VisitId == visit.Id && s.VoidedAt == null)));

@@ -66,8 +66,8 @@ public sealed class VisitInput
     /// <summary>
     /// Copies the input onto the visit, updating child rows in place and voiding the ones no longer
     /// given. All 13 symptoms of a new visit get a row: one not answered is stored as not assessed.
-    /// A symptom whose row was voided on its own and is still not assessed gets no new row, so
-    /// voiding a finding is not undone by the next save of the form. Returns the rows it created,
+    /// On a stored visit a symptom without a row stays without one until it is assessed, so voiding
+    /// a finding on its own is not undone by the next save of the form. Returns the rows it created,
     /// for the caller to add to the context: a row with its id already set, found in the
     /// collection of a stored visit, would otherwise be taken for an existing one and never inserted.
     /// <paramref name="rangeWarningReason"/> is the reason kept for unusual values (null when there are none).
@@ -91,7 +91,9 @@ public sealed class VisitInput
         {
             var severity = SeverityOf(symptom);
             var row = v.Symptoms.FirstOrDefault(s => s.Symptom == symptom && s.VoidedAt == null);
-            if (row is null && severity == SymptomSeverity.NotAssessed && v.Symptoms.Any(s => s.Symptom == symptom)) continue;
+            // On a stored visit a symptom with no row in force is already "not assessed" (never
+            // recorded, or its row voided on its own): no row is added until it is assessed.
+            if (row is null && severity == SymptomSeverity.NotAssessed && v.CreatedAt != default) continue;
             if (row is null) v.Symptoms.Add(Created(new SymptomObservation { VisitId = v.Id, PatientId = v.PatientId, Symptom = symptom, Severity = severity }));
             else row.Severity = severity;
         }
