@@ -82,7 +82,7 @@ public sealed class VisitFormModel(RegistryDbContext db, PatientReadAudit audit,
         var visit = Stored ?? new Visit { PatientId = id };
         if (Stored is null) Db.Visits.Add(visit);
         else Db.Entry(visit).Property(v => v.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
-        Db.AddRange(Input.ApplyTo(visit, Clock.GetUtcNow().UtcDateTime, User.Identity?.Name, rangeReason));
+        Db.AddRange(Input.ApplyTo(visit, isStored: Stored is not null, Clock.GetUtcNow().UtcDateTime, User.Identity?.Name, rangeReason));
         return await SaveAsync(id, visitId, ct, Next == NextAlsfrsR
             ? RedirectToPage("/Assessments/AssessmentForm", new { id, assessmentId = NewRecordId, visitId = visit.Id })
             : null);

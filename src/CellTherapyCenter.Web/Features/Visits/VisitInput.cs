@@ -72,7 +72,7 @@ public sealed class VisitInput
     /// collection of a stored visit, would otherwise be taken for an existing one and never inserted.
     /// <paramref name="rangeWarningReason"/> is the reason kept for unusual values (null when there are none).
     /// </summary>
-    public IReadOnlyList<RegistryRecord> ApplyTo(Visit v, DateTime now, string? user, string? rangeWarningReason)
+    public IReadOnlyList<RegistryRecord> ApplyTo(Visit v, bool isStored, DateTime now, string? user, string? rangeWarningReason)
     {
         var created = new List<RegistryRecord>();
         T Created<T>(T row) where T : RegistryRecord
@@ -93,7 +93,7 @@ public sealed class VisitInput
             var row = v.Symptoms.FirstOrDefault(s => s.Symptom == symptom && s.VoidedAt == null);
             // On a stored visit a symptom with no row in force is already "not assessed" (never
             // recorded, or its row voided on its own): no row is added until it is assessed.
-            if (row is null && severity == SymptomSeverity.NotAssessed && v.CreatedAt != default) continue;
+            if (row is null && severity == SymptomSeverity.NotAssessed && isStored) continue;
             if (row is null) v.Symptoms.Add(Created(new SymptomObservation { VisitId = v.Id, PatientId = v.PatientId, Symptom = symptom, Severity = severity }));
             else row.Severity = severity;
         }
