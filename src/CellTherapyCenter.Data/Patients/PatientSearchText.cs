@@ -87,6 +87,16 @@ public static partial class PatientSearchText
         return terms.Take(MaximumTerms).ToList();
     }
 
+    /// <summary>
+    /// The query when it is one whole email address ("Ana.P@Example.org" → "ana.p@example.org"),
+    /// else null. A whole address is looked up by equality on an index of the lower-cased email:
+    /// by trigrams it would read the long index entries its domain shares with every address of
+    /// that domain (most patients write "@gmail.com"), which made it the slowest of the contact
+    /// searches (docs/benchmarks.md). A part of an address is still matched by <see cref="Terms"/>.
+    /// </summary>
+    public static string? WholeEmail(string? query) =>
+        query is not null && WholeEmailAddress().IsMatch(query.Trim()) ? query.Trim().ToLowerInvariant() : null;
+
     /// <summary>A run of digits is a code (with or without its leading zeros) or, long enough, part of a phone number with or without the country code and trunk zero.</summary>
     private static List<string>? DigitTerm(string digits)
     {
@@ -114,6 +124,9 @@ public static partial class PatientSearchText
 
     [GeneratedRegex(@"^(?<prefix>ctc[\s\-]*)?(?<hex>[0-9a-f]{1,6})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Code();
+
+    [GeneratedRegex(@"^[^@\s,;]+@[^@\s,;]+\.[^@\s,;.]+$", RegexOptions.CultureInvariant)]
+    private static partial Regex WholeEmailAddress();
 
     [GeneratedRegex(@"^[0-9a-f]*[0-9][0-9a-f]*$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex HexWithDigit();

@@ -4,6 +4,7 @@ using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
@@ -115,6 +116,55 @@ public sealed partial class PatientSearchTests(RegistryApps apps) : IClassFixtur
         foreach (var q in new[] { "vera.postova_1@example.org", "VERA.POSTOVA_1@EXAMPLE.ORG", "postova_1@example" })
             Assert.Equal([email], await FoundAsync(client, q));
         Assert.Empty(await FoundAsync(client, "vera.postova%@example.org"));
+    }
+
+    [Theory, EveryDatabase]
+    public async Task A_whole_email_address_finds_that_address_and_a_part_finds_every_address_with_it(DatabaseProvider database)
+    {
+        _app = apps[database];
+        var ana = Arrange.Patient("Adresova", "Ana");
+        ana.Email = "Ana@Adresa.Example";
+        var anaId = await AddAsync(ana);
+        var dijana = Arrange.Patient("Adresova", "Dijana");
+        dijana.Email = "dijana@adresa.example";
+        var dijanaId = await AddAsync(dijana);
+        var client = await _app.SignedInClientAsync(StaffRoles.Coordinator);
+
+        Assert.Equal([anaId], await FoundAsync(client, " ANA@ADRESA.EXAMPLE "));
+        Assert.Equal([dijanaId], await FoundAsync(client, "dijana@adresa.example"));
+        Assert.Equal([anaId, dijanaId], await FoundAsync(client, "ana@adresa"));
+        Assert.Empty(await FoundAsync(client, "ana@adresa.exampl"));
+    }
+
+    [Theory, EveryDatabase]
+    public async Task A_search_matching_more_than_the_limit_asks_for_a_narrower_one_or_lists_every_match_on_request(DatabaseProvider database)
+    {
+        _app = apps[database];
+        await _app.WithDbAsync(async db =>
+        {
+            for (var i = 0; i < IndexModel.SearchMatchLimit; i++) db.Patients.Add(Arrange.Patient("Sirokova", $"Vera{i:0000}"));
+            return await db.SaveChangesAsync();
+        });
+        var client = await _app.SignedInClientAsync(StaffRoles.Coordinator);
+        // At the limit, every match is listed.
+        var atLimit = await client.GetStringAsync("/staff/patients?q=sirokova&p=40");
+        Assert.Contains($"{IndexModel.SearchMatchLimit} patients, page 40 of 40", atLimit, StringComparison.Ordinal);
+        Assert.Equal(25, ChartLink().Count(atLimit));
+
+        // One more: none is listed, the page asks for a narrower search and offers every match.
+        var unikata = await AddAsync(Arrange.Patient("Sirokova", "Unikata"));
+        var tooBroad = await client.GetStringAsync("/staff/patients?q=sirokova&sort=visit");
+        Assert.Contains("More than 1,000 patients match “sirokova”", tooBroad, StringComparison.Ordinal);
+        Assert.Equal(0, ChartLink().Count(tooBroad));
+        Assert.DoesNotContain("<caption>", tooBroad, StringComparison.Ordinal);
+        Assert.Contains("href=\"/staff/patients?q=sirokova&amp;sort=visit&amp;all=true\"", tooBroad, StringComparison.Ordinal);
+        Assert.Equal([unikata], await FoundAsync(client, "unikata sirokova"));
+
+        var all = await client.GetStringAsync("/staff/patients?q=sirokova&sort=visit&all=true&p=2");
+        Assert.Contains($"{IndexModel.SearchMatchLimit + 1} patients, page 2 of 41", all, StringComparison.Ordinal);
+        Assert.Equal(25, ChartLink().Count(all));
+        // Paging keeps asking for every match.
+        Assert.Contains("href=\"/staff/patients?q=sirokova&amp;sort=visit&amp;p=3&amp;all=true\"", all, StringComparison.Ordinal);
     }
 
     [Theory, EveryDatabase]

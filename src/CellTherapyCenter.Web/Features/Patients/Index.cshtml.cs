@@ -21,6 +21,13 @@ namespace CellTherapyCenter.Web.Features.Patients;
 public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, PatientListCounts counts) : PageModel
 {
     public const int DefaultPageSize = 25;
+
+    /// <summary>
+    /// A search matching more patients than this lists none of them but asks for a narrower one
+    /// (or <see cref="All"/>): finding, counting and sorting thousands of matches is the dearest
+    /// thing the list does (docs/benchmarks.md), and no one reads forty pages of one family name.
+    /// </summary>
+    public const int SearchMatchLimit = 1000;
     public static IReadOnlyList<int> PageSizes { get; } = [25, 50, 100];
 
     /// <summary>The columns the list sorts by, as the address names them.</summary>
@@ -46,9 +53,14 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
     [BindProperty(SupportsGet = true)] public string? Sort { get; set; }
     /// <summary>"desc" for descending; anything else ascending.</summary>
     [BindProperty(SupportsGet = true)] public string? Dir { get; set; }
+    /// <summary>List every match of a search however many there are (slower on a large registry).</summary>
+    [BindProperty(SupportsGet = true)] public bool All { get; set; }
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
     public int TotalCount { get; private set; }
+    /// <summary>The search matched more than <see cref="SearchMatchLimit"/> patients and <see cref="All"/> was not asked for: no rows, a request to narrow it.</summary>
+    public bool TooBroad { get; private set; }
+    public static string LimitText { get; } = SearchMatchLimit.ToString("N0", CultureInfo.InvariantCulture);
     public int PageSize => Size is { } size && PageSizes.Contains(size) ? size : DefaultPageSize;
     public int PageCount => Math.Max(1, (TotalCount + PageSize - 1) / PageSize);
     public bool Identified { get; private set; }
@@ -82,10 +94,24 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
         if (LastVisitFrom is not null) query = query.Where(p => p.LastVisitOn >= LastVisitFrom);
         if (LastVisitTo is not null) query = query.Where(p => p.LastVisitOn <= LastVisitTo);
 
-        TotalCount = await counts.CountAsync($"{Identified}|{Q?.Trim()}|{Stage}|{Status}|{LastVisitFrom}|{LastVisitTo}", () => query.CountAsync(ct));
+        var filter = $"{Identified}|{Q?.Trim()}|{Stage}|{Status}|{LastVisitFrom}|{LastVisitTo}";
+        var searching = Identified && !string.IsNullOrWhiteSpace(Q);
+        if (searching && !All)
+        {
+            // Counted no further than one past the limit: the index stops there instead of reading every match.
+            TotalCount = await counts.CountAsync($"{filter}|capped", () => query.Take(SearchMatchLimit + 1).CountAsync(ct));
+            if (TotalCount > SearchMatchLimit)
+            {
+                TooBroad = true;
+                PageNumber = 1;
+                audit.List([], $"q={Q};stage={Stage};status={Status};from={LastVisitFrom};to={LastVisitTo};too broad");
+                return Page();
+            }
+        }
+        else TotalCount = await counts.CountAsync(filter, () => query.CountAsync(ct));
         // A page past the end (a jump to 999) shows the last one.
         PageNumber = Math.Min(PageNumber, PageCount);
-        var page = await Ordered(query, searching: Identified && !string.IsNullOrWhiteSpace(Q))
+        var page = await Ordered(query, searching)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
             .Select(p => new { p.Id, p.FamilyName, p.GivenName, p.Pseudonym, p.DateOfBirth, p.IsSynthetic, p.Sex, p.CurrentKingsStage, p.CurrentMitosStage, p.LatestAlsfrsRTotal, p.LastVisitOn, p.VitalState, p.VoidedAt })
             .ToListAsync(ct);
@@ -102,6 +128,10 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
     /// <summary>Every term of the query must match the search column; any of a term's patterns will do.</summary>
     private static IQueryable<Patient> Search(IQueryable<Patient> query, string q)
     {
+        // Equality on the lower-cased email, which an expression index serves (PatientEmailIndex migration).
+#pragma warning disable CA1304, CA1311, CA1862 // ToLower() here is SQL lower(), the expression the index is on
+        if (PatientSearchText.WholeEmail(q) is { } email) return query.Where(p => p.Email != null && p.Email.ToLower() == email);
+#pragma warning restore CA1304, CA1311, CA1862
         var terms = PatientSearchText.Terms(q);
         // Typed but nothing searchable in it ("-", "?"): nobody matches rather than everybody.
         if (terms.Count == 0) return query.Where(p => false);
@@ -162,7 +192,7 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
     }
 
     /// <summary>The route values of this list with some changed: for page links, sort links and the forms' hidden fields.</summary>
-    public Dictionary<string, string> Route(int? page = null, string? sort = null, bool? descending = null, int? size = null)
+    public Dictionary<string, string> Route(int? page = null, string? sort = null, bool? descending = null, int? size = null, bool? all = null)
     {
         var values = new Dictionary<string, string?>
         {
@@ -173,6 +203,7 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
             ["dir"] = descending ?? Descending ? "desc" : null,
             ["size"] = (size ?? PageSize) == DefaultPageSize ? null : (size ?? PageSize).ToString(CultureInfo.InvariantCulture),
             ["p"] = (page ?? PageNumber) == 1 ? null : (page ?? PageNumber).ToString(CultureInfo.InvariantCulture),
+            ["all"] = all ?? All ? "true" : null,
         };
         return values.Where(kv => !string.IsNullOrEmpty(kv.Value)).ToDictionary(kv => kv.Key, kv => kv.Value!);
     }
