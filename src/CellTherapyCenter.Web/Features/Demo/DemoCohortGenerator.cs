@@ -26,9 +26,6 @@ namespace CellTherapyCenter.Web.Features.Demo;
 /// </summary>
 public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly dataDate)
 {
-    private static readonly string[] FamilyNames = ["Demo-Petrović", "Demo-Jovanović", "Demo-Nikolić", "Demo-Kovalenko", "Demo-Shevchenko", "Demo-Marković", "Demo-Ilić", "Demo-Bondarenko", "Demo-Smith", "Demo-Novak", "Demo-Horvat", "Demo-Popescu"];
-    private static readonly string[] FemaleNames = ["Ana", "Milica", "Olena", "Jelena", "Maria", "Iryna", "Sara", "Vesna"];
-    private static readonly string[] MaleNames = ["Marko", "Nikola", "Petro", "Stefan", "Ivan", "Andriy", "Luka", "Dragan"];
     private static readonly string[] Countries = ["RS", "RS", "RS", "RS", "UA", "UA", "BA", "ME", "DE", "MK"];
     private static readonly ChangeAspect[] ReportedAspects = [ChangeAspect.Weakness, ChangeAspect.Appetite, ChangeAspect.Mood, ChangeAspect.Fasciculations, ChangeAspect.Spasticity, ChangeAspect.SpeechAndSwallowing, ChangeAspect.Breathing];
 
@@ -65,8 +62,8 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
         var country = _r.Pick(Countries);
         var patient = Stamp(new Patient
         {
-            FamilyName = _r.Pick(FamilyNames),
-            GivenName = female ? _r.Pick(FemaleNames) : _r.Pick(MaleNames),
+            FamilyName = DemoNames.Family(country, _r.Uniform()),
+            GivenName = DemoNames.Given(country, female, _r.Uniform()),
             Pseudonym = pseudonym,
             Sex = female ? Sex.Female : Sex.Male,
             DateOfBirth = birth,
