@@ -90,4 +90,21 @@ public sealed class RandomSlopeEdgeTests
         // lmer's own fit stops short of the boundary, at fixed effects that depend on where it stopped.
         Assert.True(Math.Abs(R.Number(Row("noise-free"), "intercept") - 40.8) > 0.05);
     }
+
+    [Fact]
+    public void Noise_free_lines_with_single_visits_give_the_exact_fit()
+    {
+        // R minimises the REML criterion of the exact data over D by optim; lmer's own fit again stops short.
+        var exact = Row("noise-free-singles-exact");
+        var fit = Fit("noise-free-singles");
+        foreach (var (column, value) in new[]
+        {
+            ("intercept", fit.Intercept.Estimate), ("slope", fit.Slope.Estimate), ("interceptSe", fit.Intercept.StandardError),
+            ("slopeSe", fit.Slope.StandardError), ("interceptSd", fit.InterceptSd), ("slopeSd", fit.SlopeSd), ("correlation", fit.Correlation),
+        })
+            AssertR.Close(R.Number(exact, column), value, column);
+        Assert.Equal(0, fit.ResidualSd);
+        Assert.Equal([RandomSlopeModel.NoNoiseWarning], fit.Warnings);
+        Assert.True(Math.Abs(R.Number(Row("noise-free-singles"), "intercept") - R.Number(exact, "intercept")) > 0.01);
+    }
 }

@@ -41,6 +41,10 @@ add("regular", rep(sprintf("R%d", 1:10), each = 6), rep(0:5 * 2, 10),
 a <- c(42, 40, 38, 44, 40); b <- c(-1, -0.5, -1.5, -0.8, -1.2)
 add("noise-free", rep(c("a", "b", "c", "d", "e"), each = 4), rep(c(0, 3, 6, 9), 5), rep(a, each = 4) + rep(b, each = 4) * rep(c(0, 3, 6, 9), 5))
 
+# The same lines with three more patients seen once each, exactly on their own lines.
+add("noise-free-singles", c(as.character(cases[["noise-free"]]$id), "f", "g", "h"), c(cases[["noise-free"]]$t, 2, 5, 8),
+    c(cases[["noise-free"]]$y, 41 - 0.7 * 2, 37 - 1.1 * 5, 43 - 0.9 * 8))
+
 data <- do.call(rbind, unname(cases))
 write.csv(data, "data-lmm-edge.csv", row.names = FALSE)
 
@@ -75,6 +79,31 @@ exact <- data.frame(case = "noise-free-exact", n = nrow(cases[["noise-free"]]), 
                     interceptSd = sqrt(v[1, 1]), slopeSd = sqrt(v[2, 2]), correlation = cov2cor(v)[1, 2], residualSd = 0,
                     theta1 = NA, theta2 = NA, theta3 = NA, messages = "")
 out <- rbind(out, exact)
+
+# With single visits the exact fit needs a search: at sigma = 0 a patient's data are its line
+# c_i ~ N(beta, D), or for a single visit y_i ~ N(x_i' beta, x_i' D x_i). The REML criterion of
+# those data (generalised least squares with V block diagonal), minimised over D = L L'.
+nf <- cases[["noise-free-singles"]]
+parts <- lapply(split(nf, factor(nf$id, levels = unique(nf$id))), function(d)
+  if (length(unique(d$t)) > 1) list(z = coef(lm(y ~ t, d)), X = diag(2)) else list(z = mean(d$y), X = cbind(1, d$t[1])))
+reml0 <- function(l) {
+  D <- matrix(c(l[1], l[2], 0, l[3]), 2) %*% t(matrix(c(l[1], l[2], 0, l[3]), 2))
+  V <- as.matrix(Matrix::bdiag(lapply(parts, function(p) p$X %*% D %*% t(p$X))))
+  X <- do.call(rbind, lapply(parts, `[[`, "X")); z <- unlist(lapply(parts, `[[`, "z"))
+  Vi <- solve(V); XtViX <- t(X) %*% Vi %*% X; beta <- solve(XtViX, t(X) %*% Vi %*% z); r <- z - X %*% beta
+  list(value = as.numeric(determinant(V)$modulus + determinant(XtViX)$modulus + t(r) %*% Vi %*% r + (length(z) - 2) * log(2 * pi)),
+       beta = beta, vcov = solve(XtViX), D = D)
+}
+start <- t(chol(cov(t(sapply(Filter(function(p) length(p$z) == 2, parts), `[[`, "z")))))[c(1, 2, 4)]
+o <- optim(start, function(l) reml0(l)$value, method = "BFGS", control = list(reltol = 1e-15, maxit = 10000))
+o <- optim(o$par, function(l) reml0(l)$value, method = "Nelder-Mead", control = list(reltol = 1e-15, maxit = 10000))
+o <- optim(o$par, function(l) reml0(l)$value, method = "BFGS", control = list(reltol = 1e-15, maxit = 10000))
+best <- reml0(o$par)
+out <- rbind(out, data.frame(case = "noise-free-singles-exact", n = nrow(nf), subjects = length(parts), error = "", singular = FALSE,
+                             intercept = best$beta[1], slope = best$beta[2],
+                             interceptSe = sqrt(best$vcov[1, 1]), slopeSe = sqrt(best$vcov[2, 2]),
+                             interceptSd = sqrt(best$D[1, 1]), slopeSd = sqrt(best$D[2, 2]), correlation = cov2cor(best$D)[1, 2],
+                             residualSd = 0, theta1 = NA, theta2 = NA, theta3 = NA, messages = ""))
 
 # isSingular on the two stored data sets of make-lmm-references.R.
 for (name in c("alsfrs", "singular")) {
