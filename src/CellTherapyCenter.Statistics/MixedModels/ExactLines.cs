@@ -12,10 +12,11 @@ namespace CellTherapyCenter.Statistics.MixedModels;
 internal static class ExactLines
 {
     /// <summary>
-    /// Residuals this small relative to the outcome's spread (a residual SD below 1e-10 of the
-    /// outcome's SD) are rounding, not noise: the numbers were written from exact lines.
+    /// Residuals this small relative to the outcome's spread (a residual SD below 1e-12 of the
+    /// outcome's SD) are rounding, not noise: the numbers were written from exact lines, whose
+    /// rounding leaves some 1e-15. Above it the usual fit over θ is accurate (it is tested down to 1e-10).
     /// </summary>
-    private const double RelativeResidualSumOfSquares = 1e-20;
+    private const double RelativeResidualSumOfSquares = 1e-24;
 
     public static bool Apply(SubjectLine[] lines, IReadOnlyList<double> outcome, double centre)
     {

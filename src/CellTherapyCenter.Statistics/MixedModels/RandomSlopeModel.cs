@@ -60,8 +60,15 @@ public static class RandomSlopeModel
         if (ExactLines.Apply(lines, outcome, centre))
             return ExactLines.Fit(subject.Count, lines, timeName);
 
-        var criterion = new RemlCriterion(SubjectMoments.Accumulate(index, ids.Count, time, outcome, centre));
+        var criterion = new RemlCriterion(lines, centre);
         var theta = ThetaOptimizer.Minimise(t => criterion.Value(t));
+        // With little residual noise θ = Λ/σ is large, far from lme4's start (1, 0, 1), and the search can stop
+        // on the way: then also from θ as the subjects' own lines and residuals suggest, keeping the lower.
+        if (MomentStart(lines) is { } start && start.Max(Math.Abs) > 100)
+        {
+            var other = ThetaOptimizer.Minimise(t => criterion.Value(t), start);
+            if (criterion.Value(other) < criterion.Value(theta)) theta = other;
+        }
         var p = criterion.Evaluate(theta);
 
         var sigma = Math.Sqrt(p.Sigma2);
@@ -85,6 +92,23 @@ public static class RandomSlopeModel
             IsSingular = singular,
             Warnings = singular ? [SingularWarning] : [],
         };
+    }
+
+    /// <summary>θ from the covariance of the subjects' lines over the residual SD about them; null where those say nothing.</summary>
+    private static double[]? MomentStart(SubjectLine[] lines)
+    {
+        var withSlope = lines.Where(l => l.HasSlope).ToArray();
+        var df = lines.Sum(l => l.Count - (l.HasSlope ? 2 : 1));
+        var sigma = Math.Sqrt(lines.Sum(l => l.ResidualSumOfSquares) / df);
+        if (df <= 0 || !(sigma > 0)) return null;
+        double c0 = withSlope.Average(l => l.Intercept), c1 = withSlope.Average(l => l.Slope), m = withSlope.Length - 1;
+        var d00 = withSlope.Sum(l => (l.Intercept - c0) * (l.Intercept - c0)) / m;
+        var d01 = withSlope.Sum(l => (l.Intercept - c0) * (l.Slope - c1)) / m;
+        var d11 = withSlope.Sum(l => (l.Slope - c1) * (l.Slope - c1)) / m;
+        var a = Math.Sqrt(d00);
+        var b = a > 0 ? d01 / a : 0;
+        var c = Math.Sqrt(Math.Max(d11 - b * b, 1e-6 * d11));
+        return [a / sigma, b / sigma, c / sigma];
     }
 
     /// <summary>lmer's checks, in lmer's order and words, then ours.</summary>

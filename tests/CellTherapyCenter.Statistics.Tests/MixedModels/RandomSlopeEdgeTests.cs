@@ -91,6 +91,31 @@ public sealed class RandomSlopeEdgeTests
         Assert.True(Math.Abs(R.Number(Row("noise-free"), "intercept") - 40.8) > 0.05);
     }
 
+    [Theory]
+    [InlineData(1e-3)]
+    [InlineData(1e-6)]
+    [InlineData(1e-8)]
+    [InlineData(1e-10)]
+    public void Nearly_noise_free_lines_tend_to_the_exact_fit(double noise)
+    {
+        // The fit is continuous as σ → 0, so a little noise must give nearly the exact fit, not wherever the
+        // rounding of a difference of large sums stops the search (lmer itself gives an intercept of 40.78 at
+        // 1e-6, whatever its start). Noise below 1e-12 of the outcome's SD would count as none.
+        var rows = Data.RowsWhere("case", "noise-free").ToArray();
+        var y = Data.Numbers("y", rows).Select((v, i) => v + noise * Math.Sin(i + 1)).ToArray();
+        var fit = RandomSlopeModel.Fit(rows.Select(r => Data.Text(r, "id")).ToArray(), Data.Numbers("t", rows), y, "t", "id");
+        var exact = Row("noise-free-exact");
+        var tolerance = Math.Max(1e-6, 10 * noise);
+        foreach (var (column, value) in new[]
+        {
+            ("intercept", fit.Intercept.Estimate), ("slope", fit.Slope.Estimate), ("interceptSe", fit.Intercept.StandardError),
+            ("slopeSe", fit.Slope.StandardError), ("interceptSd", fit.InterceptSd), ("slopeSd", fit.SlopeSd), ("correlation", fit.Correlation),
+        })
+            Assert.True(Math.Abs(R.Number(exact, column) - value) <= tolerance * Math.Abs(R.Number(exact, column)), $"{column}: exact {R.Number(exact, column):R}, we give {value:R}");
+        Assert.InRange(fit.ResidualSd, 0.1 * noise, 10 * noise);
+        Assert.Empty(fit.Warnings);
+    }
+
     [Fact]
     public void Noise_free_lines_with_single_visits_give_the_exact_fit()
     {
