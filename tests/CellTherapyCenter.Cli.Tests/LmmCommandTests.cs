@@ -42,6 +42,72 @@ public sealed class LmmCommandTests : IDisposable
         Close(R(file, "correlation"), random.GetProperty("correlation").GetDouble());
         Close(R(file, "residualSd"), root.GetProperty("residualSd").GetDouble());
         Close(R(file, "remlCriterion"), root.GetProperty("remlCriterion").GetDouble());
+        // lme4's isSingular is FALSE here (lmm-edge.csv): the array is present and empty.
+        Assert.False(root.GetProperty("singular").GetBoolean());
+        Assert.Equal(0, root.GetProperty("warnings").GetArrayLength());
+    }
+
+    /// <summary>One data set of data-lmm-edge.csv (make-lmm-edge-references.R) as its own CSV file, and lme4's row for it from lmm-edge.csv.</summary>
+    private string Edge(string name, out string[] r)
+    {
+        var lines = File.ReadAllLines(Reference("data-lmm-edge.csv"));
+        var header = lines[0].Split(',').Select(c => c.Trim('"')).ToArray();
+        var caseColumn = Array.IndexOf(header, "case");
+        var rows = lines.Skip(1).Select(l => l.Split(',')).Where(f => f[caseColumn].Trim('"') == name)
+            .Select(f => string.Join(',', f.Where((_, i) => i != caseColumn)));
+        r = File.ReadAllLines(Reference("lmm-edge.csv")).Skip(1).Select(l => l.Split(',').Select(c => c.Trim('"')).ToArray()).Single(f => f[0] == name);
+        return _files.Write(string.Join('\n', [string.Join(',', header.Where((_, i) => i != caseColumn)), .. rows]) + "\n");
+    }
+
+    [Theory]
+    [InlineData("one-subject")]
+    [InlineData("one-visit-each")]
+    [InlineData("two-visits-each")]
+    [InlineData("one-or-two-visits")]
+    public async Task Refuses_what_lmer_refuses_with_its_message(string name)
+    {
+        var csv = Edge(name, out var r);
+        var (exit, output, error) = await Lmm("--csv", csv, "--subject", "id", "--time", "t", "--outcome", "y");
+        Assert.Equal((1, ""), (exit, output));
+        Assert.Equal($"error: {r[3]}", error.Trim());
+    }
+
+    [Fact]
+    public async Task Refuses_fewer_than_three_subjects_with_a_slope()
+    {
+        var (exit, output, error) = await Lmm("--csv", Edge("two-lines", out _), "--subject", "id", "--time", "t", "--outcome", "y");
+        Assert.Equal((1, ""), (exit, output));
+        Assert.Equal("error: only 2 of 5 subjects have two or more distinct times (t): at least 3 are needed to estimate how slopes vary between subjects", error.Trim());
+    }
+
+    [Fact]
+    public async Task A_singular_fit_is_said_in_the_json_and_on_stderr_as_lme4_says_it()
+    {
+        var (exit, output, error) = await Lmm("--csv", Edge("correlated", out var r), "--subject", "id", "--time", "t", "--outcome", "y");
+        Assert.Equal(0, exit);
+        Assert.Equal(("TRUE", "boundary (singular) fit: see help('isSingular')"), (r[4], r[^1]));
+        Assert.Equal($"warning: {r[^1]}", error.Trim());
+        var root = JsonDocument.Parse(output).RootElement;
+        Assert.True(root.GetProperty("singular").GetBoolean());
+        Assert.Equal([r[^1]], root.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Equal(-1, root.GetProperty("random").GetProperty("correlation").GetDouble(), 12);
+    }
+
+    [Fact]
+    public async Task Noise_free_lines_give_the_exact_fixed_effects()
+    {
+        var (exit, output, error) = await Lmm("--csv", Edge("noise-free", out _), "--subject", "id", "--time", "t", "--outcome", "y");
+        Assert.Equal(0, exit);
+        Assert.StartsWith("warning: residual variance estimated as zero", error);
+        var root = JsonDocument.Parse(output).RootElement;
+        const string file = "lmm-edge.csv";
+        var exact = File.ReadAllLines(Reference(file)).Select(l => l.Split(',')).Single(f => f[0] == "\"noise-free-exact\"");
+        Assert.Equal(40.8, double.Parse(exact[5], CultureInfo.InvariantCulture), 12);
+        Close(double.Parse(exact[5], CultureInfo.InvariantCulture), root.GetProperty("fixed")[0].GetProperty("estimate").GetDouble());
+        Close(double.Parse(exact[6], CultureInfo.InvariantCulture), root.GetProperty("fixed")[1].GetProperty("estimate").GetDouble());
+        Assert.Equal(0, root.GetProperty("residualSd").GetDouble());
+        Assert.Equal(JsonValueKind.Null, root.GetProperty("remlCriterion").ValueKind);
+        Assert.False(root.GetProperty("singular").GetBoolean());
     }
 
     [Fact]

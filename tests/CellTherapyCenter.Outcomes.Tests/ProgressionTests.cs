@@ -27,8 +27,8 @@ public class ProgressionTests
         // +1 point over 120 days is +0.2536/month: an improvement of 1.2516 >= 1.25. 0 points gives 0.998.
         var responders = Named("Slope improved");
         Assert.Equal((4, 12), (responders.Numerator!.Value, responders.Denominator));
-        // Identical visit times for everyone: the mixed model's fixed slope equals the mean of the patients' own slopes.
-        Assert.Equal(after.Average(), Named("Slope after the first course, mixed model").Estimate!.Value, 6);
+        // Two scores after the course each: no more observations than random effects, which lmer refuses (ProgressionMixedModelTests).
+        Assert.StartsWith("not estimable: number of observations (=24) <= number of random effects (=24)", Named("Slope after the first course, mixed model").Shortfall);
         var preModel = Named("Slope before the first course, mixed model");
         Assert.Null(preModel.Estimate);
         Assert.Equal("n = 0, too few to estimate", preModel.Shortfall);

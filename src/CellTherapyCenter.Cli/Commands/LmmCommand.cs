@@ -7,7 +7,9 @@ namespace CellTherapyCenter.Cli.Commands;
 /// <summary>
 /// <c>stats lmm</c>: the linear mixed model <c>outcome ~ time + (time | subject)</c> by REML, as
 /// lme4's lmer (fixed effects with standard errors, random-effect SDs and correlation, residual
-/// SD and the REML criterion at convergence).
+/// SD and the REML criterion at convergence). A model lmer refuses as unidentifiable is refused
+/// with lme4's message (exit 1, nothing on stdout); a singular fit, or one without residual noise,
+/// is said in <c>"warnings"</c> (always present) and on stderr.
 /// </summary>
 public static class LmmCommand
 {
@@ -24,24 +26,25 @@ public static class LmmCommand
             csv, subject, time, outcome,
         };
         command.SetAction(parsed => RunAsync(parsed.GetRequiredValue(csv), parsed.GetRequiredValue(subject), parsed.GetRequiredValue(time),
-            parsed.GetRequiredValue(outcome), parsed.InvocationConfiguration.Output));
+            parsed.GetRequiredValue(outcome), parsed.InvocationConfiguration));
         return command;
     }
 
-    private static async Task RunAsync(string csv, string subject, string timeColumn, string outcome, TextWriter output)
+    private static async Task RunAsync(string csv, string subject, string timeColumn, string outcome, InvocationConfiguration console)
     {
         var data = LongitudinalCsv.Read(csv, subject, timeColumn, outcome);
         RandomSlopeFit fit;
         try
         {
-            fit = RandomSlopeModel.Fit(data.Subject, data.Time, data.Outcome, timeColumn);
+            fit = RandomSlopeModel.Fit(data.Subject, data.Time, data.Outcome, timeColumn, subject);
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or UnidentifiableModelException)
         {
             throw new CliException(e.Message);
         }
 
-        await output.WriteAsync(Json.Write(w =>
+        foreach (var warning in fit.Warnings) await console.Error.WriteLineAsync($"warning: {warning}");
+        await console.Output.WriteAsync(Json.Write(w =>
         {
             w.WriteStartObject();
             w.WriteNumber("n", fit.N);
@@ -63,6 +66,10 @@ public static class LmmCommand
             w.WriteEndObject();
             w.Number("residualSd", fit.ResidualSd);
             w.Number("remlCriterion", fit.RemlCriterion);
+            w.WriteBoolean("singular", fit.IsSingular);
+            w.WriteStartArray("warnings");
+            foreach (var warning in fit.Warnings) w.WriteStringValue(warning);
+            w.WriteEndArray();
             w.WriteEndObject();
         }));
     }

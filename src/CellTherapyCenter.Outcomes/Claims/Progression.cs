@@ -75,16 +75,22 @@ internal static class Progression
     private static ClaimMeasure Mixed(string name, SlopeRows rows, ClaimsAuditParameters parameters)
     {
         if (rows.Subjects < Math.Max(3, parameters.MinimumPatients)) return ClaimMeasure.TooFew(name, MeasureKind.SlopePerMonth, null, rows.Subjects, LmmMethod);
+        RandomSlopeFit fit;
         try
         {
-            var fit = RandomSlopeModel.Fit(rows.Subject, rows.Months, rows.Total, "months");
-            var half = 1.959963984540054 * fit.Slope.StandardError;
-            return new ClaimMeasure(name, MeasureKind.SlopePerMonth, fit.Slope.Estimate, fit.Slope.Estimate - half, fit.Slope.Estimate + half, null, fit.Subjects, LmmMethod);
+            fit = RandomSlopeModel.Fit(rows.Subject, rows.Months, rows.Total, "months", "patient");
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        catch (Exception e) when (e is UnidentifiableModelException or ArgumentException or InvalidOperationException)
         {
-            return new ClaimMeasure(name, MeasureKind.SlopePerMonth, null, null, null, null, rows.Subjects, LmmMethod, $"model not estimable: {e.Message}");
+            // As lmer refuses it (e.g. every patient with a diagnosis visit and a baseline only): the reason, not a figure.
+            return new ClaimMeasure(name, MeasureKind.SlopePerMonth, null, null, null, null, rows.Subjects, LmmMethod, $"not estimable: {e.Message}");
         }
+        var half = 1.959963984540054 * fit.Slope.StandardError;
+        // A singular fit (lme4's isSingular) or one without residual noise is said beside the method, where the figure is read.
+        var method = LmmMethod;
+        if (fit.ResidualSd == 0) method += "; " + RandomSlopeModel.NoNoiseWarning;
+        if (fit.IsSingular) method += "; singular fit (lme4's isSingular): a random-effect variance is estimated as zero or the intercept-slope correlation as ±1";
+        return new ClaimMeasure(name, MeasureKind.SlopePerMonth, fit.Slope.Estimate, fit.Slope.Estimate - half, fit.Slope.Estimate + half, null, fit.Subjects, method);
     }
 
     private static ClaimMeasure Mean(string name, List<double> values, ClaimsAuditParameters parameters)

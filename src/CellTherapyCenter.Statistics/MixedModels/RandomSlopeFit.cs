@@ -9,6 +9,8 @@ public sealed record FixedEffect(string Name, double Estimate, double StandardEr
 /// <c>sigma</c>, <see cref="RemlCriterion"/> as <c>REMLcrit</c> ("REML criterion at convergence",
 /// −2 × the REML log-likelihood), and <see cref="Theta"/> as <c>getME(fit, "theta")</c>.
 /// The correlation is NaN when the intercept or slope variance is estimated as zero, as in lme4.
+/// Without residual noise the residual SD is 0, the criterion −∞ and θ = Λ/σ infinite where Λ
+/// is not zero (see <see cref="RandomSlopeModel"/>).
 /// </summary>
 public sealed record RandomSlopeFit(
     int N,
@@ -21,4 +23,11 @@ public sealed record RandomSlopeFit(
     double ResidualSd,
     double RemlCriterion,
     IReadOnlyList<double> Theta,
-    int Evaluations);
+    int Evaluations)
+{
+    /// <summary>lme4's <c>isSingular</c>: the fit is on the boundary (a variance at zero, or the correlation at ±1).</summary>
+    public bool IsSingular { get; init; }
+
+    /// <summary>What a reader must know about the fit, worded as lme4 words it where lme4 says it; empty when there is nothing to say.</summary>
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}

@@ -13,9 +13,10 @@ internal static class ThetaOptimizer
 {
     private const int Dimension = 3;
 
-    public static double[] Minimise(Func<double[], double> f)
+    /// <summary>The minimum from lme4's start (1, 0, 1), or from <paramref name="start"/>.</summary>
+    public static double[] Minimise(Func<double[], double> f, double[]? start = null)
     {
-        var theta = NelderMead(f, [1, 0, 1]);
+        var theta = NelderMead(f, start ?? [1, 0, 1]);
         theta = NewtonPolish(f, theta);
         if (theta[0] < 0) { theta[0] = -theta[0]; theta[1] = -theta[1]; }
         theta[2] = Math.Abs(theta[2]);
