@@ -5,7 +5,8 @@
 # signs in, and drives the patient search with wrk (16 connections, 2 threads, a signed-in browser:
 # bench/staff-browser.lua), each request the next query of a rotating list:
 #   names   - parts of names in any order, without diacritics, in Cyrillic, some sorted by a column;
-#   contact - 300 patients' codes without prefix, phones as dialled at home, emails in capitals.
+#   contact - 300 patients' codes without prefix, phones as dialled at home, emails in capitals;
+#   names, all=true - the name searches asking for every match where more than 1,000 match.
 # Then, for comparison under the same load, the filtered list without a search (issue 2's page).
 # Usage: [WARMUP=30] [POOL=connections] [NO_BUILD=1] bench/patient-search.sh [patients] [seconds]
 set -euo pipefail
@@ -70,7 +71,11 @@ for file in "$names" "$contact"; do
     [ "$code" = 200 ] || { echo "$path answered $code"; exit 1; }
   done < "$file"
 done
-echo "matches: petrovic $(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$PORT/staff/patients?q=petrovic" | grep -o '<caption>[0-9]* patients' | grep -o '[0-9]*')," \
+# What each name query answers: its number of matches, or "more than 1,000" (the list asks for a narrower search).
+for q in $(grep -v '&' "$names"); do
+  echo "  $q: $(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$PORT$q" | grep -o '<caption>[0-9]* patient\|More than [0-9,]* patients' | head -1 | sed 's/<caption>//')"
+done
+echo "matches:" \
   "one code $(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$PORT$(head -1 "$contact")" | grep -o '<caption>[0-9]* patient' | grep -o '[0-9]*')," \
   "one phone $(curl -s -H "Cookie: $cookie" "http://127.0.0.1:$PORT$(sed -n 2p "$contact")" | grep -o '<caption>[0-9]* patient' | grep -o '[0-9]*')"
 
@@ -83,6 +88,11 @@ echo "== wrk: name searches rotating over $(wc -l < "$names") queries"
 browse "${DURATION}s" "$names"
 echo "== wrk: code, phone and email searches rotating over $(wc -l < "$contact") queries"
 browse "${DURATION}s" "$contact"
+# The same name searches asking for every match (all=true): what a search past the limit costs when staff insist.
+sed 's/$/\&all=true/' "$names" > "$names-all"
+browse 10s "$names-all" >/dev/null
+echo "== wrk: name searches listing every match (all=true)"
+browse "${DURATION}s" "$names-all"
 # The same list without a search, as bench/registry-pages.sh drives it: on a shared machine the
 # search's figures mean something only beside this one, taken under the same load.
 control="http://127.0.0.1:$PORT/staff/patients?stage=2&status=Alive&p=3"
