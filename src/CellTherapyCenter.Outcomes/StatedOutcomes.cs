@@ -40,7 +40,7 @@ public static class StatedOutcomes
         new("C6", "Longer life in advanced disease",
             "Patients with severe breathing failure, on a ventilator, with swallowing problems or a feeding tube live more than five years longer.",
             "more than 5 years longer",
-            "Survival from the first transplantation of patients with any of these at baseline (King's stage 4A or 4B), estimated with the Kaplan-Meier method, against the survival expected for the same patients (ENCALS prediction model), as a ratio of observed to expected deaths with its 95% CI.",
+            "Survival from the first transplantation of patients with any of these at baseline (King's stage 4A or 4B), estimated with the Kaplan-Meier method, against what the ENCALS prediction model expects for the same patients: the ratio of observed to expected events with its 95% CI, an event being death, tracheostomy or permanent ventilation, whichever comes first. Patients who already had a tracheostomy or permanent ventilation at the first transplantation are outside this ratio.",
             "In natural history, King's stage 4 is reached at about 82% of the disease's duration (Balendra validation, 8,796 patients): most of the course lies behind a patient who reaches it."),
         new("P", "Slower progression",
             "The treatment slows the progression of the disease.",
@@ -50,7 +50,7 @@ public static class StatedOutcomes
         new("S", "Longer life",
             "The treatment prolongs life.",
             "not quantified",
-            "Observed survival from onset and from the first treatment (Kaplan-Meier) against the survival the ENCALS model predicts for the same patients: observed and expected deaths with a 95% CI.",
+            "Observed survival from onset and from the first treatment (Kaplan-Meier), against what the ENCALS model predicts for the same patients: observed and expected events (death, tracheostomy or permanent ventilation, whichever comes first) with a 95% CI.",
             "Natural history: median survival from onset 20 to 48 months, 10 to 20% alive after 10 years (Chiò 2009 review); riluzole adds 2 to 3 months and non-invasive ventilation 7 to 12 months."),
     ];
 

@@ -40,6 +40,39 @@ public class SurvivalClaimsTests
     }
 
     [Fact]
+    public void The_survival_claims_name_the_events_they_count_death_tracheostomy_or_permanent_ventilation()
+    {
+        // Twelve stage 4A patients: three die, two get a tracheostomy and one permanent ventilation, all alive at the end.
+        var patients = Enumerable.Range(0, 12).Select(i => Treated() with
+        {
+            Assessments = [Score(-1, 30, kings: "4A")],
+            Visits = [Visit(-1)],
+            LastKnownAliveOn = Start.AddDays(700),
+            DateOfDeath = i < 3 ? Start.AddDays(200 + 50 * i) : null,
+            TracheostomyDate = i is 3 or 4 ? Start.AddDays(300) : null,
+            PermanentVentilationDate = i == 5 ? Start.AddDays(350) : null,
+        }).ToList();
+
+        var report = ClaimsAudit.Compute(patients, DataDate);
+
+        const string events = "death, tracheostomy or permanent ventilation";
+        foreach (var id in new[] { "C6", "S" })
+        {
+            var claim = report.Claim(id);
+            Assert.Contains(events + ", whichever comes first", claim.Stated.Definition);
+            Assert.DoesNotContain("deaths", claim.Stated.Definition);
+            var ratio = Assert.Single(claim.Measures, m => m.Kind == MeasureKind.Ratio);
+            Assert.Contains(events, ratio.Name);
+            Assert.Contains(events, ratio.Method);
+            // The ratio counts the six events; the median survival only the three deaths.
+            Assert.Equal(6, ratio.Numerator);
+            Assert.Equal(3, claim.Measures.First(m => m.Kind == MeasureKind.MedianMonths).Numerator);
+            Assert.Contains(claim.Notes, n => n.StartsWith("Observed 6 events against"));
+            Assert.Contains(claim.Notes, n => n.StartsWith("An event is what the ENCALS model predicts: " + events));
+        }
+    }
+
+    [Fact]
     public void An_onset_recorded_after_the_first_course_is_excluded_from_the_ENCALS_comparison_not_fatal()
     {
         var patients = Times(12, () => Treated() with { Assessments = [Score(-1, 30)], Visits = [Visit(-1)] }).ToList();

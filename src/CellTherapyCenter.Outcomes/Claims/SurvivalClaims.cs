@@ -2,7 +2,8 @@ namespace CellTherapyCenter.Outcomes.Claims;
 
 /// <summary>
 /// C6 (advanced disease at the first course, King's stage 4A or 4B) and the overall claim
-/// "prolongs life": Kaplan-Meier survival and observed against ENCALS-expected events.
+/// "prolongs life": Kaplan-Meier survival (death), and observed against ENCALS-expected events
+/// (death, tracheostomy or permanent ventilation, whichever comes first).
 /// </summary>
 internal static class SurvivalClaims
 {
@@ -13,7 +14,7 @@ internal static class SurvivalClaims
         var measures = new List<ClaimMeasure>
         {
             Measures.Median("Median survival from the first course, King's stage 4A/4B at baseline (months)", cohort.Death, advanced.Count, parameters),
-            cohort.ObservedExpectedMeasure("Observed / expected events, King's stage 4A/4B", parameters),
+            cohort.ObservedExpectedMeasure("Observed / expected death, tracheostomy or permanent ventilation, King's stage 4A/4B", parameters),
         };
         var notes = new List<string>
         {
@@ -34,7 +35,7 @@ internal static class SurvivalClaims
         var fromOnset = Measures.KaplanMeierOrNull(onsetTime, onsetEvent);
         var measures = new List<ClaimMeasure>
         {
-            fromCourse.ObservedExpectedMeasure("Observed / expected events after the first course (ENCALS)", parameters),
+            fromCourse.ObservedExpectedMeasure("Observed / expected death, tracheostomy or permanent ventilation after the first course (ENCALS)", parameters),
             Measures.Median("Median survival from the first course (months)", fromCourse.Death, treated.Count, parameters),
             Measures.Median("Median survival from onset, treated patients (months)", fromOnset, withOnset.Count, parameters),
         };

@@ -91,7 +91,7 @@ public sealed record SurvivalCohort(
     /// <summary>O/E as a claim measure: the exact Poisson interval, or "too few" under the minimum.</summary>
     internal ClaimMeasure ObservedExpectedMeasure(string name, ClaimsAuditParameters parameters)
     {
-        const string method = "observed / ENCALS-expected events (death, tracheostomy or permanent ventilation), exact Poisson 95% CI";
+        const string method = "observed / ENCALS-expected events (death, tracheostomy or permanent ventilation, whichever comes first), exact Poisson 95% CI";
         var oe = ObservedExpected;
         if (oe is null || oe.Included < parameters.MinimumPatients || !(oe.Expected > 0))
             return ClaimMeasure.TooFew(name, MeasureKind.Ratio, oe?.Observed, oe?.Included ?? 0, method);
@@ -103,6 +103,7 @@ public sealed record SurvivalCohort(
         if (ObservedExpected is { } oe)
         {
             yield return $"Observed {oe.Observed} events against {oe.Expected:0.0} expected among {oe.Included} patients with an ENCALS prediction (predictors at diagnosis; ALSFRS-R and FVC from the first record within the window around it).";
+            yield return "An event is what the ENCALS model predicts: death, tracheostomy or permanent ventilation, whichever comes first; the median survival counts deaths only.";
             foreach (var (reason, count) in oe.Exclusions.OrderByDescending(e => e.Value))
                 yield return $"{count} excluded, {reason}.";
         }

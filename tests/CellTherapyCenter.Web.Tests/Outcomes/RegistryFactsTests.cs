@@ -112,6 +112,42 @@ public sealed class RegistryFactsTests(RegistryApps apps) : IClassFixture<Regist
     }
 
     [Theory, EveryDatabase]
+    public async Task Nothing_recorded_at_a_voided_visit_counts_in_the_claims(DatabaseProvider database)
+    {
+        _app = apps[database];
+        // Voiding a visit voids the visit row only: its ALSFRS-R, findings and ratings stay as they were stored.
+        var id = await _app.WithDbAsync(async db =>
+        {
+            var p = Arrange.Patient("Ponistenaposeta");
+            db.Patients.Add(p);
+            db.TreatmentCourses.Add(new TreatmentCourse { PatientId = p.Id, Number = 1, StartDate = Day });
+            var voided = new Visit { PatientId = p.Id, Date = Day.AddDays(40), Kind = VisitKind.FollowUp, FvcPercentPredicted = 95 };
+            voided.Void("entered on the wrong patient", "test", DateTime.UtcNow);
+            db.Visits.Add(voided);
+            db.ExaminationFindings.Add(new ExaminationFinding { VisitId = voided.Id, PatientId = p.Id, Domain = ExaminationDomain.Reflexes, Change = ExaminationChange.Improved });
+            db.PatientReportedChanges.Add(new PatientReportedChange { VisitId = voided.Id, PatientId = p.Id, Aspect = ChangeAspect.Weakness, Rating = ChangeRating.MuchImproved });
+            var baseline = Arrange.Assessment(p.Id, Day.AddDays(-5), AlsfrsRResponses.FromScores(3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3, 3));
+            var atVoidedVisit = Arrange.Assessment(p.Id, Day.AddDays(40), AlsfrsRResponses.FromScores(4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4));
+            atVoidedVisit.VisitId = voided.Id;
+            db.AlsfrsRAssessments.AddRange(baseline, atVoidedVisit);
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+
+        var f = Assert.Single((await LoadAsync()).Patients, f => f.Id == id);
+
+        // The visit with its FVC, findings and ratings is gone, and so is the score recorded at it.
+        Assert.Empty(f.Visits);
+        Assert.Equal([(Day.AddDays(-5), 36, false)], f.Assessments.Select(a => (a.Date, a.Total, a.AtVisit)));
+        var report = ClaimsAudit.Compute([f], Day.AddDays(400), new ClaimsAuditParameters { MinimumPatients = 1 });
+        var c2 = report.Claim("C2");
+        // 12 points above baseline at the voided visit would make a responder: the patient is not judged at all.
+        Assert.Equal([(0, 0), (0, 0), (0, 0)], c2.Measures.Select(m => (m.Numerator ?? 0, m.Denominator)));
+        Assert.Contains("1 have neither", c2.Notes[1]);
+        Assert.Equal(0, report.Claim("C1").Primary.Denominator);
+    }
+
+    [Theory, EveryDatabase]
     public async Task A_patient_with_no_records_beyond_the_patient_row_has_empty_facts(DatabaseProvider database)
     {
         _app = apps[database];

@@ -183,11 +183,18 @@ public static class RegistryFacts
     /// <summary>
     /// Every scored assessment, in patient and date order (the order of IX_AlsfrsRAssessments_Scores,
     /// which PostgreSQL reads alone): about 1.5 million rows on a registry of 100,000 patients.
+    /// An assessment recorded at a voided visit is left out with the visit: voiding a visit voids
+    /// the visit row only, and its score must not count as a clinic-visit score (C2, C3).
     /// </summary>
     private static async Task<PatientRuns<AssessmentFact>> ReadScoresAsync(Func<RegistryDbContext> open, CancellationToken ct)
     {
         await using var db = open();
+        // NOT IN over the voided visits (few): PostgreSQL hashes them once and filters the index-only
+        // scan, in its order. NOT EXISTS planned worse: alone, an anti-join and a sort of every row
+        // (five times slower); beside the OR, a cost estimate high enough to JIT-compile the query.
+        var voidedVisits = db.Visits.Where(v => v.VoidedAt != null).Select(v => v.Id);
         var query = db.AlsfrsRAssessments.AsNoTracking().Where(a => a.VoidedAt == null && a.Total != null)
+            .Where(a => a.VisitId == null || !voidedVisits.Contains(a.VisitId.Value))
             .OrderBy(a => a.PatientId).ThenBy(a => a.AssessedOn)
             // The stage as a number (KingsStageValue + 1, 0 for none), so that no string is made per row.
             .Select(a => new
