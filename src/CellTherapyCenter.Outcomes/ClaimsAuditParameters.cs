@@ -26,6 +26,17 @@ public sealed record ClaimsAuditParameters
     public double SlopeResponsePointsPerMonth { get; init; } = 1.25;
     /// <summary>Progression: a post-course slope needs assessments spanning at least this many days.</summary>
     public int MinimumSlopeSpanDays { get; init; } = 90;
+    /// <summary>
+    /// Progression, per patient: the slope before the first course is taken from the scores up to
+    /// this many days before it, the slope after it from the same span after it (like with like).
+    /// </summary>
+    public int SlopeComparisonDays { get; init; } = 365;
+    /// <summary>
+    /// Progression, per patient: a baseline total below this is left out of the comparison. At
+    /// about a point a month (natural-history.md) such a score can reach the floor of 0 within a
+    /// year, after which it can only flatten, as if the decline had slowed.
+    /// </summary>
+    public int SlopeComparisonMinimumBaseline { get; init; } = 12;
     /// <summary>ENCALS predictors "at diagnosis" are taken from the first ALSFRS-R and FVC within this many days of diagnosis.</summary>
     public int PredictorWindowDays { get; init; } = 365;
 

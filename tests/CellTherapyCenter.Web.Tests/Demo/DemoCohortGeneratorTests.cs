@@ -95,6 +95,32 @@ public sealed class DemoCohortGeneratorTests
     }
 
     [Fact]
+    public void The_first_course_is_planned_from_the_diagnosis_whenever_the_patient_dies()
+    {
+        var c = Cohort.Value;
+        var diagnosis = c.Diagnoses.ToDictionary(d => d.PatientId, d => d.DiagnosisDate!.Value);
+        var death = c.VitalStatuses.ToDictionary(v => v.PatientId, v => v.DateOfDeath);
+        var first = c.Courses.Where(x => x.Number == 1).ToDictionary(x => x.PatientId, x => x.StartDate);
+        // 1 to 12 months after the diagnosis for everyone treated, however soon after it they die
+        // (moving the course earlier for those about to die would shorten survival after it).
+        Assert.All(first, f => Assert.InRange(Clinical.ClinicalMonth.Between(diagnosis[f.Key], f.Value), 0.98, 12.02));
+        Assert.All(first, f => Assert.True(death[f.Key] is not { } d || d > f.Value));
+        // Whoever dies before the planned course is simply not treated; the others not yet treated are recent.
+        var untreated = c.Patients.Where(p => !first.ContainsKey(p.Id)).ToList();
+        Assert.Contains(untreated, p => death[p.Id] is not null);
+        Assert.All(untreated, p => Assert.True((death[p.Id] ?? DataDate) < diagnosis[p.Id].AddMonths(13)));
+    }
+
+    [Fact]
+    public void Treated_patients_have_scores_measured_before_their_first_course()
+    {
+        // The score recorded at the diagnosis and the baseline: a measured pre-course slope, not only ΔFRS.
+        var c = Cohort.Value;
+        var scores = c.Assessments.ToLookup(a => a.PatientId);
+        Assert.All(c.Courses.Where(x => x.Number == 1), x => Assert.True(scores[x.PatientId].Count(a => a.AssessedOn <= x.StartDate) >= 2));
+    }
+
+    [Fact]
     public void A_treatment_effect_flattens_the_decline_after_courses()
     {
         static double MeanTotal(DemoCohort c) => c.Assessments.Where(a => a.IsComplete).Average(a => a.Total!.Value);

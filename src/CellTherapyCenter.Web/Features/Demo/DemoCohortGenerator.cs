@@ -20,7 +20,10 @@ namespace CellTherapyCenter.Web.Features.Demo;
 /// Builds a synthetic cohort that follows the natural history of ALS (shared/domain/natural-history.md):
 /// ALSFRS-R slope about -0.9 ± 0.57 points/month with ~7% nearly flat, and the first of death,
 /// tracheostomy or full-time ventilation drawn from the ENCALS model for each patient's own
-/// predictors (shorter when the decline is faster, as in the model). Every patient is treated at least once; about 45% repeat. Without a treatment
+/// predictors (shorter when the decline is faster, as in the model). The first course is planned 1 to 12 months after
+/// the diagnosis, whatever the patient's survival; those who die or whose data end before it are
+/// not treated. About 45% of the treated repeat. Scores before the first course: one at the
+/// diagnosis, and for half the patients the self-scored one of their first request. Without a treatment
 /// effect the courses change nothing: what the analytics then show is natural history alone.
 /// Deterministic: one seed, one cohort.
 /// </summary>
@@ -126,9 +129,10 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
         foreach (var course in courses)
         {
             disease.AddCourse(course.StartDate);
-            AddTransplantations(cohort, patient, course);
+            AddTransplantations(cohort, patient, course, end);
             if (_r.Chance(0.15)) AddAdverseEvent(cohort, patient, course, end);
         }
+        AddPreCourseScores(cohort, patient, disease, diagnosisDate, courses.FirstOrDefault()?.StartDate ?? end);
         AddVisits(cohort, patient, courses, disease, end);
 
         cohort.VitalStatuses.Add(Stamp(new VitalStatus
@@ -179,12 +183,15 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
     private List<TreatmentCourse> PlanCourses(Patient patient, DateOnly diagnosis, DateOnly end)
     {
         var courses = new List<TreatmentCourse>();
+        // The first course is planned from the diagnosis alone, never from the patient's death: a
+        // patient who dies (or whose data end) before the planned date has no course. Moving the
+        // course earlier for those who die soon would treat exactly the patients about to die,
+        // and observed/expected survival after the course would no longer centre on 1.
         var start = MonthsAfter(diagnosis, _r.Uniform(1, 12));
-        if (start >= end.AddDays(-14)) start = MonthsAfter(diagnosis, 0.5);
         var repeatChance = 0.45;
-        while (start < end.AddDays(-7) && courses.Count < 6)
+        while (start < end && courses.Count < 6)
         {
-            courses.Add(Stamp(new TreatmentCourse { PatientId = patient.Id, Number = courses.Count + 1, StartDate = start, EndDate = start.AddDays(_r.Int(3, 10)) }));
+            courses.Add(Stamp(new TreatmentCourse { PatientId = patient.Id, Number = courses.Count + 1, StartDate = start, EndDate = Min(start.AddDays(_r.Int(3, 10)), end) }));
             if (!_r.Chance(repeatChance)) break;
             repeatChance = 0.5;
             start = MonthsAfter(start, _r.Uniform(8, 24));
@@ -192,10 +199,10 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
         return courses;
     }
 
-    private void AddTransplantations(DemoCohort cohort, Patient patient, TreatmentCourse course)
+    private void AddTransplantations(DemoCohort cohort, Patient patient, TreatmentCourse course, DateOnly end)
     {
         var count = _r.Chance(0.3) ? 2 : 1;
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < count && course.StartDate.AddDays(i * 2) <= end; i++)
             cohort.Transplantations.Add(Stamp(new Transplantation
             {
                 TreatmentCourseId = course.Id,
@@ -222,6 +229,23 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
             Relatedness = (Relatedness)_r.Int(2, 5),
             Outcome = AdverseEventOutcome.Recovered,
         }));
+    }
+
+    /// <summary>
+    /// The scores before the first course (or before the end, for a patient never treated): the
+    /// ALSFRS-R and FVC recorded at the diagnosis, and for about half the patients the self-scored
+    /// ALSFRS-R sent with their first request to the clinic, some time between the diagnosis and
+    /// the course. The audit's measured pre-course slopes come from these and the baseline.
+    /// </summary>
+    private void AddPreCourseScores(DemoCohort cohort, Patient patient, DiseaseCourse disease, DateOnly diagnosis, DateOnly until)
+    {
+        var requested = _r.Chance(0.5);
+        var requestedAt = _r.Uniform(0.1, 0.9);
+        if (diagnosis >= until) return;
+        AddVisit(cohort, patient, disease, null, diagnosis, VisitKind.Unscheduled, firstFollowUp: false);
+        var request = diagnosis.AddDays((int)(requestedAt * (until.DayNumber - diagnosis.DayNumber)));
+        if (requested && request > diagnosis && request < until.AddDays(-1))
+            AddAssessment(cohort, patient, disease, request, null, _r.Chance(0.6) ? AssessmentRater.Patient : AssessmentRater.Caregiver, AssessmentMode.SelfAdministeredOnline);
     }
 
     private void AddVisits(DemoCohort cohort, Patient patient, List<TreatmentCourse> courses, DiseaseCourse disease, DateOnly end)
@@ -254,7 +278,7 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
         for (var m = 24; m < 240; m += 12) yield return m;
     }
 
-    private void AddVisit(DemoCohort cohort, Patient patient, DiseaseCourse disease, TreatmentCourse course, DateOnly date, VisitKind kind, bool firstFollowUp)
+    private void AddVisit(DemoCohort cohort, Patient patient, DiseaseCourse disease, TreatmentCourse? course, DateOnly date, VisitKind kind, bool firstFollowUp)
     {
         var lost = disease.PointsLost(date);
         var visit = Stamp(new Visit
@@ -262,7 +286,7 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
             PatientId = patient.Id,
             Date = date,
             Kind = kind,
-            TreatmentCourseId = course.Id,
+            TreatmentCourseId = course?.Id,
             FvcPercentPredicted = Math.Round(Math.Clamp(100 - lost * 1.6 + _r.Normal(0, 6), 15, 130), 1),
             WeightKg = Math.Round(Math.Clamp((patient.Sex == Sex.Female ? 66 : 80) - lost * 0.3 + _r.Normal(0, 4), 35, 140), 1),
         });

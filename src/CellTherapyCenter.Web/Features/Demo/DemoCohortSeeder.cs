@@ -81,7 +81,7 @@ public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeP
 
     private Task WriteAuditAsync(DemoCohortOptions options, DateOnly dataDate, CancellationToken ct) =>
         audit.WriteAsync(AuditActions.Create, "DemoCohort", null, null,
-            JsonSerializer.Serialize(new { options.Patients, options.Seed, options.TreatmentEffectPointsPerMonth, options.SelfReportShare, DataDate = dataDate, synthetic = true }), ct);
+            JsonSerializer.Serialize(new { options.Patients, options.Seed, options.TreatmentEffectPointsPerMonth, options.SelfReportShare, options.FollowUpSchedules, DataDate = dataDate, synthetic = true }), ct);
 
     private static int Order(RegistryRecord r) => r switch
     {

@@ -33,8 +33,19 @@ public static class SeedDemoCommand
         {
             var hostArgs = CommandHost.Arguments(parsed);
             await using var app = CommandHost.CreateBuilder(hostArgs).Build();
-            // The web app's own demo settings (section Demo, e.g. the treatment effect), then this command's options over them.
-            var options = DemoCohortOptions.From(app.Configuration);
+            // The web app's own demo settings (section Demo, e.g. the treatment effect) from every source
+            // the web app reads (appsettings.json, the environment, --Demo:Key arguments), then this
+            // command's options over them. The audit line records the options used.
+            DemoCohortOptions options;
+            try
+            {
+                options = DemoCohortOptions.From(app.Configuration);
+            }
+            catch (InvalidOperationException e)
+            {
+                // e.g. "Failed to convert configuration value at 'Demo:Seed' to type 'System.Int32'."
+                throw new CliException($"the Demo settings cannot be read: {e.Message}", isUsage: true);
+            }
             options = options with
             {
                 Patients = parsed.GetValue(patients) ?? options.Patients,
