@@ -21,13 +21,18 @@ public sealed class DemoClaimsAuditTests(RegistryApps apps) : IClassFixture<Regi
 
     private RegistryAppFactory _app = null!;
 
-    /// <summary>Seeds the fixed demo cohort (600 patients, seed 7) with the given effect and computes the audit.</summary>
+    /// <summary>
+    /// Seeds the demo cohort the site shows by default (its patients and seed are the defaults of
+    /// <see cref="DemoCohortOptions"/> and appsettings.json: a test fails if the public demo shows
+    /// an effect it does not have) with the given effect, and computes the audit.
+    /// </summary>
     internal static async Task<ClaimsAuditReport> SeedAndAuditAsync(RegistryAppFactory app, double effectPointsPerMonth)
     {
-        // No follow-up schedules: the audit does not read them, and seeding is quicker without.
+        // No follow-up schedules: the audit does not read them, they draw nothing at random, and
+        // seeding is quicker without. The cohort's dates follow its data date; its draws do not.
         var options = new DemoCohortOptions
         {
-            Patients = 600, Seed = 7, DataDate = new DateOnly(2026, 6, 1), TreatmentEffectPointsPerMonth = effectPointsPerMonth, FollowUpSchedules = false,
+            DataDate = new DateOnly(2026, 6, 1), TreatmentEffectPointsPerMonth = effectPointsPerMonth, FollowUpSchedules = false,
         };
         _ = app.Server;
         using (var scope = app.Services.CreateScope())
