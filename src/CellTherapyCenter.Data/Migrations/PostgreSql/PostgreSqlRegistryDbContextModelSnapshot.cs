@@ -61,6 +61,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Property<bool>("Serious")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Term")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -433,6 +436,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
 
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");

@@ -56,6 +56,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Property<bool>("Serious")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Term")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -425,6 +428,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
