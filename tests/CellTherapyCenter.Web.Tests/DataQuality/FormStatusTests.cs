@@ -1,11 +1,13 @@
 using System.Net;
 using System.Text.Json;
 using CellTherapyCenter.Clinical.AdverseEvents;
+using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.AdverseEvents;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Web.Features.Assessments;
 using CellTherapyCenter.Web.Features.DataQuality;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +17,7 @@ namespace CellTherapyCenter.Web.Tests.DataQuality;
 /// <summary>
 /// Form status on treatment courses and adverse events (as on visits): automatic by default,
 /// "complete" refused while parts are missing, stored and audited, on the chart and the
-/// data-quality page.
+/// data-quality page; and "Save and next" from the ALSFRS-R to the adverse-event form.
 /// </summary>
 public sealed class FormStatusTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
@@ -132,5 +134,59 @@ public sealed class FormStatusTests(RegistryApps apps) : IClassFixture<RegistryA
         var change = (await LastUpdateAsync(nameof(AdverseEvent), e.Id)).GetProperty("Status");
         Assert.Equal((nameof(FormStatus.Incomplete), nameof(FormStatus.Complete)), (StatusIn(change.GetProperty("old")), StatusIn(change.GetProperty("new"))));
         Assert.DoesNotContain(await _app.WithDbAsync(db => DataQualityRules.IncompleteAdverseEventsAsync(db, CancellationToken.None)), f => f.RecordId == e.Id);
+    }
+
+    private static Dictionary<string, string> Assessment(string date, params int?[] items)
+    {
+        var fields = new Dictionary<string, string> { ["Input.AssessedOn"] = date, ["Input.Rater"] = "Clinician", ["Input.Mode"] = "InPerson", [AssessmentInput.CuttingFoodVersionField] = "WithoutGastrostomy5a" };
+        foreach (var (item, i) in AlsfrsRItems.All.Select((item, i) => (item, i)))
+            fields[AssessmentInput.FieldName(item)] = items[i]?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "";
+        return fields;
+    }
+
+    [Theory, EveryDatabase]
+    public async Task Save_and_next_goes_from_the_ALSFRS_R_to_the_adverse_event_form_and_save_and_finish_to_the_chart(DatabaseProvider database)
+    {
+        _app = apps[database];
+        var id = await PatientAsync("Lanceva");
+        var client = await _app.SignedInClientAsync(StaffRoles.Physician);
+        var url = $"/staff/patients/{id}/assessments/new";
+        var blank = StaffSession.Parse(await client.GetStringAsync(url));
+        Assert.NotNull(blank.QuerySelector($"button[name=next][value='{AssessmentFormModel.NextAdverseEvent}']"));
+
+        // "Save and next": the adverse-event form for the patient, with the banner of the ALSFRS-R.
+        var next = Assessment("2025-05-02", 4, 4, 3, 3, 4, 2, 2, 1, 3, 4, 4, 4);
+        next["next"] = AssessmentFormModel.NextAdverseEvent;
+        var response = await StaffSession.SubmitFormAsync(client, url, next);
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal($"/staff/patients/{id}/adverse-events/new", response.Headers.Location?.OriginalString);
+        var form = StaffSession.Parse(await client.GetStringAsync(response.Headers.Location));
+        Assert.Equal("Saved: ALSFRS-R of 2025-05-02, total 38/48.", form.QuerySelector("main [role=status]")?.TextContent.Trim());
+        Assert.NotNull(form.QuerySelector("input[name='Input.Term']"));
+
+        // An incomplete one asks first; the confirmation keeps the step chosen.
+        var incomplete = Assessment("2025-05-03", 4, 4, 3, 3, 4, 2, 2, 1, 3, 4, 4, null);
+        incomplete["next"] = AssessmentFormModel.NextAdverseEvent;
+        var asked = StaffSession.Parse(await (await StaffSession.SubmitFormAsync(client, url, incomplete)).Content.ReadAsStringAsync());
+        var confirm = asked.QuerySelector("button[name=SaveIncomplete]")?.GetAttribute("formaction");
+        Assert.Contains("next=" + AssessmentFormModel.NextAdverseEvent, confirm, StringComparison.Ordinal);
+        incomplete.Remove("next");
+        incomplete["SaveIncomplete"] = "true";
+        incomplete["__RequestVerificationToken"] = asked.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+        var confirmed = await client.PostAsync(System.Net.WebUtility.HtmlDecode(confirm), new FormUrlEncodedContent(incomplete));
+        Assert.Equal($"/staff/patients/{id}/adverse-events/new", confirmed.Headers.Location?.OriginalString);
+
+        // "Save and finish": back to the chart, with the banner.
+        var finish = await StaffSession.SubmitFormAsync(client, url, Assessment("2025-05-04", 4, 4, 3, 3, 4, 2, 2, 1, 3, 4, 4, 3));
+        Assert.Equal($"/staff/patients/{id}", finish.Headers.Location?.OriginalString);
+        Assert.Contains("Saved: ALSFRS-R of 2025-05-04", StaffSession.Parse(await client.GetStringAsync(finish.Headers.Location)).QuerySelector("main [role=status]")?.TextContent);
+        Assert.Equal(3, await _app.WithDbAsync(db => db.AlsfrsRAssessments.CountAsync(a => a.PatientId == id)));
+
+        // Coordinators do not report adverse events: no such step is offered, and asking for it ends at the chart.
+        var coordinator = await _app.SignedInClientAsync(StaffRoles.Coordinator);
+        Assert.Null(StaffSession.Parse(await coordinator.GetStringAsync(url)).QuerySelector("button[name=next]"));
+        var their = Assessment("2025-05-05", 4, 4, 3, 3, 4, 2, 2, 1, 3, 4, 4, 2);
+        their["next"] = AssessmentFormModel.NextAdverseEvent;
+        Assert.Equal($"/staff/patients/{id}", (await StaffSession.SubmitFormAsync(coordinator, url, their)).Headers.Location?.OriginalString);
     }
 }
