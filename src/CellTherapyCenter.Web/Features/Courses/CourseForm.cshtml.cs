@@ -77,7 +77,9 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         if (Input.EndDate < Input.StartDate) ModelState.AddFieldError(() => Input.EndDate, "The course cannot end before it starts.");
         if (Input.Number is < 1 or > 50) ModelState.AddFieldError(() => Input.Number, "The course number is 1 for the first course, 2 for the first repeat, and so on.");
         if (Input.Status == FormStatus.Complete && MissingParts(Stored) is { Count: > 0 } parts)
-            ModelState.AddFieldError(() => Input.Status, "A course with parts missing cannot be complete. Missing: " + string.Join("; ", parts) + ". Record them, or mark the form incomplete.");
+            ModelState.AddFieldError(() => Input.Status, "A course with parts missing cannot be complete. Missing: " + string.Join("; ", parts) + (Stored is null
+                ? ". Save the course, record its transplantations on its page, then mark it complete."
+                : ". Record them, or mark the form incomplete."));
         if (!ModelState.IsValid) return Page();
 
         var course = Stored ?? new TreatmentCourse { PatientId = id };
