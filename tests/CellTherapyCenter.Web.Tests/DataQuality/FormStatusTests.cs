@@ -136,6 +136,38 @@ public sealed class FormStatusTests(RegistryApps apps) : IClassFixture<RegistryA
         Assert.DoesNotContain(await _app.WithDbAsync(db => DataQualityRules.IncompleteAdverseEventsAsync(db, CancellationToken.None)), f => f.RecordId == e.Id);
     }
 
+    [Theory, EveryDatabase]
+    public async Task A_diagnosis_without_its_dates_is_incomplete_cannot_be_complete_and_is_listed(DatabaseProvider database)
+    {
+        _app = apps[database];
+        var id = await PatientAsync("Dijagnoza");
+        var client = await _app.SignedInClientAsync(StaffRoles.Physician);
+        var url = $"/staff/patients/{id}/diagnosis";
+        var fields = new Dictionary<string, string> { ["Input.OnsetSite"] = "Bulbar", ["Input.Status"] = nameof(FormStatus.Complete) };
+
+        var refused = await StaffSession.SubmitFormAsync(client, url, fields);
+        Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
+        Assert.Contains("Missing: the date of symptom onset; the date of diagnosis; the El Escorial category", StatusError(await refused.Content.ReadAsStringAsync()));
+        Assert.False(await _app.WithDbAsync(db => db.Diagnoses.AnyAsync(d => d.PatientId == id)));
+
+        fields["Input.Status"] = "";
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(client, url, fields)).StatusCode);
+        var d = await _app.WithDbAsync(db => db.Diagnoses.AsNoTracking().SingleAsync(x => x.PatientId == id));
+        Assert.Equal(FormStatus.Incomplete, d.Status);
+        var listed = StaffSession.Parse(await client.GetStringAsync("/staff/data-quality"));
+        Assert.NotNull(listed.QuerySelector($"div[aria-labelledby='incomplete'] a[href$='/patients/{id}/diagnosis']"));
+
+        fields["Input.OnsetDate"] = "2024-01-10";
+        fields["Input.DiagnosisDate"] = "2024-09-01";
+        fields["Input.ElEscorial"] = "Possible";
+        fields["Input.Status"] = nameof(FormStatus.Complete);
+        fields["Input.ConcurrencyStamp"] = d.ConcurrencyStamp.ToString();
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(client, url, fields)).StatusCode);
+        var change = (await LastUpdateAsync(nameof(CellTherapyCenter.Data.Diagnoses.Diagnosis), d.Id)).GetProperty("Status");
+        Assert.Equal((nameof(FormStatus.Incomplete), nameof(FormStatus.Complete)), (StatusIn(change.GetProperty("old")), StatusIn(change.GetProperty("new"))));
+        Assert.DoesNotContain(await _app.WithDbAsync(db => DataQualityRules.IncompleteDiagnosesAsync(db, CancellationToken.None)), f => f.RecordId == d.Id);
+    }
+
     private static Dictionary<string, string> Assessment(string date, params int?[] items)
     {
         var fields = new Dictionary<string, string> { ["Input.AssessedOn"] = date, ["Input.Rater"] = "Clinician", ["Input.Mode"] = "InPerson", [AssessmentInput.CuttingFoodVersionField] = "WithoutGastrostomy5a" };

@@ -512,6 +512,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Property<int>("Sod1")
                         .HasColumnType("integer");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("TakesEdaravone")
                         .HasColumnType("boolean");
 

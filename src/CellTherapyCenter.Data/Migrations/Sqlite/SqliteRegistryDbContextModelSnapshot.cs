@@ -504,6 +504,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Property<int>("Sod1")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("TakesEdaravone")
                         .HasColumnType("INTEGER");
 

@@ -17,6 +17,7 @@ public enum FindingRecord
     Course,
     [Display(Name = "Adverse event")]
     AdverseEvent,
+    Diagnosis,
     /// <summary>Something missing rather than wrong (a gap): the link records what is missing.</summary>
     Patient,
 }
@@ -57,7 +58,8 @@ public static class DataQualityRules
     {
         ArgumentNullException.ThrowIfNull(db);
         var incomplete = (await IncompleteVisitsAsync(db, ct)).Concat(await IncompleteAssessmentsAsync(db, ct))
-            .Concat(await IncompleteCoursesAsync(db, ct)).Concat(await IncompleteAdverseEventsAsync(db, ct)).OrderBy(f => f.Date).ToList();
+            .Concat(await IncompleteCoursesAsync(db, ct)).Concat(await IncompleteAdverseEventsAsync(db, ct)).Concat(await IncompleteDiagnosesAsync(db, ct))
+            .OrderBy(f => f.Date).ToList();
         var unusual = (await UnusualValuesAsync(db, ct)).Concat(await VisitsBeforeDiagnosisAsync(db, ct)).OrderBy(f => f.Date).ToList();
         var duplicates = (await RepeatedLotsAsync(db, ct)).Concat(await SameDayAssessmentsAsync(db, ct)).OrderBy(f => f.Date).ToList();
         var gaps = await GapsAsync(db, today, gapDays, ct);
@@ -92,6 +94,14 @@ public static class DataQualityRules
             .Select(e => new { e.Id, e.OnsetDate, P = new FindingPatient(e.PatientId, e.Patient!.FamilyName, e.Patient.GivenName, e.Patient.Pseudonym, e.Patient.DateOfBirth, e.Patient.IsSynthetic) })
             .ToListAsync(ct))
         .Select(e => new Finding(e.P, e.OnsetDate, FindingRecord.AdverseEvent, e.Id, "Adverse event report marked incomplete")).ToList();
+
+    /// <summary>Diagnoses marked incomplete, dated by the diagnosis (or, without one, the record's entry).</summary>
+    public static async Task<List<Finding>> IncompleteDiagnosesAsync(RegistryDbContext db, CancellationToken ct) =>
+        (await db.Diagnoses.AsNoTracking()
+            .Where(d => d.VoidedAt == null && d.Patient!.VoidedAt == null && d.Status == FormStatus.Incomplete)
+            .Select(d => new { d.Id, d.DiagnosisDate, d.CreatedAt, P = new FindingPatient(d.PatientId, d.Patient!.FamilyName, d.Patient.GivenName, d.Patient.Pseudonym, d.Patient.DateOfBirth, d.Patient.IsSynthetic) })
+            .ToListAsync(ct))
+        .Select(d => new Finding(d.P, d.DiagnosisDate ?? DateOnly.FromDateTime(d.CreatedAt), FindingRecord.Diagnosis, d.Id, "Diagnosis marked incomplete")).ToList();
 
     /// <summary>Every numeric rule of <see cref="RangeRules"/> in one query; each value outside its soft range is a finding.</summary>
     public static async Task<List<Finding>> UnusualValuesAsync(RegistryDbContext db, CancellationToken ct)
