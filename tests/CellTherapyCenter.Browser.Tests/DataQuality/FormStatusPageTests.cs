@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Browser.Tests.DataQuality;
 
-/// <summary>The course and adverse-event forms' status select, with "complete" refused while parts are missing: axe-clean, with screenshots (also at 360 px).</summary>
+/// <summary>The course, adverse-event and diagnosis forms' status select, with "complete" refused while parts are missing: axe-clean, with screenshots (also at 360 px).</summary>
 [Collection(DemoBrowserCollection.Name)]
 public sealed class FormStatusPageTests(ChromiumBrowser chromium, DemoBrowserApp app) : PageTest(chromium, app)
 {
@@ -52,6 +52,13 @@ public sealed class FormStatusPageTests(ChromiumBrowser chromium, DemoBrowserApp
         await AxeAssert.NoSeriousViolationsAsync(Page);
         await Screenshots.CaptureAsync(Page, "adverse-event-form-complete-refused");
         await CaptureNarrowAsync("adverse-event-form-complete-refused");
+
+        // The diagnosis form's status select, with its automatic rule.
+        await Page.GotoAsync($"/staff/patients/{id}/diagnosis");
+        Assert.True(await Page.GetByLabel("Form status").IsVisibleAsync());
+        await AxeAssert.NoSeriousViolationsAsync(Page);
+        await Screenshots.CaptureAsync(Page, "diagnosis-form");
+        await CaptureNarrowAsync("diagnosis-form");
         await Errors.AssertNoneAsync();
     }
 }
