@@ -16,6 +16,8 @@ public class AdverseEvent : RegistryRecord
     public bool Serious { get; set; }
     public AdverseEventOutcome Outcome { get; set; }
     public string? Description { get; set; }
+    /// <summary>Where the form stands; incomplete while the outcome is unknown or a recovery has no date.</summary>
+    public FormStatus Status { get; set; } = FormStatus.Unverified;
 
     public override Guid AuditPatientId => PatientId;
 }

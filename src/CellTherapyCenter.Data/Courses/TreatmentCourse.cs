@@ -20,6 +20,8 @@ public class TreatmentCourse : RegistryRecord
     public DateOnly StartDate { get; set; }
     public DateOnly? EndDate { get; set; }
     public string? Notes { get; set; }
+    /// <summary>Where the form stands; incomplete while no transplantation is recorded.</summary>
+    public FormStatus Status { get; set; } = FormStatus.Unverified;
     public List<Transplantation> Transplantations { get; set; } = [];
 
     public override Guid AuditPatientId => PatientId;

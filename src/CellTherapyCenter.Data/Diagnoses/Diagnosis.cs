@@ -21,6 +21,8 @@ public class Diagnosis : RegistryRecord
     public bool TakesEdaravone { get; set; }
     public bool TakesTofersen { get; set; }
     public string? OtherAlsDrugs { get; set; }
+    /// <summary>Where the form stands; incomplete while onset, onset site, diagnosis date or El Escorial category is missing.</summary>
+    public FormStatus Status { get; set; } = FormStatus.Unverified;
 
     public override Guid AuditPatientId => PatientId;
 }

@@ -63,7 +63,7 @@ public sealed class FirstVisitClickCountTests(ChromiumBrowser chromium, BrowserA
         await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: Visit.");
         await Page.GetByLabel("Quick entry").FillAsync("4433 4221 3444");
         await Assertions.Expect(Page.Locator("[data-total]")).ToHaveTextAsync("Total 38/48");
-        await clicks.ClickAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }));
+        await clicks.ClickAsync(Page.GetByRole(AriaRole.Button, new() { Name = "Save and finish" }));
 
         await Assertions.Expect(Page.GetByRole(AriaRole.Status)).ToContainTextAsync(new Regex("Saved: ALSFRS-R of [0-9-]+, total 38/48"));
         var stored = await App.WithDbAsync(async db =>

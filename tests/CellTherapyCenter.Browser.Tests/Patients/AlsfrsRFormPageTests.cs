@@ -28,7 +28,7 @@ public sealed class AlsfrsRFormPageTests(ChromiumBrowser chromium, DemoBrowserAp
         await Assertions.Expect(Page.Locator("[data-domain-score=Respiratory]")).ToHaveTextAsync("10");
 
         await Page.Locator("#item-12").GetByRole(AriaRole.Radio, new() { Name = "Not answered" }).CheckAsync();
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save and finish" }).ClickAsync();
         var confirmation = Page.GetByRole(AriaRole.Alert);
         await Assertions.Expect(confirmation).ToContainTextAsync("1 item is not answered");
         await Assertions.Expect(confirmation.GetByRole(AriaRole.Link, new() { Name = "12. Breathing support" })).ToBeVisibleAsync();

@@ -61,6 +61,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Property<bool>("Serious")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Term")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -434,6 +437,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("date");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -504,6 +510,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.Property<int>("Sod1")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
                         .HasColumnType("integer");
 
                     b.Property<bool>("TakesEdaravone")

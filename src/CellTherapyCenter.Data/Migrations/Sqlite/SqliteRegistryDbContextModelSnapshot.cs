@@ -56,6 +56,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Property<bool>("Serious")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Term")
                         .IsRequired()
                         .HasMaxLength(300)
@@ -426,6 +429,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Property<DateOnly>("StartDate")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("UpdatedAt")
                         .HasColumnType("TEXT");
 
@@ -496,6 +502,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Sod1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("TakesEdaravone")

@@ -28,6 +28,23 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, PatientReadAudit
         public Guid? TreatmentCourseId { get; set; }
         public string? Description { get; set; }
         public Guid ConcurrencyStamp { get; set; }
+        /// <summary>The form status chosen; null lets the save decide (<see cref="EffectiveStatus"/>).</summary>
+        public FormStatus? Status { get; set; }
+
+        /// <summary>
+        /// What a complete report would still need for the safety analysis: a known outcome, and
+        /// the date of recovery when the outcome says the patient recovered.
+        /// </summary>
+        public IReadOnlyList<string> MissingParts()
+        {
+            var missing = new List<string>();
+            if (Outcome == AdverseEventOutcome.Unknown) missing.Add("the outcome (recorded as unknown)");
+            if (Outcome is AdverseEventOutcome.Recovered or AdverseEventOutcome.RecoveredWithSequelae && ResolvedDate is null) missing.Add("the date it resolved (the outcome says recovered)");
+            return missing;
+        }
+
+        /// <summary>The status chosen, or by default incomplete while parts are missing and unverified otherwise.</summary>
+        public FormStatus EffectiveStatus => Status ?? (MissingParts().Count > 0 ? FormStatus.Incomplete : FormStatus.Unverified);
     }
 
     [BindProperty] public AdverseEventInput Input { get; set; } = new();
@@ -58,6 +75,8 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, PatientReadAudit
         if (Input.ResolvedDate < Input.OnsetDate) ModelState.AddFieldError(() => Input.ResolvedDate, "An event cannot resolve before it began.");
         if (CtcaeGrades.Inconsistency(Input.Grade, Input.Outcome) is { } problem) ModelState.AddFieldError(() => Input.Outcome, problem);
         if (Input.TreatmentCourseId is { } c && Courses.All(x => x.Id != c)) ModelState.AddFieldError(() => Input.TreatmentCourseId, "Choose one of this patient's courses.");
+        if (Input.Status == FormStatus.Complete && Input.MissingParts() is { Count: > 0 } parts)
+            ModelState.AddFieldError(() => Input.Status, "A report with parts missing cannot be complete. Missing: " + string.Join("; ", parts) + ". Record them, or mark the form incomplete.");
         if (!ModelState.IsValid) return Page();
 
         var e = Stored ?? new AdverseEvent { PatientId = id, Term = "" };
@@ -69,6 +88,7 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, PatientReadAudit
         e.Serious = Input.Serious || CtcaeGrades.IsSeriousByGrade(Input.Grade);
         e.TreatmentCourseId = Input.TreatmentCourseId;
         e.Description = string.IsNullOrWhiteSpace(Input.Description) ? null : Input.Description.Trim();
+        e.Status = Input.EffectiveStatus;
         return await SaveAsync(id, eventId, ct);
     }
 
@@ -88,7 +108,7 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, PatientReadAudit
     private static AdverseEventInput From(AdverseEvent e) => new()
     {
         Term = e.Term, OnsetDate = e.OnsetDate, ResolvedDate = e.ResolvedDate, Grade = e.Grade, Relatedness = e.Relatedness,
-        Serious = e.Serious, Outcome = e.Outcome, TreatmentCourseId = e.TreatmentCourseId, Description = e.Description, ConcurrencyStamp = e.ConcurrencyStamp,
+        Serious = e.Serious, Outcome = e.Outcome, TreatmentCourseId = e.TreatmentCourseId, Description = e.Description, ConcurrencyStamp = e.ConcurrencyStamp, Status = e.Status,
     };
 
     private async Task<IActionResult?> LoadAsync(Guid id, string eventId, CancellationToken ct, bool track = false)

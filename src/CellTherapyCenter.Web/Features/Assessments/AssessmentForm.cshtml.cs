@@ -22,6 +22,16 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
     /// <summary>Posted by the "Save as incomplete" button: an assessment with unanswered items is stored only with it.</summary>
     [BindProperty] public bool SaveIncomplete { get; set; }
 
+    /// <summary>
+    /// "Save and next" continues the steps of a visit: after the ALSFRS-R, the adverse-event form
+    /// for the patient; "Save and finish" (no value) returns to the chart.
+    /// </summary>
+    public const string NextAdverseEvent = "adverse-event";
+    [BindProperty(Name = "next")] public string? Next { get; set; }
+
+    /// <summary>Adverse events are reported by clinicians (<see cref="StaffPolicies.EditClinical"/>); for others the chain ends here.</summary>
+    public bool MayReportAdverseEvent => StaffPolicies.Grants(User, StaffPolicies.EditClinical);
+
     /// <summary>The unanswered items of a post that still needs the "save as incomplete" confirmation; empty otherwise.</summary>
     public IReadOnlyList<AlsfrsRItem> AwaitingConfirmation { get; private set; } = [];
 
@@ -71,7 +81,9 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
         assessment.Mode = Input.Mode;
         assessment.VisitId = Input.VisitId;
         assessment.SetResponses(Input.Responses);
-        return await SaveAsync(id, assessmentId, ct);
+        return await SaveAsync(id, assessmentId, ct, Next == NextAdverseEvent && MayReportAdverseEvent
+            ? RedirectToPage("/AdverseEvents/AdverseEventForm", new { id, eventId = NewRecordId })
+            : null);
     }
 
     public async Task<IActionResult> OnPostVoidAsync(Guid id, string assessmentId, CancellationToken ct)
@@ -83,8 +95,8 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
     protected override string SavedDetail(AlsfrsRAssessment record) =>
         $" of {record.AssessedOn:yyyy-MM-dd}, " + (record.Total is { } total ? $"total {total}/48" : $"incomplete ({AlsfrsRScore.Of(record.Responses).MissingItems.Count} not answered, no total)");
 
-    private Task<IActionResult> SaveAsync(Guid id, string assessmentId, CancellationToken ct) =>
-        SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), ToChart(id), async () =>
+    private Task<IActionResult> SaveAsync(Guid id, string assessmentId, CancellationToken ct, IActionResult? next = null) =>
+        SaveAsync(() => Db.SaveWithSummaryAsync(id, ct), next ?? ToChart(id), async () =>
         {
             await LoadAsync(id, assessmentId, ct);
             Input = Stored is null ? Input : AssessmentInput.From(Stored);

@@ -24,7 +24,20 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         public DateOnly? EndDate { get; set; }
         public string? Notes { get; set; }
         public Guid ConcurrencyStamp { get; set; }
+        /// <summary>The form status chosen; null lets the save decide (<see cref="EffectiveStatus"/>).</summary>
+        public FormStatus? Status { get; set; }
     }
+
+    /// <summary>Named beside the status when a course without any transplantation in force is marked complete.</summary>
+    public const string MissingTransplantation = "a transplantation (none recorded, or every one voided)";
+
+    /// <summary>What a complete course would still need: at least one transplantation in force.</summary>
+    public static IReadOnlyList<string> MissingParts(TreatmentCourse? course) =>
+        course is null || course.Transplantations.All(t => t.IsVoided) ? [MissingTransplantation] : [];
+
+    /// <summary>The status chosen, or by default incomplete while parts are missing and unverified otherwise.</summary>
+    public static FormStatus EffectiveStatus(FormStatus? chosen, TreatmentCourse? course) =>
+        chosen ?? (MissingParts(course).Count > 0 ? FormStatus.Incomplete : FormStatus.Unverified);
 
     public sealed class TransplantationInput
     {
@@ -63,6 +76,10 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         else if (start > Today || start < Patient.DateOfBirthForValidation) ModelState.AddFieldError(() => Input.StartDate, "The date must lie between the patient's birth and today.");
         if (Input.EndDate < Input.StartDate) ModelState.AddFieldError(() => Input.EndDate, "The course cannot end before it starts.");
         if (Input.Number is < 1 or > 50) ModelState.AddFieldError(() => Input.Number, "The course number is 1 for the first course, 2 for the first repeat, and so on.");
+        if (Input.Status == FormStatus.Complete && MissingParts(Stored) is { Count: > 0 } parts)
+            ModelState.AddFieldError(() => Input.Status, "A course with parts missing cannot be complete. Missing: " + string.Join("; ", parts) + (Stored is null
+                ? ". Save the course, record its transplantations on its page, then mark it complete."
+                : ". Record them, or mark the form incomplete."));
         if (!ModelState.IsValid) return Page();
 
         var course = Stored ?? new TreatmentCourse { PatientId = id };
@@ -70,6 +87,7 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         else Db.Entry(course).Property(c => c.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;
         course.Number = Input.Number; course.StartDate = Input.StartDate!.Value; course.EndDate = Input.EndDate;
         course.Notes = string.IsNullOrWhiteSpace(Input.Notes) ? null : Input.Notes.Trim();
+        course.Status = EffectiveStatus(Input.Status, Stored);
         // The follow-up schedule commits with the course (one transaction), or not at all.
         await schedule.SyncCourseAsync(course, isNew: Stored is null, ct);
         return await SaveAsync(id, courseId, RedirectToPage("/Courses/CourseForm", new { id, courseId = course.Id }), $"Course {course.Number} saved.", ct);
@@ -86,6 +104,8 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         var added = new Transplantation { TreatmentCourseId = Stored.Id, PatientId = id, CellProductLot = "" };
         TransplantationRules.ApplyTo(Transplantation, added);
         Db.Transplantations.Add(added);
+        // A transplantation is the only part a course can miss: one incomplete is unverified now, until checked.
+        if (Stored.Status == FormStatus.Incomplete) Stored.Status = FormStatus.Unverified;
         return await SaveAsync(id, courseId, RedirectToPage("/Courses/CourseForm", new { id, courseId = Stored.Id }),
             $"Transplantation of {added.Date:yyyy-MM-dd} recorded.", ct);
     }
@@ -105,7 +125,7 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
             if (Stored is not null) Input = From(Stored);
         });
 
-    private static CourseInput From(TreatmentCourse c) => new() { Number = c.Number, StartDate = c.StartDate, EndDate = c.EndDate, Notes = c.Notes, ConcurrencyStamp = c.ConcurrencyStamp };
+    private static CourseInput From(TreatmentCourse c) => new() { Number = c.Number, StartDate = c.StartDate, EndDate = c.EndDate, Notes = c.Notes, ConcurrencyStamp = c.ConcurrencyStamp, Status = c.Status };
 
     private async Task<IActionResult?> LoadAsync(Guid id, string courseId, CancellationToken ct, bool track = false)
     {

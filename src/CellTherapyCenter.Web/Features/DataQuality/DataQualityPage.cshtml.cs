@@ -33,6 +33,8 @@ public sealed class DataQualityPageModel(RegistryDbContext db, PatientReadAudit 
         FindingRecord.Visit => (Url.Page("/Visits/VisitForm", new { id = f.Patient.Id, visitId = f.RecordId }), "open the visit"),
         FindingRecord.Assessment => (Url.Page("/Assessments/AssessmentForm", new { id = f.Patient.Id, assessmentId = f.RecordId }), "open the ALSFRS-R"),
         FindingRecord.Course => (Url.Page("/Courses/CourseForm", new { id = f.Patient.Id, courseId = f.RecordId }), "open the course"),
+        FindingRecord.Diagnosis => (Url.Page("/Diagnoses/DiagnosisForm", new { id = f.Patient.Id }), "open the diagnosis"),
+        FindingRecord.AdverseEvent => (Url.Page("/AdverseEvents/AdverseEventForm", new { id = f.Patient.Id, eventId = f.RecordId }), "open the adverse event"),
         _ => (Url.Page("/Assessments/AssessmentForm", new { id = f.Patient.Id, assessmentId = RecordFormModel<Data.Assessments.AlsfrsRAssessment>.NewRecordId }), "record an ALSFRS-R"),
     };
 }

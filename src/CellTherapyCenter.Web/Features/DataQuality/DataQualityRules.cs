@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Clinical.DataQuality;
 using CellTherapyCenter.Clinical.Text;
 using CellTherapyCenter.Data;
@@ -14,6 +15,9 @@ public enum FindingRecord
     Visit,
     Assessment,
     Course,
+    [Display(Name = "Adverse event")]
+    AdverseEvent,
+    Diagnosis,
     /// <summary>Something missing rather than wrong (a gap): the link records what is missing.</summary>
     Patient,
 }
@@ -53,7 +57,9 @@ public static class DataQualityRules
     public static async Task<DataQualityReport> RunAsync(RegistryDbContext db, DateOnly today, int gapDays, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(db);
-        var incomplete = (await IncompleteVisitsAsync(db, ct)).Concat(await IncompleteAssessmentsAsync(db, ct)).OrderBy(f => f.Date).ToList();
+        var incomplete = (await IncompleteVisitsAsync(db, ct)).Concat(await IncompleteAssessmentsAsync(db, ct))
+            .Concat(await IncompleteCoursesAsync(db, ct)).Concat(await IncompleteAdverseEventsAsync(db, ct)).Concat(await IncompleteDiagnosesAsync(db, ct))
+            .OrderBy(f => f.Date).ToList();
         var unusual = (await UnusualValuesAsync(db, ct)).Concat(await VisitsBeforeDiagnosisAsync(db, ct)).OrderBy(f => f.Date).ToList();
         var duplicates = (await RepeatedLotsAsync(db, ct)).Concat(await SameDayAssessmentsAsync(db, ct)).OrderBy(f => f.Date).ToList();
         var gaps = await GapsAsync(db, today, gapDays, ct);
@@ -73,6 +79,29 @@ public static class DataQualityRules
             .Select(a => new { a.Id, a.AssessedOn, a.IsComplete, P = new FindingPatient(a.PatientId, a.Patient!.FamilyName, a.Patient.GivenName, a.Patient.Pseudonym, a.Patient.DateOfBirth, a.Patient.IsSynthetic) })
             .ToListAsync(ct))
         .Select(a => new Finding(a.P, a.AssessedOn, FindingRecord.Assessment, a.Id, a.IsComplete ? "ALSFRS-R marked incomplete" : "ALSFRS-R with unanswered items")).ToList();
+
+    /// <summary>Courses marked incomplete, and courses (of any status) without a transplantation in force, which the outcome figures do not count as treatment.</summary>
+    public static async Task<List<Finding>> IncompleteCoursesAsync(RegistryDbContext db, CancellationToken ct) =>
+        (await db.TreatmentCourses.AsNoTracking()
+            .Where(c => c.VoidedAt == null && c.Patient!.VoidedAt == null && (c.Status == FormStatus.Incomplete || !c.Transplantations.Any(t => t.VoidedAt == null)))
+            .Select(c => new { c.Id, c.StartDate, c.Number, Given = c.Transplantations.Any(t => t.VoidedAt == null), P = new FindingPatient(c.PatientId, c.Patient!.FamilyName, c.Patient.GivenName, c.Patient.Pseudonym, c.Patient.DateOfBirth, c.Patient.IsSynthetic) })
+            .ToListAsync(ct))
+        .Select(c => new Finding(c.P, c.StartDate, FindingRecord.Course, c.Id, c.Given ? $"Treatment course {c.Number} marked incomplete" : $"Treatment course {c.Number} without a transplantation")).ToList();
+
+    public static async Task<List<Finding>> IncompleteAdverseEventsAsync(RegistryDbContext db, CancellationToken ct) =>
+        (await db.AdverseEvents.AsNoTracking()
+            .Where(e => e.VoidedAt == null && e.Patient!.VoidedAt == null && e.Status == FormStatus.Incomplete)
+            .Select(e => new { e.Id, e.OnsetDate, P = new FindingPatient(e.PatientId, e.Patient!.FamilyName, e.Patient.GivenName, e.Patient.Pseudonym, e.Patient.DateOfBirth, e.Patient.IsSynthetic) })
+            .ToListAsync(ct))
+        .Select(e => new Finding(e.P, e.OnsetDate, FindingRecord.AdverseEvent, e.Id, "Adverse event report marked incomplete")).ToList();
+
+    /// <summary>Diagnoses marked incomplete, dated by the diagnosis (or, without one, the record's entry).</summary>
+    public static async Task<List<Finding>> IncompleteDiagnosesAsync(RegistryDbContext db, CancellationToken ct) =>
+        (await db.Diagnoses.AsNoTracking()
+            .Where(d => d.VoidedAt == null && d.Patient!.VoidedAt == null && d.Status == FormStatus.Incomplete)
+            .Select(d => new { d.Id, d.DiagnosisDate, d.CreatedAt, P = new FindingPatient(d.PatientId, d.Patient!.FamilyName, d.Patient.GivenName, d.Patient.Pseudonym, d.Patient.DateOfBirth, d.Patient.IsSynthetic) })
+            .ToListAsync(ct))
+        .Select(d => new Finding(d.P, d.DiagnosisDate ?? DateOnly.FromDateTime(d.CreatedAt), FindingRecord.Diagnosis, d.Id, "Diagnosis marked incomplete")).ToList();
 
     /// <summary>Every numeric rule of <see cref="RangeRules"/> in one query; each value outside its soft range is a finding.</summary>
     public static async Task<List<Finding>> UnusualValuesAsync(RegistryDbContext db, CancellationToken ct)

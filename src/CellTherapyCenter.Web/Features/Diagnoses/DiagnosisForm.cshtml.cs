@@ -32,6 +32,22 @@ public sealed class DiagnosisFormModel(RegistryDbContext db, PatientReadAudit au
         public bool TakesTofersen { get; set; }
         public string? OtherAlsDrugs { get; set; }
         public Guid ConcurrencyStamp { get; set; }
+        /// <summary>The form status chosen; null lets the save decide (<see cref="EffectiveStatus"/>).</summary>
+        public FormStatus? Status { get; set; }
+
+        /// <summary>What a complete diagnosis would still need for the analyses (diagnostic delay, onset-site strata, criteria).</summary>
+        public IReadOnlyList<string> MissingParts()
+        {
+            var missing = new List<string>();
+            if (OnsetDate is null) missing.Add("the date of symptom onset");
+            if (OnsetSite is null) missing.Add("the site of onset");
+            if (DiagnosisDate is null) missing.Add("the date of diagnosis");
+            if (ElEscorial is null) missing.Add("the El Escorial category");
+            return missing;
+        }
+
+        /// <summary>The status chosen, or by default incomplete while parts are missing and unverified otherwise.</summary>
+        public FormStatus EffectiveStatus => Status ?? (MissingParts().Count > 0 ? FormStatus.Incomplete : FormStatus.Unverified);
     }
 
     [BindProperty] public DiagnosisInput Input { get; set; } = new();
@@ -58,6 +74,8 @@ public sealed class DiagnosisFormModel(RegistryDbContext db, PatientReadAudit au
             ModelState.AddFieldError(() => Input.OnsetDate, "Symptom onset cannot come after the diagnosis.");
         if (Input.TakesTofersen && Input.Sod1 != GeneticResult.Positive)
             ModelState.AddFieldError(() => Input.TakesTofersen, "Tofersen is given to SOD1 carriers: record the SOD1 result as positive, or untick tofersen.");
+        if (Input.Status == FormStatus.Complete && Input.MissingParts() is { Count: > 0 } parts)
+            ModelState.AddFieldError(() => Input.Status, "A diagnosis with parts missing cannot be complete. Missing: " + string.Join("; ", parts) + ". Record them, or mark the form incomplete.");
         if (!ModelState.IsValid) return Page();
 
         var d = await Db.Diagnoses.FirstOrDefaultAsync(x => x.PatientId == id, ct);
@@ -69,6 +87,7 @@ public sealed class DiagnosisFormModel(RegistryDbContext db, PatientReadAudit au
         d.C9orf72 = Input.C9orf72; d.Sod1 = Input.Sod1; d.OtherGenetics = Input.OtherGenetics?.Trim();
         d.TakesRiluzole = Input.TakesRiluzole; d.TakesEdaravone = Input.TakesEdaravone; d.TakesTofersen = Input.TakesTofersen;
         d.OtherAlsDrugs = Input.OtherAlsDrugs?.Trim();
+        d.Status = Input.EffectiveStatus;
         return await SaveAsync(() => Db.SaveChangesAsync(ct), ToChart(id),
             async () => Input = From(await Db.Diagnoses.AsNoTracking().SingleAsync(x => x.PatientId == id, ct)));
     }
@@ -79,6 +98,6 @@ public sealed class DiagnosisFormModel(RegistryDbContext db, PatientReadAudit au
         AffectedRegions = Enum.GetValues<BodyRegions>().Where(r => r != BodyRegions.None && d.AffectedRegions.HasFlag(r)).ToList(),
         ElEscorial = d.ElEscorial, GoldCoastMet = d.GoldCoastMet, FrontotemporalDementia = d.FrontotemporalDementia,
         C9orf72 = d.C9orf72, Sod1 = d.Sod1, OtherGenetics = d.OtherGenetics, TakesRiluzole = d.TakesRiluzole,
-        TakesEdaravone = d.TakesEdaravone, TakesTofersen = d.TakesTofersen, OtherAlsDrugs = d.OtherAlsDrugs, ConcurrencyStamp = d.ConcurrencyStamp,
+        TakesEdaravone = d.TakesEdaravone, TakesTofersen = d.TakesTofersen, OtherAlsDrugs = d.OtherAlsDrugs, ConcurrencyStamp = d.ConcurrencyStamp, Status = d.Status,
     };
 }

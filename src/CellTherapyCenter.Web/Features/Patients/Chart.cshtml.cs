@@ -33,7 +33,7 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
     [BindProperty(SupportsGet = true, Name = "timeline")] public string? TimelineScope { get; set; }
     public bool FullTimeline => TimelineScope == "all";
 
-    /// <param name="Status">The form status of a record that has one (visits, ALSFRS-R), shown beside it.</param>
+    /// <param name="Status">The form status of a record that has one (visits, ALSFRS-R, courses, adverse events), shown beside it.</param>
     public sealed record TimelineEntry(DateOnly Date, string Kind, string Title, IReadOnlyList<string> Details, string? VoidReason, string? EditLink, FormStatus? Status = null);
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
@@ -109,7 +109,7 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
                 if (c.VoidReason is null && c.Transplantations.Count > 0 && c.Transplantations.All(t => t.VoidReason is not null))
                     details.Add("Every transplantation voided: not counted as treatment");
                 return new(c.StartDate, "Course", $"Treatment course {c.Number} begins", details, c.VoidReason,
-                    MayEditClinical ? Url.Page("/Courses/CourseForm", new { id, courseId = c.Id }) : null);
+                    MayEditClinical ? Url.Page("/Courses/CourseForm", new { id, courseId = c.Id }) : null, c.Status);
             });
             foreach (var t in c.Transplantations)
                 Add(t.Date, "Transplantation", () => new(t.Date, "Transplantation", $"Transplantation (course {c.Number})",
@@ -121,7 +121,7 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
             Add(e.OnsetDate, "Adverse event", () => new(e.OnsetDate, "Adverse event", $"{e.Term}, CTCAE grade {(int)e.Grade}",
                 [$"Relation to transplantation: {e.Relatedness.ToString().ToLowerInvariant()}; {(e.Serious ? "serious" : "not serious")}; outcome {EnumText.Describe(e.Outcome).ToLowerInvariant()}"
                  + (e.ResolvedDate is { } r ? $", resolved {r:yyyy-MM-dd}" : "")],
-                e.VoidReason, MayEditClinical ? Url.Page("/AdverseEvents/AdverseEventForm", new { id, eventId = e.Id }) : null));
+                e.VoidReason, MayEditClinical ? Url.Page("/AdverseEvents/AdverseEventForm", new { id, eventId = e.Id }) : null, e.Status));
 
         foreach (var c in d.Consents)
         {

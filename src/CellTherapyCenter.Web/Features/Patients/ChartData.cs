@@ -49,13 +49,13 @@ public sealed record ChartData(
 
     public sealed record SymptomRow(AlsSymptom Symptom, SymptomSeverity Severity, bool Voided);
 
-    public sealed record CourseRow(Guid Id, int Number, DateOnly StartDate, DateOnly? EndDate, string? VoidReason, List<TransplantationRow> Transplantations);
+    public sealed record CourseRow(Guid Id, int Number, DateOnly StartDate, DateOnly? EndDate, string? VoidReason, List<TransplantationRow> Transplantations, FormStatus Status);
 
     public sealed record TransplantationRow(Guid Id, DateOnly Date, string CellProductLot, int SuspensionCount, decimal VolumeMl, AdministrationRoute Route, string? VoidReason);
 
     public sealed record AdverseEventRow(
         Guid Id, string Term, DateOnly OnsetDate, DateOnly? ResolvedDate, CtcaeGrade Grade, Relatedness Relatedness, bool Serious,
-        AdverseEventOutcome Outcome, string? VoidReason);
+        AdverseEventOutcome Outcome, string? VoidReason, FormStatus Status);
 
     // Tags of the rows of the visit-parts union (plain numbers, so both providers translate them as constants).
     private const int SymptomPart = 0, FindingPart = 1, ChangePart = 2;
@@ -97,19 +97,19 @@ public sealed record ChartData(
                     r.GetNullable<int>(at[8]), r.GetStringOrNull(at[9]), r.GetNullable<int>(at[10]), r.GetBoolean(at[11]), r.GetStringOrNull(at[12]),
                     (FormStatus)r.GetInt32(at[13])));
         var courses = batch.Add(db.TreatmentCourses.Where(c => c.PatientId == id).OrderBy(c => c.StartDate).ThenBy(c => c.Id)
-                .Select(c => new { c.Id, c.Number, c.StartDate, c.EndDate, c.VoidReason }),
-            ["Id", "Number", "StartDate", "EndDate", "VoidReason"],
-            (r, at) => new CourseRow(r.GetGuid(at[0]), r.GetInt32(at[1]), r.GetFieldValue<DateOnly>(at[2]), r.GetNullable<DateOnly>(at[3]), r.GetStringOrNull(at[4]), []));
+                .Select(c => new { c.Id, c.Number, c.StartDate, c.EndDate, c.VoidReason, c.Status }),
+            ["Id", "Number", "StartDate", "EndDate", "VoidReason", "Status"],
+            (r, at) => new CourseRow(r.GetGuid(at[0]), r.GetInt32(at[1]), r.GetFieldValue<DateOnly>(at[2]), r.GetNullable<DateOnly>(at[3]), r.GetStringOrNull(at[4]), [], (FormStatus)r.GetInt32(at[5])));
         var transplantations = batch.Add(db.Set<Transplantation>().Where(t => t.TreatmentCourse!.PatientId == id).OrderBy(t => t.Id)
                 .Select(t => new { t.TreatmentCourseId, t.Date, t.CellProductLot, t.SuspensionCount, t.VolumeMl, t.Route, t.VoidReason, t.Id }),
             ["TreatmentCourseId", "Date", "CellProductLot", "SuspensionCount", "VolumeMl", "Route", "VoidReason", "Id"],
             (r, at) => (Course: r.GetGuid(at[0]), Row: new TransplantationRow(r.GetGuid(at[7]), r.GetFieldValue<DateOnly>(at[1]), r.GetString(at[2]), r.GetInt32(at[3]),
                     r.GetDecimal(at[4]), (AdministrationRoute)r.GetInt32(at[5]), r.GetStringOrNull(at[6]))));
         var events = batch.Add(db.AdverseEvents.Where(e => e.PatientId == id).OrderBy(e => e.OnsetDate)
-                .Select(e => new { e.Id, e.Term, e.OnsetDate, e.ResolvedDate, e.Grade, e.Relatedness, e.Serious, e.Outcome, e.VoidReason }),
-            ["Id", "Term", "OnsetDate", "ResolvedDate", "Grade", "Relatedness", "Serious", "Outcome", "VoidReason"],
+                .Select(e => new { e.Id, e.Term, e.OnsetDate, e.ResolvedDate, e.Grade, e.Relatedness, e.Serious, e.Outcome, e.VoidReason, e.Status }),
+            ["Id", "Term", "OnsetDate", "ResolvedDate", "Grade", "Relatedness", "Serious", "Outcome", "VoidReason", "Status"],
             (r, at) => new AdverseEventRow(r.GetGuid(at[0]), r.GetString(at[1]), r.GetFieldValue<DateOnly>(at[2]), r.GetNullable<DateOnly>(at[3]),
-                    (CtcaeGrade)r.GetInt32(at[4]), (Relatedness)r.GetInt32(at[5]), r.GetBoolean(at[6]), (AdverseEventOutcome)r.GetInt32(at[7]), r.GetStringOrNull(at[8])));
+                    (CtcaeGrade)r.GetInt32(at[4]), (Relatedness)r.GetInt32(at[5]), r.GetBoolean(at[6]), (AdverseEventOutcome)r.GetInt32(at[7]), r.GetStringOrNull(at[8]), (FormStatus)r.GetInt32(at[9])));
         await batch.ExecuteAsync(ct);
 
         AttachVisitParts(visits, parts);

@@ -1,0 +1,31 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace CellTherapyCenter.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class FormStatusOnDiagnoses : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            // Diagnoses stored before they had a form status were entered by staff and not
+            // checked: unverified (FormStatus 1).
+            migrationBuilder.AddColumn<int>(
+                name: "Status",
+                table: "Diagnoses",
+                type: "INTEGER",
+                nullable: false,
+                defaultValue: 1);
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropColumn(
+                name: "Status",
+                table: "Diagnoses");
+        }
+    }
+}
