@@ -4,7 +4,7 @@ namespace CellTherapyCenter.Web.Tests.Demo;
 
 /// <summary>
 /// The demo's names are shared as unevenly as a real registry's: many family names, the commonest
-/// a few per cent (Jovanović is about 3% of Serbia's population), not a twelfth of everyone.
+/// a few per cent, as even a country's commonest names are, not a twelfth of everyone.
 /// </summary>
 public sealed class DemoNamesTests
 {

@@ -3,8 +3,9 @@ namespace CellTherapyCenter.Web.Features.Demo;
 /// <summary>
 /// Names for synthetic patients, as many and as unevenly shared as in a real registry: a few
 /// hundred family names per language, the common ones far more often than the rest (a Zipf law
-/// with exponent 1/2: the commonest Serbian name is about 3% of the Serbian patients, as
-/// Jovanović is of Serbia's population, and the commonest given names 5 to 9%). A cohort drawn
+/// with exponent 1/2: the commonest family name is about 3% of a language's patients, as even a
+/// country's commonest names are a few per cent of its people at most, and the commonest given
+/// names 5 to 9%). A cohort drawn
 /// from a dozen names would make every name search match a twelfth of the registry, which no
 /// clinic sees (docs/benchmarks.md, issue 14). Every family name carries "Demo-" so that no one
 /// takes a synthetic patient for a person. Each name costs the caller one uniform draw, so the
