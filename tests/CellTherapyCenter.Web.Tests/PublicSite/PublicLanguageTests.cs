@@ -149,6 +149,9 @@ public sealed class PublicLanguageTests(RegistryApps apps) : IClassFixture<Regis
     [EveryDatabase("/\\evil.example", "/")]
     [EveryDatabase("javascript:alert(1)", "/")]
     [EveryDatabase("", "/")]
+    [EveryDatabase("/cases\u0001", "/")]
+    [EveryDatabase("/cases\r\nSet-Cookie: x=1", "/")]
+    [EveryDatabase("/\t/evil.example", "/")]
     [EveryDatabase("/cases?page=2", "/cases?page=2")]
     public async Task Only_a_local_return_address_is_followed(DatabaseProvider database, string returnUrl, string expected)
     {

@@ -31,6 +31,9 @@ public static class LanguageEndpoint
         return app;
     }
 
+    // A control character (a tab a browser drops, a line break) can turn "/\t/host" into "//host"
+    // or be refused by the redirect itself: such an address is not followed.
     private static bool IsLocal(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal);
+        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
+        && !url.Any(char.IsControl);
 }
