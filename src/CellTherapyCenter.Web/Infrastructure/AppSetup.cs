@@ -24,6 +24,8 @@ public static class AppSetup
     public static WebApplicationBuilder AddCellTherapyCenter(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
+        // No "Server: Kestrel": naming the server helps nobody but someone choosing an exploit.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
         services.AddTelemetry(builder.Configuration);
