@@ -44,7 +44,7 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, PatientReadAudit
         }
 
         /// <summary>The status chosen, or by default incomplete while parts are missing and unverified otherwise.</summary>
-        public FormStatus EffectiveStatus => Status ?? (MissingParts().Count > 0 ? FormStatus.Incomplete : FormStatus.Unverified);
+        public FormStatus EffectiveStatus => FormStatusRule.Effective(Status, MissingParts());
     }
 
     [BindProperty] public AdverseEventInput Input { get; set; } = new();
@@ -75,8 +75,8 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, PatientReadAudit
         if (Input.ResolvedDate < Input.OnsetDate) ModelState.AddFieldError(() => Input.ResolvedDate, "An event cannot resolve before it began.");
         if (CtcaeGrades.Inconsistency(Input.Grade, Input.Outcome) is { } problem) ModelState.AddFieldError(() => Input.Outcome, problem);
         if (Input.TreatmentCourseId is { } c && Courses.All(x => x.Id != c)) ModelState.AddFieldError(() => Input.TreatmentCourseId, "Choose one of this patient's courses.");
-        if (Input.Status == FormStatus.Complete && Input.MissingParts() is { Count: > 0 } parts)
-            ModelState.AddFieldError(() => Input.Status, "A report with parts missing cannot be complete. Missing: " + string.Join("; ", parts) + ". Record them, or mark the form incomplete.");
+        if (FormStatusRule.CompleteRefused(Input.Status, Input.MissingParts(), "A report") is { } refused)
+            ModelState.AddFieldError(() => Input.Status, refused);
         if (!ModelState.IsValid) return Page();
 
         var e = Stored ?? new AdverseEvent { PatientId = id, Term = "" };

@@ -36,8 +36,7 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         course is null || course.Transplantations.All(t => t.IsVoided) ? [MissingTransplantation] : [];
 
     /// <summary>The status chosen, or by default incomplete while parts are missing and unverified otherwise.</summary>
-    public static FormStatus EffectiveStatus(FormStatus? chosen, TreatmentCourse? course) =>
-        chosen ?? (MissingParts(course).Count > 0 ? FormStatus.Incomplete : FormStatus.Unverified);
+    public static FormStatus EffectiveStatus(FormStatus? chosen, TreatmentCourse? course) => FormStatusRule.Effective(chosen, MissingParts(course));
 
     public sealed class TransplantationInput
     {
@@ -76,10 +75,9 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         else if (start > Today || start < Patient.DateOfBirthForValidation) ModelState.AddFieldError(() => Input.StartDate, "The date must lie between the patient's birth and today.");
         if (Input.EndDate < Input.StartDate) ModelState.AddFieldError(() => Input.EndDate, "The course cannot end before it starts.");
         if (Input.Number is < 1 or > 50) ModelState.AddFieldError(() => Input.Number, "The course number is 1 for the first course, 2 for the first repeat, and so on.");
-        if (Input.Status == FormStatus.Complete && MissingParts(Stored) is { Count: > 0 } parts)
-            ModelState.AddFieldError(() => Input.Status, "A course with parts missing cannot be complete. Missing: " + string.Join("; ", parts) + (Stored is null
-                ? ". Save the course, record its transplantations on its page, then mark it complete."
-                : ". Record them, or mark the form incomplete."));
+        if (FormStatusRule.CompleteRefused(Input.Status, MissingParts(Stored), "A course",
+                Stored is null ? "Save the course, record its transplantations on its page, then mark it complete." : FormStatusRule.RecordThem) is { } refused)
+            ModelState.AddFieldError(() => Input.Status, refused);
         if (!ModelState.IsValid) return Page();
 
         var course = Stored ?? new TreatmentCourse { PatientId = id };

@@ -47,7 +47,7 @@ public sealed class DiagnosisFormModel(RegistryDbContext db, PatientReadAudit au
         }
 
         /// <summary>The status chosen, or by default incomplete while parts are missing and unverified otherwise.</summary>
-        public FormStatus EffectiveStatus => Status ?? (MissingParts().Count > 0 ? FormStatus.Incomplete : FormStatus.Unverified);
+        public FormStatus EffectiveStatus => FormStatusRule.Effective(Status, MissingParts());
     }
 
     [BindProperty] public DiagnosisInput Input { get; set; } = new();
@@ -74,8 +74,8 @@ public sealed class DiagnosisFormModel(RegistryDbContext db, PatientReadAudit au
             ModelState.AddFieldError(() => Input.OnsetDate, "Symptom onset cannot come after the diagnosis.");
         if (Input.TakesTofersen && Input.Sod1 != GeneticResult.Positive)
             ModelState.AddFieldError(() => Input.TakesTofersen, "Tofersen is given to SOD1 carriers: record the SOD1 result as positive, or untick tofersen.");
-        if (Input.Status == FormStatus.Complete && Input.MissingParts() is { Count: > 0 } parts)
-            ModelState.AddFieldError(() => Input.Status, "A diagnosis with parts missing cannot be complete. Missing: " + string.Join("; ", parts) + ". Record them, or mark the form incomplete.");
+        if (FormStatusRule.CompleteRefused(Input.Status, Input.MissingParts(), "A diagnosis") is { } refused)
+            ModelState.AddFieldError(() => Input.Status, refused);
         if (!ModelState.IsValid) return Page();
 
         var d = await Db.Diagnoses.FirstOrDefaultAsync(x => x.PatientId == id, ct);

@@ -55,8 +55,8 @@ public sealed class VisitFormModel(RegistryDbContext db, PatientReadAudit audit,
         if (Input.FvcPercentPredicted is not null && Input.FvcPercentPredictedMissing is not null) ModelState.AddFieldError(() => Input.FvcPercentPredictedMissing, ValueAndMissingCode);
         if (Input.WeightKg is not null && Input.WeightKgMissing is not null) ModelState.AddFieldError(() => Input.WeightKgMissing, ValueAndMissingCode);
         if (Input.TreatmentCourseId is { } c && Courses.All(x => x.Id != c)) ModelState.AddFieldError(() => Input.TreatmentCourseId, "Choose one of this patient's courses.");
-        if (Input.Status == FormStatus.Complete && Input.MissingParts() is { Count: > 0 } parts)
-            ModelState.AddFieldError(() => Input.Status, "A visit with parts missing cannot be complete. Missing: " + string.Join("; ", parts) + ". Record them, or mark the form incomplete.");
+        if (FormStatusRule.CompleteRefused(Input.Status, Input.MissingParts(), "A visit") is { } refused)
+            ModelState.AddFieldError(() => Input.Status, refused);
         if (!ModelState.IsValid) return Page();
 
         // Unusual but possible values: saved only through "Save anyway" with a reason, which is kept.

@@ -2,6 +2,7 @@ using CellTherapyCenter.Clinical.DataQuality;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Visits;
+using CellTherapyCenter.Web.Infrastructure;
 
 namespace CellTherapyCenter.Web.Features.Visits;
 
@@ -51,7 +52,7 @@ public sealed class VisitInput
     }
 
     /// <summary>The status chosen, or by default incomplete while parts are missing and unverified otherwise.</summary>
-    public FormStatus EffectiveStatus => Status ?? (MissingParts().Count > 0 ? FormStatus.Incomplete : FormStatus.Unverified);
+    public FormStatus EffectiveStatus => FormStatusRule.Effective(Status, MissingParts());
 
     public static VisitInput From(Visit v) => new()
     {
