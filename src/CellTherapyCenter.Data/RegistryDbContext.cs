@@ -11,6 +11,7 @@ using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Inquiries;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Data.Portal;
+using CellTherapyCenter.Data.Privacy;
 using CellTherapyCenter.Data.PublicSite;
 using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Data.Vitals;
@@ -57,6 +58,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<FollowUpCursor> FollowUpCursors => Set<FollowUpCursor>();
     public DbSet<PortalAccount> PortalAccounts => Set<PortalAccount>();
     public DbSet<PortalQuestionnaire> PortalQuestionnaires => Set<PortalQuestionnaire>();
+    public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
 
     /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
     internal bool AuditChanges { get; set; } = true;
@@ -115,6 +117,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
         foreach (var patient in ChangeTracker.Entries<Patient>())
             if (patient.State is EntityState.Added or EntityState.Modified) patient.Entity.RefreshSearchText();
         RegistryAuditing.Apply(this, actor, now, AuditChanges);
+        await PortalRoleGuard.CheckAsync(this, cancellationToken);
         var patientsChange = ChangeTracker.Entries<Patient>().Any(e => e.State is EntityState.Added or EntityState.Modified);
         var recordsChange = ChangeTracker.Entries<RegistryRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);

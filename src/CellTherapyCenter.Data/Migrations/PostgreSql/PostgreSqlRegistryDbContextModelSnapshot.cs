@@ -1365,6 +1365,62 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("PortalQuestionnaires");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.Privacy.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("PseudonymisedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PseudonymisedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime>("RestrictedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId")
+                        .IsUnique()
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
+                    b.ToTable("ErasureRequests");
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.Patent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2171,6 +2227,15 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("TreatmentCourseId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Privacy.ErasureRequest", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.PatientCase", b =>

@@ -1357,6 +1357,62 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("PortalQuestionnaires");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.Privacy.ErasureRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("PseudonymisedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PseudonymisedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReceivedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RestrictedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("VoidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("VoidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PatientId")
+                        .IsUnique()
+                        .HasFilter("\"VoidedAt\" IS NULL");
+
+                    b.ToTable("ErasureRequests");
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.Patent", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2156,6 +2212,15 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TreatmentCourseId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Privacy.ErasureRequest", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Patients.Patient", null)
+                        .WithMany()
+                        .HasForeignKey("PatientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.PatientCase", b =>

@@ -15,7 +15,7 @@ namespace CellTherapyCenter.Web.Features.Portal;
 public static class PortalAccess
 {
     /// <summary>The Identity role every portal account's sign-in has, and no staff member has.</summary>
-    public const string Role = "PortalUser";
+    public const string Role = Data.Privacy.PortalRoleGuard.PortalRole;
     public const string Policy = "Portal";
 
     public static void Add(AuthorizationOptions o) =>

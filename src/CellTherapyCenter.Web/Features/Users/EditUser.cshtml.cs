@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Privacy;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -38,6 +39,13 @@ public sealed class EditUserModel(UserManager<StaffUser> users, AuditLog audit) 
         {
             CurrentRoles = old;
             Message = "This is the last administrator: give another user the Administrator role first.";
+            return Page();
+        }
+        // A patient's or caregiver's portal sign-in never gets a staff role (the context refuses it too: PortalRoleGuard).
+        if (wanted.Count > 0 && old.Contains(PortalRoleGuard.PortalRole))
+        {
+            CurrentRoles = old;
+            Message = "This is a patient portal sign-in: it cannot be given a staff role. Staff need a sign-in of their own.";
             return Page();
         }
         await users.RemoveFromRolesAsync(user, old.Except(wanted));
