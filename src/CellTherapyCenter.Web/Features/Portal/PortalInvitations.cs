@@ -7,6 +7,7 @@ using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Infrastructure.Localization;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -19,7 +20,9 @@ public sealed class PortalInvitationException(string message) : Exception(messag
 
 /// <summary>
 /// Invitations to the portal. The emailed link carries a random token; only its SHA-256 is
-/// stored, it works once, and for <see cref="ValidFor"/>. Accepting creates the sign-in with the
+/// stored on the account, and the queued email's body is encrypted until sent and then emptied
+/// (<see cref="OutboxPrivacy"/>), so the token is never in the database in clear. It works once,
+/// and for <see cref="ValidFor"/>. Accepting creates the sign-in with the
 /// portal role only. The email is written in the account's language.
 /// </summary>
 public sealed class PortalInvitations(
@@ -30,6 +33,7 @@ public sealed class PortalInvitations(
     IStringLocalizer<PortalText> text,
     IOptions<FollowUpOptions> followUp,
     IOptions<ClinicOptions> clinic,
+    IDataProtectionProvider protection,
     TimeProvider clock)
 {
     public static readonly TimeSpan ValidFor = TimeSpan.FromDays(14);
@@ -40,6 +44,8 @@ public sealed class PortalInvitations(
         string? invitedBy, CancellationToken ct)
     {
         email = email.Trim();
+        if (await db.ErasureRequests.AnyAsync(r => r.PatientId == patientId && r.VoidedAt == null, ct))
+            throw new PortalInvitationException("Processing of this patient's data is restricted at their request: no portal access.");
         await EnsureAddressIsFreeAsync(email, null, ct);
         var account = new PortalAccount
         {
@@ -69,8 +75,9 @@ public sealed class PortalInvitations(
         {
             CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo(account.Language);
             var c = clinic.Value;
+            // The link is the token: the queued body is encrypted and emptied once sent (OutboxPrivacy).
             outbox.Enqueue(EmailKind, account.Email, account.DisplayName, text["Invitation.Subject", c.Name],
-                text["Invitation.Body", account.DisplayName, c.Name, link, ValidFor.Days, c.Phone]);
+                OutboxPrivacy.Protect(protection, text["Invitation.Body", account.DisplayName, c.Name, link, ValidFor.Days, c.Phone]));
         }
         finally
         {

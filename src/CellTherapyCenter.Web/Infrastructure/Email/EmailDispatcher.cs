@@ -71,6 +71,8 @@ public sealed class EmailDispatcher(
         {
             var email = await ClaimAsync(db, id, ct);
             if (email is null) continue; // another dispatcher holds it, or has sent it
+            var protectedBody = OutboxPrivacy.IsProtected(email.TextBody);
+            if (protectedBody) email.TextBody = OutboxPrivacy.Reveal(scope.ServiceProvider, email.TextBody);
             try
             {
                 await smtp.SendAsync(email, ct);
@@ -83,7 +85,7 @@ public sealed class EmailDispatcher(
                 continue;
             }
             sent++;
-            await RecordSentAsync(db, email);
+            await RecordSentAsync(db, email, protectedBody);
         }
         return new DispatchPass(sent, failed, MoreDue: due.Count == Options.BatchSize);
     }
@@ -102,11 +104,13 @@ public sealed class EmailDispatcher(
     }
 
     // Outcomes are recorded even while stopping: the message has been sent (or refused) already.
-    private async Task RecordSentAsync(RegistryDbContext db, OutboundEmail email)
+    // A body that carried a secret (OutboxPrivacy) is emptied as soon as it is sent.
+    private async Task RecordSentAsync(RegistryDbContext db, OutboundEmail email, bool clearBody)
     {
         DateTime? now = Now();
         await db.OutboundEmails.Where(e => e.Id == email.Id).ExecuteUpdateAsync(s => s
-            .SetProperty(e => e.SentAt, now).SetProperty(e => e.LockedUntil, (DateTime?)null), CancellationToken.None);
+            .SetProperty(e => e.SentAt, now).SetProperty(e => e.LockedUntil, (DateTime?)null)
+            .SetProperty(e => e.TextBody, e => clearBody ? "" : e.TextBody), CancellationToken.None);
         logger.LogInformation("Email {EmailId} ({Kind}) sent on attempt {Attempt}", email.Id, email.Kind, email.Attempts);
         Telemetry.EmailsSent.Add(1);
     }
