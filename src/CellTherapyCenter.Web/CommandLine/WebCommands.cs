@@ -14,6 +14,7 @@ public static class WebCommands
     [
         SeedDemoCommand.Create(),
         FollowUpPassCommand.Create(),
+        Features.Privacy.PrivacyPassCommand.Create(),
     ];
 
     /// <summary>Runs the command the arguments name, or returns null: any other arguments start the web app.</summary>

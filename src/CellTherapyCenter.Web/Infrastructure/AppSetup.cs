@@ -9,6 +9,7 @@ using CellTherapyCenter.Web.Features.Outcomes;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Features.Patients.Summary;
 using CellTherapyCenter.Web.Features.Portal;
+using CellTherapyCenter.Web.Features.Privacy;
 using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Infrastructure.Localization;
@@ -85,6 +86,7 @@ public static class AppSetup
         services.AddOutcomes();
         services.AddFollowUp(builder.Configuration);
         services.AddPortal();
+        services.AddPrivacy(builder.Configuration);
         return builder;
     }
 
@@ -138,6 +140,7 @@ public static class AppSetup
         app.MapOutcomesEndpoints();
         app.MapAnalyticsEndpoints();
         app.MapPortal();
+        app.MapPrivacy();
         return app;
     }
 }

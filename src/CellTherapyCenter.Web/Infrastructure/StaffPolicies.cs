@@ -21,6 +21,11 @@ public static class StaffPolicies
     public const string EditClinical = nameof(EditClinical);
     /// <summary>Users, roles and the audit trail.</summary>
     public const string Administer = nameof(Administer);
+    /// <summary>
+    /// Records a patient's erasure request, which restricts processing at once and then pseudonymises
+    /// them: a decision of the controller's data-protection function, not of clinical work.
+    /// </summary>
+    public const string HandleErasure = nameof(HandleErasure);
 
     /// <summary>The roles each policy admits: the only place the application names roles for access.</summary>
     private static readonly Dictionary<string, IReadOnlyList<string>> RolesByPolicy = new()
@@ -30,6 +35,7 @@ public static class StaffPolicies
         [EditRegistry] = [StaffRoles.Administrator, StaffRoles.Physician, StaffRoles.Coordinator],
         [EditClinical] = [StaffRoles.Administrator, StaffRoles.Physician],
         [Administer] = [StaffRoles.Administrator],
+        [HandleErasure] = [StaffRoles.Administrator],
     };
 
     public static void Add(AuthorizationOptions o)

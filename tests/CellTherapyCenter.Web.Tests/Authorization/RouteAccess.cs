@@ -98,6 +98,13 @@ public static class RouteAccess
         ["PAGE /portal/settings"] = Access.Portal,
         ["GET /portal/trajectory.png"] = Access.Portal,
         ["GET /portal/documents/alsfrs-r.csv"] = Access.Portal,
+        // Privacy (issue 16, item 7): export, erasure, deletion of requests, records of processing, download my data.
+        ["GET /staff/patients/{id:guid}/export.zip"] = Access.Registry,
+        ["PAGE /staff/patients/{id:guid}/erasure"] = Access.Administrator,
+        ["PAGE /staff/inquiries/{id:guid}/delete"] = Access.Registry,
+        ["PAGE /staff/privacy"] = Access.Administrator,
+        ["PAGE /portal/my-data"] = Access.Portal,
+        ["GET /portal/my-data.zip"] = Access.Portal,
     };
 
     /// <summary>The walk's name for a signed-in portal user.</summary>

@@ -20,6 +20,7 @@ public sealed class WebCommandsTests
     [Theory]
     [InlineData("seed-demo")]
     [InlineData("follow-up-pass")]
+    [InlineData("privacy-pass")]
     public async Task Each_command_answers_help_and_refuses_an_unknown_option(string command)
     {
         var help = await WebCommandRun.RunAsync(command, "--help");

@@ -231,6 +231,7 @@ public sealed class FollowUpScheduler(
                         join p in db.Patients on i.PatientId equals p.Id
                         where p.VoidedAt == null && p.VitalState == VitalState.Alive && p.Email != null && (synthetic || !p.IsSynthetic)
                               && !db.PatientFollowUps.Any(f => f.PatientId == i.PatientId && f.VoidedAt == null && f.RemindersOptedOutAt != null)
+                              && !db.ErasureRequests.Any(r => r.PatientId == i.PatientId && r.VoidedAt == null) // processing restricted
                               && !db.FollowUpReminders.Any(r => r.FollowUpItemId == i.Id
                                     && r.Kind == (i.Kind == FollowUpKind.Visit ? FollowUpEmails.VisitReminderKind : FollowUpEmails.SelfReportReminderKind))
                         orderby i.Id

@@ -22,6 +22,7 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
     public PatientIdentityView Identity { get; private set; } = null!;
     public bool MayEdit { get; private set; }
     public bool MayEditClinical { get; private set; }
+    public bool MayHandleErasure { get; private set; }
     public double? DeltaFrs { get; private set; }
     /// <summary>An incomplete ALSFRS-R on or after the latest complete one, which the summary does not count.</summary>
     public Assessments.LatestAlsfrsR.IncompleteNote? IncompleteAlsfrsR { get; private set; }
@@ -46,6 +47,7 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
         Identity = PatientIdentityView.For(User, data.Patient);
         MayEdit = Identity.Identified && (await authorization.AuthorizeAsync(User, StaffPolicies.EditRegistry)).Succeeded;
         MayEditClinical = (await authorization.AuthorizeAsync(User, StaffPolicies.EditClinical)).Succeeded;
+        MayHandleErasure = (await authorization.AuthorizeAsync(User, StaffPolicies.HandleErasure)).Succeeded;
 
         var latestComplete = Assessments.LatestAlsfrsR.Complete(data.Assessments);
         IncompleteAlsfrsR = await Assessments.LatestAlsfrsR.IncompleteAfterAsync(db, data.Assessments, ct);

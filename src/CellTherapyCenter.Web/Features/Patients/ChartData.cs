@@ -31,6 +31,9 @@ public sealed record ChartData(
     IReadOnlyList<ChartData.CourseRow> Courses,
     IReadOnlyList<ChartData.AdverseEventRow> AdverseEvents)
 {
+    /// <summary>The patient asked for erasure: processing is restricted (Features/Privacy).</summary>
+    public bool ProcessingRestricted { get; init; }
+
     public sealed record ConsentRow(Guid Id, ConsentKind Kind, DateTime GivenAt, DateTime? WithdrawnAt, string? VoidReason);
 
     public sealed record AssessmentRow(
@@ -64,7 +67,7 @@ public sealed record ChartData(
     public static async Task<ChartData?> LoadAsync(RegistryDbContext db, Guid id, DbCommand? auditLine, CancellationToken ct)
     {
         var head = await db.Patients.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { Patient = p, p.Diagnosis, p.VitalStatus })
+            .Select(p => new { Patient = p, p.Diagnosis, p.VitalStatus, Restricted = db.ErasureRequests.Any(r => r.PatientId == p.Id && r.VoidedAt == null) })
             .FirstOrDefaultAsync(ct);
         if (head is null) return null;
 
@@ -116,7 +119,10 @@ public sealed record ChartData(
         var byCourse = courses.ToDictionary(c => c.Id);
         foreach (var (course, row) in transplantations)
             if (byCourse.TryGetValue(course, out var c)) c.Transplantations.Add(row);
-        return new ChartData(head.Patient, head.Diagnosis, head.VitalStatus, consents, visits, assessments, courses, events);
+        return new ChartData(head.Patient, head.Diagnosis, head.VitalStatus, consents, visits, assessments, courses, events)
+        {
+            ProcessingRestricted = head.Restricted,
+        };
     }
 
     /// <summary>

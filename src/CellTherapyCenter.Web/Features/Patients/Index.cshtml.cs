@@ -67,7 +67,7 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
     public string SortColumn => Sort is { } s && Sorts.All.Contains(s) ? s : Sorts.Name;
     public bool Descending => string.Equals(Dir, "desc", StringComparison.OrdinalIgnoreCase);
 
-    public sealed record Row(PatientIdentityView Identity, string Sex, string? KingsStage, int? MitosStage, int? LatestTotal, DateOnly? LastVisitOn, VitalState Status, bool Voided);
+    public sealed record Row(PatientIdentityView Identity, string Sex, string? KingsStage, int? MitosStage, int? LatestTotal, DateOnly? LastVisitOn, VitalState Status, bool Voided, bool Restricted = false);
 
     public static IReadOnlyList<string> StageCodes { get; } = ["1", "2", "3", "4A", "4B", "5"];
 
@@ -113,12 +113,16 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
         PageNumber = Math.Min(PageNumber, PageCount);
         var page = await Ordered(query, searching)
             .Skip((PageNumber - 1) * PageSize).Take(PageSize)
-            .Select(p => new { p.Id, p.FamilyName, p.GivenName, p.Pseudonym, p.DateOfBirth, p.IsSynthetic, p.Sex, p.CurrentKingsStage, p.CurrentMitosStage, p.LatestAlsfrsRTotal, p.LastVisitOn, p.VitalState, p.VoidedAt })
+            .Select(p => new
+            {
+                p.Id, p.FamilyName, p.GivenName, p.Pseudonym, p.DateOfBirth, p.IsSynthetic, p.Sex, p.CurrentKingsStage, p.CurrentMitosStage, p.LatestAlsfrsRTotal, p.LastVisitOn, p.VitalState, p.VoidedAt,
+                Restricted = db.ErasureRequests.Any(r => r.PatientId == p.Id && r.VoidedAt == null)
+            })
             .ToListAsync(ct);
 
         Rows = page.Select(p => new Row(
             PatientIdentityView.For(User, p.Id, p.FamilyName, p.GivenName, p.Pseudonym, p.DateOfBirth, p.IsSynthetic),
-            p.Sex.ToString(), p.CurrentKingsStage?.Code(), p.CurrentMitosStage, p.LatestAlsfrsRTotal, p.LastVisitOn, p.VitalState, p.VoidedAt != null)).ToList();
+            p.Sex.ToString(), p.CurrentKingsStage?.Code(), p.CurrentMitosStage, p.LatestAlsfrsRTotal, p.LastVisitOn, p.VitalState, p.VoidedAt != null, p.Restricted)).ToList();
 
         audit.List(Rows.Select(r => r.Identity.Id),
             $"q={Q};stage={Stage};status={Status};from={LastVisitFrom};to={LastVisitTo};sort={SortColumn};dir={(Descending ? "desc" : "asc")};size={PageSize};page={PageNumber}");

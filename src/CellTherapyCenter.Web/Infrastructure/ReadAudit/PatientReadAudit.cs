@@ -24,6 +24,10 @@ public sealed class PatientReadAudit(AuditLog log)
     public void Read(Guid patientId, string? entityId = null, string? detail = null) =>
         Add(new(AuditActions.Read, entityId ?? patientId.ToString(), patientId, detail ?? Declared.Detail));
 
+    /// <summary>One patient's whole record was exported (a ZIP of it): a line with the export action naming the patient.</summary>
+    public void Exported(Guid patientId, string? detail = null) =>
+        Add(new(AuditActions.Export, patientId.ToString(), patientId, detail ?? Declared.Detail));
+
     /// <summary>A read whose line has no patient (a document of an inquiry not yet linked, an aggregate).</summary>
     public void ReadUnlinked(string? entityId, string? detail = null, string action = AuditActions.Read) =>
         Add(new(action, entityId, null, detail ?? Declared.Detail));

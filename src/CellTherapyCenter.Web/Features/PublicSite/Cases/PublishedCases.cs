@@ -15,6 +15,7 @@ public static class PublishedCases
     public static IQueryable<PatientCase> Visible(RegistryDbContext db) =>
         db.PatientCases.Where(c => c.Published
             && db.Patients.Any(p => p.Id == c.PatientId && p.VoidedAt == null)
+            && !db.ErasureRequests.Any(r => r.PatientId == c.PatientId && r.VoidedAt == null) // processing restricted
             && db.Consents.Any(k => k.PatientId == c.PatientId && k.Kind == ConsentKind.CasePublication
                                     && k.WithdrawnAt == null && k.VoidedAt == null));
 }
