@@ -77,6 +77,7 @@ public sealed partial class PortalAccessibilityTests(ChromiumBrowser chromium, B
         await ScanAsync(new Uri(Page.Url).AbsolutePath, "/portal/documents/{consentId:guid?}");
         await ScanAsync("/portal/settings", "/portal/settings");
         await ScanAsync("/portal/settings?saved=true", "/portal/settings");
+        await ScanAsync("/portal/my-data", "/portal/my-data");
 
         // The change after the course (the course is 60 days old), in Ukrainian and Serbian.
         foreach (var culture in new[] { "uk", "sr-Latn" })
@@ -87,6 +88,9 @@ public sealed partial class PortalAccessibilityTests(ChromiumBrowser chromium, B
             await Page.WaitForURLAsync(QuestionUrl());
             await ScanAsync(new Uri(Page.Url).PathAndQuery + $"?culture={culture}", "/portal/questionnaires/{id:guid}/{step:int?}");
             await ScanAsync($"/portal/trajectory?culture={culture}", "/portal/trajectory");
+            await ScanAsync($"/portal/my-data?culture={culture}", "/portal/my-data");
+            await Expect(Page.Locator("html")).ToHaveAttributeAsync("lang", culture);
+            await Screenshots.CaptureAsync(Page, $"portal-my-data-{culture}");
         }
 
         var pages = PortalPages();
