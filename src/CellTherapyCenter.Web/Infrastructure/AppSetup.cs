@@ -3,6 +3,7 @@ using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Features.AlsfrsCalculator;
 using CellTherapyCenter.Web.Features.Analytics;
+using CellTherapyCenter.Web.Features.Errors;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Features.Outcomes;
@@ -76,6 +77,7 @@ public static class AppSetup
         services.AddAuthorization(StaffPolicies.Add);
         services.AddFormRateLimits(builder.Configuration);
         services.AddUploads(builder.Configuration);
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new BooleanInputBinderProvider()));
         services.AddSiteLocalization();
         services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.AddNumberInputs().Filters.Add<ReadAuditPageFilter>());
         services.AddProblemDetails();
@@ -116,13 +118,13 @@ public static class AppSetup
 
     public static WebApplication UseCellTherapyCenter(this WebApplication app)
     {
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePages();
+        app.UseErrorResponses();
         app.UseSecurityHeaders();
         app.UseStaffTransportSecurity();
         app.UseStaticFiles();
         app.UseSiteLocalization();
         app.UseRouting();
+        app.UseRouteErrors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
