@@ -77,6 +77,7 @@ public static class AppSetup
         services.AddAuthorization(StaffPolicies.Add);
         services.AddFormRateLimits(builder.Configuration);
         services.AddUploads(builder.Configuration);
+        services.AddTransportSecurity(builder.Configuration);
         services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new BooleanInputBinderProvider()));
         services.AddSiteLocalization();
         services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.AddNumberInputs().Filters.Add<ReadAuditPageFilter>());
