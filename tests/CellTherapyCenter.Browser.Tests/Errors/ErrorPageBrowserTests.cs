@@ -15,6 +15,8 @@ public sealed class ErrorPageBrowserTests(ChromiumBrowser chromium, BrowserApp a
         Assert.Equal("/no-such-page", new Uri(Page.Url).AbsolutePath); // not sent to the staff sign-in
         Assert.Equal(culture, await Page.Locator("html").GetAttributeAsync("lang"));
         Assert.Equal(heading, (await Page.Locator("main h1").TextContentAsync())?.Trim());
+        // The language switcher on the page returns to the address that failed, not to the error page.
+        Assert.Equal("/no-such-page", await Page.Locator("header .language-switcher input[name=returnUrl]").GetAttributeAsync("value"));
         await AxeAssert.NoSeriousViolationsAsync(Page);
         await Screenshots.CaptureAsync(Page, $"error-404-{culture}");
         // The page's own 404 is the one console error Chromium reports here; nothing else may fail.
