@@ -3,6 +3,7 @@ using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Features.AlsfrsCalculator;
 using CellTherapyCenter.Web.Features.Analytics;
+using CellTherapyCenter.Web.Features.Errors;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Features.Outcomes;
@@ -14,6 +15,7 @@ using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Infrastructure.Localization;
 using CellTherapyCenter.Web.Infrastructure.Numbers;
+using CellTherapyCenter.Web.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -75,6 +77,9 @@ public static class AppSetup
         });
         services.AddAuthorization(StaffPolicies.Add);
         services.AddFormRateLimits(builder.Configuration);
+        services.AddUploads(builder.Configuration);
+        services.AddTransportSecurity(builder.Configuration);
+        services.Configure<Microsoft.AspNetCore.Mvc.MvcOptions>(o => o.ModelBinderProviders.Insert(0, new BooleanInputBinderProvider()));
         services.AddSiteLocalization();
         services.AddRazorPages(o => o.RootDirectory = "/Features").AddMvcOptions(o => o.AddNumberInputs().Filters.Add<ReadAuditPageFilter>());
         services.AddProblemDetails();
@@ -116,13 +121,13 @@ public static class AppSetup
 
     public static WebApplication UseCellTherapyCenter(this WebApplication app)
     {
-        app.UseExceptionHandler("/error");
-        app.UseStatusCodePages();
+        app.UseErrorResponses();
         app.UseSecurityHeaders();
         app.UseStaffTransportSecurity();
         app.UseStaticFiles();
         app.UseSiteLocalization();
         app.UseRouting();
+        app.UseRouteErrors();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();

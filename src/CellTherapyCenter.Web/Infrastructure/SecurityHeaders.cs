@@ -12,7 +12,8 @@ public static class SecurityHeaders
         context.Response.OnStarting(() =>
         {
             var h = context.Response.Headers;
-            h.ContentSecurityPolicy = ContentSecurityPolicy;
+            // A response that set its own, stricter policy (an uploaded document's sandbox) keeps it.
+            if (string.IsNullOrEmpty(h.ContentSecurityPolicy)) h.ContentSecurityPolicy = ContentSecurityPolicy;
             h.XContentTypeOptions = "nosniff";
             h.XFrameOptions = "DENY";
             h["Referrer-Policy"] = "no-referrer";

@@ -7,13 +7,36 @@ namespace CellTherapyCenter.Web.Infrastructure;
 /// Staff and patient-portal sessions carry health data, so their cookies are Secure whenever the
 /// request is HTTPS, and both portals refuse plain HTTP except from this machine itself (loopback never leaves
 /// the host, which keeps the no-setup run command usable). Behind a TLS-terminating reverse
-/// proxy on loopback, X-Forwarded-Proto tells the app the original request was HTTPS.
+/// proxy, X-Forwarded-For and X-Forwarded-Proto are read only from the addresses listed in
+/// <c>ForwardedHeaders:KnownProxies</c> (none by default, loopback included): from anyone else
+/// they are ignored, so rate limits and audit addresses cannot be spoofed. HTTPS answers carry
+/// HSTS (a year, subdomains included), except to localhost and loopback addresses.
 /// </summary>
 public static class StaffTransportSecurity
 {
+    public static IServiceCollection AddTransportSecurity(this IServiceCollection services, IConfiguration configuration)
+    {
+        var proxies = configuration.GetSection("ForwardedHeaders:KnownProxies").Get<string[]>() ?? [];
+        services.Configure<ForwardedHeadersOptions>(o =>
+        {
+            o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // The defaults trust loopback; only the configured proxies are trusted here.
+            o.KnownIPNetworks.Clear();
+            o.KnownProxies.Clear();
+            foreach (var proxy in proxies) o.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
+        services.AddHsts(o =>
+        {
+            o.MaxAge = TimeSpan.FromDays(365);
+            o.IncludeSubDomains = true;
+        });
+        return services;
+    }
+
     public static IApplicationBuilder UseStaffTransportSecurity(this IApplicationBuilder app)
     {
-        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto });
+        app.UseForwardedHeaders();
+        app.UseHsts();
         return app.Use(async (context, next) =>
         {
             var path = context.Request.Path;

@@ -1,11 +1,9 @@
-using System.Text;
-
 namespace CellTherapyCenter.Browser.Tests.Inquiries;
 
 [Collection(BrowserCollection.Name)]
 public sealed class RequestFormBrowserTests(ChromiumBrowser chromium, BrowserApp app) : PageTest(chromium, app)
 {
-    private static readonly byte[] Pdf = Encoding.ASCII.GetBytes("%PDF-1.4\n% a medical report for the browser test\n");
+    private static readonly byte[] Pdf = CellTherapyCenter.Web.Tests.Uploads.TestDocuments.Pdf();
 
     [Fact]
     public async Task A_request_with_a_document_reaches_the_staff_inbox()
@@ -31,7 +29,7 @@ public sealed class RequestFormBrowserTests(ChromiumBrowser chromium, BrowserApp
         await Page.GotoAsync("/staff/inquiries");
         await Page.GetByRole(AriaRole.Link, new() { Name = reference }).ClickAsync();
         Assert.Contains("Dr Jovana Browserova", await Page.Locator("main").InnerTextAsync());
-        Assert.Equal(1, await Page.GetByRole(AriaRole.Link, new() { Name = "report.pdf" }).CountAsync());
+        Assert.Equal(1, await Page.GetByRole(AriaRole.Link, new() { Name = "document-1.pdf" }).CountAsync());
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public static class RouteAccess
         ["GET /health"] = Access.Anonymous,
         ["POST /api/alsfrs-r/score"] = Access.Anonymous,
         ["PAGE /"] = Access.Anonymous,
-        ["PAGE /error"] = Access.Anonymous,
+        ["PAGE /error/{status:int?}"] = Access.Anonymous,
         ["PAGE /als"] = Access.Anonymous,
         ["PAGE /treatment"] = Access.Anonymous,
         ["PAGE /outcomes"] = Access.Anonymous,

@@ -21,12 +21,8 @@ public static class InquiryForm
         ["Input.Consent"] = "true",
     };
 
-    public static byte[] Pdf(int size = 2000)
-    {
-        var bytes = new byte[size];
-        "%PDF-1.7\n"u8.CopyTo(bytes);
-        return bytes;
-    }
+    /// <summary>A well-formed PDF of the size (the form checks the whole structure, not the first bytes).</summary>
+    public static byte[] Pdf(int size = 2000) => Uploads.TestDocuments.Pdf(size);
 
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, IDictionary<string, string> fields,
         IEnumerable<(string Name, byte[] Content)>? files = null, IEnumerable<(string Key, string Value)>? repeated = null)

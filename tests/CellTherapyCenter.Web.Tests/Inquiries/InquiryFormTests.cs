@@ -45,7 +45,8 @@ public sealed class InquiryFormTests(RegistryApps apps) : EmailTests(apps)
         Assert.Equal("Can my mother be treated? <b>She</b> uses a mask at night.", stored.Message); // raw, as typed
         Assert.Equal(InquiryInput.ConsentWording, stored.ConsentWording);
         var document = Assert.Single(stored.Documents);
-        Assert.Equal(("mri report.pdf", "application/pdf", 5000L), (document.FileName, document.ContentType, document.SizeBytes));
+        // Stored under a name made from the detected type, not the sender's.
+        Assert.Equal(("document-1.pdf", "application/pdf", 5000L), (document.FileName, document.ContentType, document.SizeBytes));
         Assert.Equal(pdf, document.Content);
 
         Kit.Clock.Advance(TimeSpan.FromMinutes(5));

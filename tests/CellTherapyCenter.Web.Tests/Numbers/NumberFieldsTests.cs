@@ -187,8 +187,7 @@ public sealed class NumberFieldsTests(RegistryApps apps) : IClassFixture<Registr
             var fields = Fields();
             fields[key] = text;
             if (!WithPdf) return await StaffSession.SubmitFormAsync(client, Url, fields, Selector);
-            var pdf = new byte[1000];
-            "%PDF-1.5\n"u8.CopyTo(pdf);
+            var pdf = Uploads.TestDocuments.Pdf(1000);
             var file = new ByteArrayContent(pdf);
             file.Headers.ContentType = new MediaTypeHeaderValue("application/pdf");
             var body = new MultipartFormDataContent { { new StringContent(await StaffSession.AntiforgeryTokenAsync(client, Url)), "__RequestVerificationToken" }, { file, "Upload", "poster.pdf" } };

@@ -51,8 +51,7 @@ public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryA
     {
         _app = apps[database];
         var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
-        var pdf = new byte[3000];
-        "%PDF-1.5\n"u8.CopyTo(pdf);
+        var pdf = Uploads.TestDocuments.Pdf(3000);
         var accepted = await UploadAsync(admin, "Poster from the upload test", "poster.pdf", pdf);
         Assert.Equal(HttpStatusCode.Redirect, accepted.StatusCode);
         var stored = await _app.WithDbAsync(db => db.Publications.Include(p => p.File).AsNoTracking().SingleAsync(p => p.Title == "Poster from the upload test"));
@@ -137,8 +136,7 @@ public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryA
     {
         _app = apps[database];
         var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
-        var pdf = new byte[20 * 1024 * 1024 + 1];
-        "%PDF-1.4\n"u8.CopyTo(pdf);
+        var pdf = Uploads.TestDocuments.Pdf(20 * 1024 * 1024 + 1);
         var refused = await UploadAsync(admin, "Oversized poster", "big.pdf", pdf);
         Assert.Equal(HttpStatusCode.OK, refused.StatusCode);
         Assert.Contains("larger than 20 MB", StaffSession.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Upload']")?.TextContent);

@@ -41,7 +41,7 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
         if (result.Succeeded)
         {
             await audit.WriteAsync(AuditActions.Login, "StaffUser", user!.Id, null, null, userName: user.UserName, userId: user.Id);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Page("/Accounts/StaffHome")!);
+            return LocalRedirect(LocalReturnUrl.IsSafe(ReturnUrl) ? ReturnUrl! : Url.Page("/Accounts/StaffHome")!);
         }
 
         if (result.IsLockedOut)

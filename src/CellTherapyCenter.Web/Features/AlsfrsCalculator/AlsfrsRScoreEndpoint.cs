@@ -1,6 +1,8 @@
 using System.Text.Json;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Staging;
+using CellTherapyCenter.Web.Features.Errors;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace CellTherapyCenter.Web.Features.AlsfrsCalculator;
 
@@ -28,12 +30,40 @@ public static class AlsfrsRScoreEndpoint
         return app;
     }
 
+    /// <summary>The largest body read: thirteen answers need a few hundred bytes.</summary>
+    public const int MaxBodyBytes = 16 * 1024;
+
     private static async Task<IResult> ScoreAsync(HttpRequest request, CancellationToken ct)
     {
+        if (!ErrorResponses.HasJsonBody(request))
+            return Status(StatusCodes.Status415UnsupportedMediaType, "Send the answers as application/json.");
+        if (request.ContentLength > MaxBodyBytes)
+            return Status(StatusCodes.Status413PayloadTooLarge, $"The body can be at most {MaxBodyBytes} bytes.");
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = MaxBodyBytes;
+
+        // Read by hand up to one byte past the limit, so a body without a length is bounded too.
+        var buffer = new byte[MaxBodyBytes + 1];
+        var length = 0;
+        try
+        {
+            int read;
+            while (length < buffer.Length && (read = await request.Body.ReadAsync(buffer.AsMemory(length), ct)) > 0) length += read;
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            length = buffer.Length;
+        }
+        if (length > MaxBodyBytes)
+            return Status(StatusCodes.Status413PayloadTooLarge, $"The body can be at most {MaxBodyBytes} bytes.");
+        var body = buffer.AsSpan(0, length);
+        // Names and strings are only decoded on use, and invalid UTF-8 there would throw: refuse it whole.
+        if (!System.Text.Unicode.Utf8.IsValid(body)) return Problem("body", "The body is not valid UTF-8.");
+
         JsonDocument document;
         try
         {
-            document = await JsonDocument.ParseAsync(request.Body, cancellationToken: ct);
+            document = JsonDocument.Parse(buffer.AsMemory(0, length), new JsonDocumentOptions { MaxDepth = 8 });
         }
         catch (JsonException)
         {
@@ -43,6 +73,11 @@ public static class AlsfrsRScoreEndpoint
         {
             if (document.RootElement.ValueKind != JsonValueKind.Object)
                 return Problem("body", "The body must be a JSON object with the twelve ALSFRS-R items and 'gastrostomy'.");
+            // Names are matched without regard to case, so "speech" and "Speech" would be one answer given twice.
+            var duplicate = document.RootElement.EnumerateObject().Select(p => p.Name)
+                .GroupBy(n => n, StringComparer.OrdinalIgnoreCase).FirstOrDefault(g => g.Count() > 1);
+            if (duplicate is not null)
+                return Problem(duplicate.Key, $"'{duplicate.Key}' is given more than once (names are compared without regard to case).");
             return Score(document.RootElement);
         }
     }
@@ -84,6 +119,8 @@ public static class AlsfrsRScoreEndpoint
             total.Total!.Value, total.Bulbar!.Value, total.FineMotor!.Value, total.GrossMotor!.Value, total.Respiratory!.Value,
             kings.Code, kings.RegionsInvolved, mitos.Stage));
     }
+
+    private static IResult Status(int status, string detail) => TypedResults.Problem(statusCode: status, detail: detail);
 
     private static IResult Problem(string field, string message) =>
         TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] },

@@ -36,14 +36,16 @@ public sealed class AuditSearchModel(RegistryDbContext db) : PageModel
 
     public async Task OnGetAsync(CancellationToken ct)
     {
-        PageNumber = Math.Max(1, PageNumber);
+        // Bounded so that the offset below cannot overflow (p=2147483647 was a 500).
+        PageNumber = Math.Clamp(PageNumber, 1, int.MaxValue / PageSize);
         var q = db.AuditEntries.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(UserName)) q = q.Where(a => a.UserName == UserName.Trim());
         if (!string.IsNullOrWhiteSpace(Action)) q = q.Where(a => a.Action == Action);
         if (!string.IsNullOrWhiteSpace(EntityType)) q = q.Where(a => a.EntityType == EntityType.Trim());
         if (PatientId is { } pid) q = q.Where(a => a.PatientId == pid);
         if (From is { } from) { var f = from.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc); q = q.Where(a => a.At >= f); }
-        if (To is { } to) { var t = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc); q = q.Where(a => a.At < t); }
+        // The day after the last one asked for; 9999-12-31 has none, so it means "no end" (it was a 500).
+        if (To is { } to && to < DateOnly.MaxValue) { var t = to.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc); q = q.Where(a => a.At < t); }
         var page = await q.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
         HasNextPage = page.Count > PageSize;
         Entries = page.Take(PageSize).ToList();

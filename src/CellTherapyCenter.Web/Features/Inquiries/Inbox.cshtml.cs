@@ -36,7 +36,8 @@ public sealed class InboxModel(RegistryDbContext db, PatientReadAudit audit, Tim
         else if (Assigned == "none") query = query.Where(i => i.AssigneeUserName == null);
         if (OlderThanDays is { } days and >= 0)
         {
-            var before = now.AddDays(-days);
+            // Any wait longer than the calendar allows is "everything" (olderThanDays=1000000 was a 500).
+            var before = days >= (now - DateTime.MinValue).TotalDays ? DateTime.MinValue : now.AddDays(-days);
             query = query.Where(i => i.SubmittedAt <= before);
         }
         var found = await query.OrderBy(i => i.SubmittedAt).Take(500)

@@ -2,6 +2,7 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Inquiries;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Uploads;
 using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Inquiries;
@@ -22,6 +23,6 @@ public static class InquiryEndpoints
         if (document is null) return TypedResults.NotFound();
         audit.ReadUnlinked(documentId.ToString(), $"inquiry {id}");
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.File(document.Content, document.ContentType, document.FileName);
+        return DocumentDownload.File(http.Response, document.Content, document.ContentType, document.FileName);
     }
 }

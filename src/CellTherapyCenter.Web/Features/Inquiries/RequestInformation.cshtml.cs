@@ -27,7 +27,8 @@ namespace CellTherapyCenter.Web.Features.Inquiries;
 [RequestSizeLimit(InquiryOptions.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = InquiryOptions.MaxRequestBytes)]
 public sealed class RequestInformationModel(
-    RegistryDbContext db, EmailOutbox outbox, IOptions<InquiryOptions> options, TimeProvider clock, IStringLocalizer<RequestText> text) : PageModel
+    RegistryDbContext db, EmailOutbox outbox, IOptions<InquiryOptions> options, TimeProvider clock, IStringLocalizer<RequestText> text,
+    IOptions<UploadLimitOptions> uploads, UploadQuota quota) : PageModel
 {
     public const string DocumentsField = "Documents";
 
@@ -47,6 +48,9 @@ public sealed class RequestInformationModel(
 
         var phone = Input.Validate(ModelState, CurrentYear, text);
         var documents = await ReadDocumentsAsync(ct);
+        if (ModelState.IsValid && documents.Count > 0
+            && !quota.TryReserve(HttpContext.Connection.RemoteIpAddress, documents.Sum(d => d.SizeBytes), uploads.Value.MaxBytesPerAddressPerDay))
+            ModelState.AddModelError(DocumentsField, text["Error.DailyUploadLimit"]);
         if (!ModelState.IsValid) return Page();
 
         var now = clock.GetUtcNow().UtcDateTime;
@@ -103,19 +107,23 @@ public sealed class RequestInformationModel(
             }
             using var content = new MemoryStream((int)file.Length);
             await file.CopyToAsync(content, ct);
-            content.Position = 0;
-            if (await FileSignature.RecogniseAsync(content, ct) is not { } kind)
+            var bytes = content.ToArray();
+            // The whole file is checked, not its first bytes: "%PDF-" followed by a web page is refused.
+            if (DocumentCheck.Inspect(bytes) is not { } kind)
             {
                 ModelState.AddModelError(DocumentsField, text["Error.FileType", name]);
                 continue;
             }
-            var bytes = content.ToArray();
+            // Stored and served under a name made from what was detected, never the sender's.
             stored.Add(new InquiryDocument
             {
-                FileName = name, ContentType = FileSignature.ContentType(kind), SizeBytes = bytes.Length,
+                FileName = DocumentCheck.StoredName(stored.Count + 1, kind), ContentType = FileSignature.ContentType(kind), SizeBytes = bytes.Length,
                 Sha256 = Convert.ToHexStringLower(SHA256.HashData(bytes)), Content = bytes,
             });
         }
+        var total = files.Sum(f => f.Length);
+        if (total > uploads.Value.MaxBytesPerRequest)
+            ModelState.AddModelError(DocumentsField, text["Error.FilesTooLarge", uploads.Value.MaxBytesPerRequest / (1024 * 1024)]);
         if (!ModelState.IsValid && files.Count > 0)
             ModelState.AddModelError(DocumentsField, text["Error.ChooseFilesAgain"]);
         return stored;

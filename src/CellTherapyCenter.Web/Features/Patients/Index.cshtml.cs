@@ -78,7 +78,8 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
             ModelState.AddModelError(nameof(Stage), "Choose a King's stage from the list.");
         if (LastVisitFrom > LastVisitTo)
             ModelState.AddModelError(nameof(LastVisitTo), "The end of the period must not be before its start.");
-        if (!ModelState.IsValid) return Page();
+        // A refused filter (a bad stage, dates or checkbox in the address) shows no rows, so nothing was read (it was a 500).
+        if (!ModelState.IsValid) { audit.NothingRead(); return Page(); }
         PageNumber = Math.Max(1, PageNumber);
 
         var query = db.Patients.AsNoTracking().Where(p => p.VoidedAt == null);

@@ -34,12 +34,12 @@ public static class PublicSiteEndpoints
         return app;
     }
 
-    private static async Task<IResult> PublicationFileAsync(Guid id, RegistryDbContext db, CancellationToken ct)
+    private static async Task<IResult> PublicationFileAsync(Guid id, RegistryDbContext db, HttpContext http, CancellationToken ct)
     {
         var publication = await db.Publications.AsNoTracking().Where(p => p.Id == id)
             .Select(p => new { p.FileName, p.ContentType, File = p.File!.Content }).FirstOrDefaultAsync(ct);
         if (publication is null) return TypedResults.NotFound();
-        return TypedResults.File(publication.File, publication.ContentType, publication.FileName);
+        return Infrastructure.Uploads.DocumentDownload.File(http.Response, publication.File, publication.ContentType, publication.FileName);
     }
 
     private static async Task<IResult> CasePlotAsync(string slug, RegistryDbContext db, PatientReadAudit audit, CancellationToken ct)

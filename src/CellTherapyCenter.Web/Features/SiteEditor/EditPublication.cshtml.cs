@@ -1,7 +1,6 @@
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.PublicSite;
-using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure;
@@ -71,7 +70,7 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
         if (content is not null)
         {
             publication.ContentType = FileSignature.ContentType(DocumentKind.Pdf);
-            publication.FileName = RequestInformationModel.SafeFileName(Upload!.FileName);
+            publication.FileName = DocumentCheck.PublishedName(Upload!.FileName, DocumentKind.Pdf);
             publication.SizeBytes = content.Length;
             if (publication.File is null) publication.File = new PublicationFile { Content = content };
             else publication.File.Content = content;
@@ -110,9 +109,10 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
         using var buffer = new MemoryStream((int)Upload.Length);
         await Upload.CopyToAsync(buffer, ct);
         buffer.Position = 0;
-        if (await FileSignature.RecogniseAsync(buffer, ct) != DocumentKind.Pdf)
+        // The whole file must be a PDF that opens (cross-reference table, trailer, pages), not just start like one.
+        if (DocumentCheck.Inspect(buffer.ToArray()) != DocumentKind.Pdf)
         {
-            ModelState.AddModelError(nameof(Upload), "This file is not a PDF (checked by its content, whatever its name).");
+            ModelState.AddModelError(nameof(Upload), "This file is not a PDF that opens (checked by its whole content, whatever its name).");
             return null;
         }
         return buffer.ToArray();

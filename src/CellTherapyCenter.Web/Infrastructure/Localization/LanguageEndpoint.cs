@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Microsoft.AspNetCore.Mvc;
 
 namespace CellTherapyCenter.Web.Infrastructure.Localization;
@@ -17,23 +18,48 @@ public static class LanguageEndpoint
         app.MapPost("/language", async ([FromForm] string? culture, [FromForm] string? returnUrl, HttpContext context,
                 [FromServices] IEnumerable<LanguageChosen> listeners, CancellationToken ct) =>
             {
+                var origin = RequestOrigin(context.Request);
+                // A post from another site (a forged form) changes nothing, not even the cookie.
+                if (origin == Origin.CrossSite) return Results.StatusCode(StatusCodes.Status403Forbidden);
                 if (SiteLanguages.Find(culture) is not { } language)
                     return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Unknown language",
                         detail: $"Choose one of: {string.Join(", ", SiteLanguages.All.Select(l => l.Culture))}.");
                 LocalizationSetup.RememberLanguage(context.Response, language);
-                foreach (var listener in listeners) await listener(context, language, ct);
-                var target = !string.IsNullOrEmpty(returnUrl) && IsLocal(returnUrl) ? returnUrl : "/";
+                // Only a post the browser vouches for as this site's own changes what is stored on an account.
+                if (origin == Origin.SameOrigin)
+                    foreach (var listener in listeners) await listener(context, language, ct);
+                var target = LocalReturnUrl.IsSafe(returnUrl) ? returnUrl! : "/";
                 return Results.LocalRedirect(target);
             })
             .AllowAnonymous()
-            .DisableAntiforgery() // a language cookie is harmless to forge, and a stale page must still switch
+            // No per-user token: public pages come from the output cache, so none can be in the form.
+            // The browser's own Sec-Fetch-Site and Origin headers stand in for it (RequestOrigin).
+            .DisableAntiforgery()
             .WithName(EndpointNames.Language);
         return app;
     }
 
-    // A control character (a tab a browser drops, a line break) can turn "/\t/host" into "//host"
-    // or be refused by the redirect itself: such an address is not followed.
-    private static bool IsLocal(string url) =>
-        url.StartsWith('/') && !url.StartsWith("//", StringComparison.Ordinal) && !url.StartsWith("/\\", StringComparison.Ordinal)
-        && !url.Any(char.IsControl);
+    public enum Origin
+    {
+        [Display(Name = "This site")] SameOrigin,
+        [Display(Name = "Another site")] CrossSite,
+        [Display(Name = "Not told")] Unknown,
+    }
+
+    /// <summary>
+    /// Where a post comes from, as the browser tells it: Sec-Fetch-Site (every current browser),
+    /// else an Origin header compared with this site's own. The site's Referrer-Policy
+    /// (no-referrer) makes browsers send "Origin: null" even for its own forms, so "null" and a
+    /// missing header say nothing: the choice is then remembered in the cookie only.
+    /// </summary>
+    public static Origin RequestOrigin(HttpRequest request)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var fetchSite = request.Headers["Sec-Fetch-Site"].ToString();
+        if (fetchSite.Length > 0) return fetchSite == "same-origin" ? Origin.SameOrigin : Origin.CrossSite;
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0 || origin == "null") return Origin.Unknown;
+        var own = $"{request.Scheme}://{request.Host.Value}";
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase) ? Origin.SameOrigin : Origin.CrossSite;
+    }
 }

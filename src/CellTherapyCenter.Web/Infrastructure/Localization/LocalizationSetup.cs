@@ -1,6 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.WebEncoders;
 
 namespace CellTherapyCenter.Web.Infrastructure.Localization;
@@ -40,6 +42,8 @@ public static class LocalizationSetup
     private static ProviderCultureResult? Alias(HttpContext context)
     {
         var requested = context.Request.Query["culture"].FirstOrDefault()
+            // An error page re-executed for a "?culture=" address speaks that address's language.
+            ?? (context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalQueryString is { Length: > 0 } original ? QueryHelpers.ParseQuery(original)["culture"].FirstOrDefault() : null)
             ?? CookieRequestCultureProvider.ParseCookieValue(context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] ?? "")?.UICultures.FirstOrDefault().Value;
         if (SiteLanguages.Find(requested) is { } chosen) return new ProviderCultureResult(chosen.Culture);
         var accepted = context.Request.GetTypedHeaders().AcceptLanguage

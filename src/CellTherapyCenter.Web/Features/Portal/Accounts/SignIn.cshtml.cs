@@ -54,7 +54,7 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
             await audit.WriteAsync(AuditActions.Login, nameof(PortalAccount), account.Id.ToString(), account.PatientId, "portal",
                 ct, userName: user!.UserName, userId: user.Id);
             if (SiteLanguages.Find(account.Language) is { } language) LocalizationSetup.RememberLanguage(Response, language);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) && ReturnUrl!.StartsWith(Url.Page("/Portal/Home")!, StringComparison.Ordinal) ? ReturnUrl : Url.Page("/Portal/Home")!);
+            return LocalRedirect(LocalReturnUrl.IsSafe(ReturnUrl) && ReturnUrl!.StartsWith(Url.Page("/Portal/Home")!, StringComparison.Ordinal) ? ReturnUrl : Url.Page("/Portal/Home")!);
         }
         if (result.IsLockedOut)
         {
