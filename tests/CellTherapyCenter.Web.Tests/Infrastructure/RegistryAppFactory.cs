@@ -51,6 +51,8 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
             // The follow-up tests run scheduler passes themselves on a manual clock; a background pass
             // in any other test's app would queue reminders into outboxes those tests count.
             ["FollowUp:SchedulerEnabled"] = "false",
+            // Staff sign in with a password alone unless a test turns the second factor on (Accounts tests).
+            ["Security:RequireTwoFactor"] = "false",
         };
         foreach (var (k, v) in ExtraSettings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
