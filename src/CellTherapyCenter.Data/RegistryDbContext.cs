@@ -66,6 +66,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
+        Identity.StaffPasskeys.Configure(builder);
         // Each entity's configuration sits next to it, in the folder of its feature.
         builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
     }

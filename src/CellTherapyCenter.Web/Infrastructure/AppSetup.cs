@@ -1,6 +1,7 @@
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Web.Features.Accounts;
 using CellTherapyCenter.Web.Features.AlsfrsCalculator;
 using CellTherapyCenter.Web.Features.Analytics;
 using CellTherapyCenter.Web.Features.Errors;
@@ -52,6 +53,7 @@ public static class AppSetup
             .AddSignInManager()
             .AddDefaultTokenProviders();
         services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies();
+        services.AddStaffAccounts(builder.Configuration, builder.Environment);
         // Role changes and lockouts reach signed-in sessions within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
         services.ConfigureApplicationCookie(o =>
@@ -130,6 +132,7 @@ public static class AppSetup
         app.UseRouteErrors();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseStaffAccountSetup();
         app.UseRateLimiter();
         app.UseOutputCache();
         app.UseAntiforgery();

@@ -53,6 +53,8 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
             ["FollowUp:SchedulerEnabled"] = "false",
             // Likewise the retention pass: the privacy tests run it themselves.
             ["Privacy:RetentionPassEnabled"] = "false",
+            // Staff sign in with a password alone unless a test turns the second factor on (Accounts tests).
+            ["Security:RequireTwoFactor"] = "false",
         };
         foreach (var (k, v) in ExtraSettings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);

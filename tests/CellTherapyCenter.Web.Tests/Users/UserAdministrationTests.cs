@@ -32,6 +32,11 @@ public sealed class UserAdministrationTests(RegistryApps apps) : IClassFixture<R
 
         var client = _app.CreateBrowserClient();
         Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SignInAsync(client, "new.physician@test.local", "Brand-new-password-1")).StatusCode);
+        // The administrator chose the password: the first sign-in replaces it (Accounts/PasswordTests).
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(client, "/staff/account/password", new Dictionary<string, string>
+        {
+            ["CurrentPassword"] = "Brand-new-password-1", ["NewPassword"] = "Own-password-of-mine-2", ["ConfirmPassword"] = "Own-password-of-mine-2",
+        })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/staff/patients")).StatusCode);
         Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AuditActions.UserCreated && a.Detail!.Contains("new.physician@test.local"))));
     }

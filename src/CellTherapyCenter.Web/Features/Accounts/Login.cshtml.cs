@@ -38,8 +38,18 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user!, Password, isPersistent: false, lockoutOnFailure: true);
 
+        // An authenticator app is enrolled: the code is the next step (LoginTwoFactor).
+        if (result.RequiresTwoFactor) return RedirectToPage("/Accounts/LoginTwoFactor", new { ReturnUrl });
         if (result.Succeeded)
         {
+            // With a second factor required, an account whose factor is a passkey signs in with it, not with its password alone.
+            if (HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<StaffSignInOptions>>().Value.RequireTwoFactor
+                && (await users.GetPasskeysAsync(user!)).Count > 0)
+            {
+                await signIn.SignOutAsync();
+                Message = "This account signs in with its passkey: use \"Use a passkey\" below.";
+                return Page();
+            }
             await audit.WriteAsync(AuditActions.Login, "StaffUser", user!.Id, null, null, userName: user.UserName, userId: user.Id);
             return LocalRedirect(LocalReturnUrl.IsSafe(ReturnUrl) ? ReturnUrl! : Url.Page("/Accounts/StaffHome")!);
         }

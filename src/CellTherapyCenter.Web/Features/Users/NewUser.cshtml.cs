@@ -29,7 +29,7 @@ public sealed class NewUserModel(UserManager<StaffUser> users, AuditLog audit) :
     {
         if (!StaffRoles.All.Contains(Role)) ModelState.AddModelError(nameof(Role), "Choose a role from the list.");
         if (!ModelState.IsValid) return Page();
-        var user = new StaffUser { UserName = Email.Trim(), Email = Email.Trim(), EmailConfirmed = true, DisplayName = DisplayName.Trim() };
+        var user = new StaffUser { UserName = Email.Trim(), Email = Email.Trim(), EmailConfirmed = true, DisplayName = DisplayName.Trim(), MustChangePassword = true };
         var created = await users.CreateAsync(user, Password);
         if (!created.Succeeded)
         {

@@ -1,0 +1,69 @@
+using System.Security.Claims;
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Web.Infrastructure;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace CellTherapyCenter.Web.Features.Accounts;
+
+/// <summary>
+/// Sign-in with a passkey (a discoverable WebAuthn credential with user verification: two factors in
+/// one). The sign-in page's passkey form asks <see cref="OnPostOptionsAsync"/> for a challenge, the
+/// browser signs it (wwwroot/js/passkeys.js), and the form posts the signed answer here.
+/// </summary>
+[AllowAnonymous]
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
+[NoPatientData]
+public sealed class LoginPasskeyModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : PageModel
+{
+    [BindProperty]
+    public string? CredentialJson { get; set; }
+
+    /// <summary>What the browser said when it could not make a passkey answer (shown, never stored).</summary>
+    [BindProperty]
+    public string? Error { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? ReturnUrl { get; set; }
+
+    public string? Message { get; private set; }
+
+    public void OnGet() => Message = "Start a passkey sign-in from the sign-in page.";
+
+    /// <summary>The challenge for the browser (JSON), for any passkey of this site (no user named).</summary>
+    public async Task<IActionResult> OnPostOptionsAsync() => Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        if (string.IsNullOrEmpty(CredentialJson) || CredentialJson.Length > 64 * 1024)
+        {
+            Message = string.IsNullOrEmpty(Error)
+                ? "Your browser did not send a passkey. Passkeys need JavaScript and a recent browser."
+                : "The passkey sign-in did not work: " + Error[..Math.Min(Error.Length, 200)];
+            return Page();
+        }
+        PasskeyAssertionResult<StaffUser>? assertion;
+        try { assertion = await signIn.PerformPasskeyAssertionAsync(CredentialJson); }
+        catch (InvalidOperationException) { assertion = null; } // no sign-in under way (no challenge asked for)
+
+        var user = assertion is { Succeeded: true } ? assertion.User : null;
+        var isStaff = user is not null && (await users.GetRolesAsync(user)).Any(StaffRoles.All.Contains);
+        if (user is null || !isStaff || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
+        {
+            await audit.WriteAsync(Data.Auditing.AuditActions.LoginFailed, nameof(StaffUser), user?.Id, null, "passkey", ct, userName: user?.UserName, userId: user?.Id);
+            Message = "This passkey does not open a staff account here. Sign in with your password, or try another passkey.";
+            return Page();
+        }
+        // The passkey's signature counter moves on (a cloned authenticator shows up as a counter going back).
+        if (!(await users.AddOrUpdatePasskeyAsync(user, assertion!.Passkey!)).Succeeded)
+        {
+            Message = "The passkey sign-in did not work. Try again.";
+            return Page();
+        }
+        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pop")]);
+        await audit.WriteAsync(AccountAuditActions.PasskeyLogin, nameof(StaffUser), user.Id, null, null, ct, userName: user.UserName, userId: user.Id);
+        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Page("/Accounts/StaffHome")!);
+    }
+}
