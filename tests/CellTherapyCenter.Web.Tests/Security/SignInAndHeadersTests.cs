@@ -50,7 +50,7 @@ public sealed class SignInAndHeadersTests(RegistryApps apps) : IClassFixture<Reg
         var client = _app.CreateBrowserClient();
         var response = await StaffSession.SignInAsync(client, "admin@test.local", RegistryAppFactory.TestPassword);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("ctc.staff=", StringComparison.Ordinal)).ToLowerInvariant();
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("__Host-ctc.staff=", StringComparison.Ordinal)).ToLowerInvariant();
         Assert.Contains("secure", cookie);
         Assert.Contains("httponly", cookie);
         Assert.Contains("samesite=strict", cookie);
