@@ -15,6 +15,7 @@ namespace CellTherapyCenter.Web.Tests.Security;
 /// headers, body) and the same time for known and unknown addresses, and the same answer while an
 /// account backs off. The back-off slows guessing and ends by itself.
 /// </summary>
+[Collection(SignInTimingCollection.Name)]
 public sealed partial class SessionsEnumerationTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
     private const int Tries = 50;
@@ -162,4 +163,14 @@ public sealed partial class SessionsEnumerationTests(RegistryApps apps) : IClass
         var sorted = values.Order().ToList();
         return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
     }
+}
+
+/// <summary>
+/// The sign-in timing runs alone, after the test classes that run in parallel: their requests in
+/// this process would be the noise it measures.
+/// </summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class SignInTimingCollection
+{
+    public const string Name = "Sign-in timing, alone";
 }

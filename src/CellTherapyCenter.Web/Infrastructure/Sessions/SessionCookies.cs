@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CellTherapyCenter.Web.Features.Portal;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
 
 namespace CellTherapyCenter.Web.Infrastructure.Sessions;
 
@@ -48,8 +49,10 @@ internal static class SessionCookies
         var userId = context.Principal?.FindFirstValue(ClaimTypes.NameIdentifier);
         // A cookie from before sessions existed, or one without a user, opens nothing.
         if (userId is null || SessionStore.Id(context.Properties) is not { } id) return false;
-        var store = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
-        return await store.CheckAsync(id, userId, context.Principal!.IsInRole(PortalAccess.Role), context.HttpContext.RequestAborted);
+        var services = context.HttpContext.RequestServices;
+        // Portal sessions (patients and caregivers) have their own idle timeout.
+        var portal = (await services.GetRequiredService<IAuthorizationService>().AuthorizeAsync(context.Principal!, PortalAccess.Policy)).Succeeded;
+        return await services.GetRequiredService<SessionStore>().CheckAsync(id, userId, portal, context.HttpContext.RequestAborted);
     }
 }
 

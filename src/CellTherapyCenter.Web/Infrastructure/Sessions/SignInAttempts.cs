@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace CellTherapyCenter.Web.Infrastructure.Sessions;
 
 /// <summary>What a password check found; a page shows the same message for all but <see cref="PasswordAccepted"/>.</summary>
-public enum SignInCheck
+internal enum SignInCheck
 {
     /// <summary>Unknown address, an account this page does not serve, or a wrong password.</summary>
     Refused,
@@ -72,7 +72,7 @@ public sealed class SignInAttempts(RegistryDbContext db, IPasswordHasher<StaffUs
     /// Checks the password. A wrong password of an account this page serves is counted on the
     /// (tracked) <paramref name="user"/>, unsaved: <see cref="SaveFailureAsync"/> saves it with the audit line.
     /// </summary>
-    public SignInCheck Check(StaffUser? user, bool servedHere, string password)
+    internal SignInCheck Check(StaffUser? user, bool servedHere, string password)
     {
         ArgumentNullException.ThrowIfNull(password);
         var hash = user?.PasswordHash;
