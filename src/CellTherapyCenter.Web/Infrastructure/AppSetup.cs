@@ -16,6 +16,7 @@ using CellTherapyCenter.Web.Features.PublicSite;
 using CellTherapyCenter.Web.Infrastructure.Email;
 using CellTherapyCenter.Web.Infrastructure.Localization;
 using CellTherapyCenter.Web.Infrastructure.Numbers;
+using CellTherapyCenter.Web.Infrastructure.Sessions;
 using CellTherapyCenter.Web.Infrastructure.Uploads;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.WebUtilities;
@@ -43,6 +44,8 @@ public static class AppSetup
             {
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
+                // Wrong passwords back off per account in SignInAttempts (1, 2, 4 ... up to 15 minutes); these
+                // apply to what Identity counts itself (second-factor codes).
                 o.Lockout.MaxFailedAccessAttempts = 5;
                 o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
                 o.Lockout.AllowedForNewUsers = true;
@@ -65,12 +68,15 @@ public static class AppSetup
             o.Cookie.HttpOnly = true;
             o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest; // plain HTTP only from loopback: StaffTransportSecurity
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            o.SlidingExpiration = true;
+            // The cookie never outlives the absolute lifetime; idle timeouts and sign-out are checked on
+            // the server, against the session row (Infrastructure/Sessions), on every request.
+            o.ExpireTimeSpan = TimeSpan.FromHours(builder.Configuration.GetValue("Sessions:AbsoluteHours", 12));
+            o.SlidingExpiration = false;
             // API callers get status codes, not a redirect to a sign-in page.
             o.Events.OnRedirectToLogin = c => Redirect(c, StatusCodes.Status401Unauthorized);
             o.Events.OnRedirectToAccessDenied = c => Redirect(c, StatusCodes.Status403Forbidden);
         });
+        services.AddSessions(builder.Configuration);
         services.AddAntiforgery(o =>
         {
             o.Cookie.Name = "ctc.af";

@@ -869,6 +869,33 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("PatientFollowUps");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.Identity.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions", (string)null);
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2202,6 +2229,15 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Identity.SignInSession", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -861,6 +861,33 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("PatientFollowUps");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.Identity.SignInSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("SignInSessions", (string)null);
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
@@ -2187,6 +2214,15 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Identity.SignInSession", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Identity.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
 [NoPatientData]
-public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : PageModel
+public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit, SignInAttempts attempts) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address.")]
     public string Email { get; set; } = "";
@@ -25,6 +26,9 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
 
     public string? Message { get; private set; }
 
+    /// <summary>One message for every failure, so it says nothing about whether the address has an account or is waiting.</summary>
+    public const string FailedMessage = "The email or password is not right, or there were too many attempts: wait a few minutes and try again.";
+
     public void OnGet() { }
 
     public async Task<IActionResult> OnPostAsync()
@@ -33,8 +37,10 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
 
         var user = await users.FindByEmailAsync(Email);
         // Patients' and caregivers' sign-ins (portal role only) do not open the staff portal.
-        var isStaff = user is not null && (await users.GetRolesAsync(user)).Any(StaffRoles.All.Contains);
-        var result = !isStaff
+        var isStaff = await attempts.HasRoleAsync(user, StaffRoles.All, HttpContext.RequestAborted);
+        // The same work and the same answer for unknown addresses, portal accounts and locked accounts (SignInAttempts).
+        var check = attempts.Check(user, isStaff, Password);
+        var result = check != SignInCheck.PasswordAccepted
             ? Microsoft.AspNetCore.Identity.SignInResult.Failed
             : await signIn.PasswordSignInAsync(user!, Password, isPersistent: false, lockoutOnFailure: true);
 
@@ -54,16 +60,11 @@ public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<Staf
             return LocalRedirect(LocalReturnUrl.IsSafe(ReturnUrl) ? ReturnUrl! : Url.Page("/Accounts/StaffHome")!);
         }
 
-        if (result.IsLockedOut)
-        {
-            await audit.WriteAsync(AuditActions.Lockout, "StaffUser", user?.Id, null, null, userName: Email, userId: user?.Id);
-            Message = "This account is locked after repeated failed sign-ins. Try again in 15 minutes or ask an administrator.";
-        }
-        else
-        {
-            await audit.WriteAsync(AuditActions.LoginFailed, "StaffUser", user?.Id, null, null, userName: Email, userId: user?.Id);
-            Message = "The email or password is not right.";
-        }
+        // The audit line and the failure count SignInAttempts kept on the account, in one commit as for an unknown address.
+        var action = check == SignInCheck.BackingOff || result.IsLockedOut ? AuditActions.Lockout : AuditActions.LoginFailed;
+        await attempts.SaveFailureAsync(ct => audit.WriteAsync(action, "StaffUser", user?.Id, null, null, ct, userName: Email, userId: user?.Id),
+            HttpContext.RequestAborted);
+        Message = FailedMessage;
         return Page();
     }
 }

@@ -5,6 +5,7 @@ using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Localization;
+using CellTherapyCenter.Web.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -22,7 +23,7 @@ namespace CellTherapyCenter.Web.Features.Portal.Accounts;
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
 [NoPatientData]
 public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, RegistryDbContext db,
-    AuditLog audit, TimeProvider clock, IStringLocalizer<PortalText> text) : PageModel
+    AuditLog audit, TimeProvider clock, IStringLocalizer<PortalText> text, SignInAttempts attempts) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "SignIn.EmailRequired"), EmailAddress(ErrorMessage = "SignIn.EmailInvalid")]
     public string Email { get; set; } = "";
@@ -41,14 +42,17 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
     {
         if (!ModelState.IsValid) return Page();
         var user = await users.FindByEmailAsync(Email.Trim());
-        var account = user is null ? null : await db.PortalAccounts
-            .FirstOrDefaultAsync(a => a.UserId == user.Id && a.VoidedAt == null && a.AcceptedAt != null, ct);
-        var result = account is null || !await users.IsInRoleAsync(user!, PortalAccess.Role)
-            ? Microsoft.AspNetCore.Identity.SignInResult.Failed
-            : await signIn.PasswordSignInAsync(user!, Password, isPersistent: false, lockoutOnFailure: true);
+        // The account query runs for unknown addresses too, and the password is hashed either way
+        // (SignInAttempts): the answer and its time say nothing about whether an address has an account.
+        var userId = user?.Id ?? "";
+        var account = await db.PortalAccounts
+            .FirstOrDefaultAsync(a => a.UserId == userId && a.VoidedAt == null && a.AcceptedAt != null, ct);
+        var servedHere = await attempts.HasRoleAsync(user, [PortalAccess.Role], ct) && account is not null;
+        var check = attempts.Check(user, servedHere, Password);
 
-        if (result.Succeeded)
+        if (check == SignInCheck.PasswordAccepted)
         {
+            await signIn.SignInAsync(user!, isPersistent: false);
             account!.LastSignInAt = clock.GetUtcNow().UtcDateTime;
             await db.SaveChangesAsync(ct);
             await audit.WriteAsync(AuditActions.Login, nameof(PortalAccount), account.Id.ToString(), account.PatientId, "portal",
@@ -56,18 +60,10 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
             if (SiteLanguages.Find(account.Language) is { } language) LocalizationSetup.RememberLanguage(Response, language);
             return LocalRedirect(LocalReturnUrl.IsSafe(ReturnUrl) && ReturnUrl!.StartsWith(Url.Page("/Portal/Home")!, StringComparison.Ordinal) ? ReturnUrl : Url.Page("/Portal/Home")!);
         }
-        if (result.IsLockedOut)
-        {
-            await audit.WriteAsync(AuditActions.Lockout, nameof(PortalAccount), account?.Id.ToString(), account?.PatientId, "portal",
-                ct, userName: Email, userId: user?.Id);
-            Message = text["SignIn.LockedOut"];
-        }
-        else
-        {
-            await audit.WriteAsync(AuditActions.LoginFailed, nameof(PortalAccount), account?.Id.ToString(), account?.PatientId, "portal",
-                ct, userName: Email, userId: user?.Id);
-            Message = text["SignIn.Failed"];
-        }
+        // The audit line and the failure count SignInAttempts kept on the account, in one commit as for an unknown address.
+        await attempts.SaveFailureAsync(c => audit.WriteAsync(check == SignInCheck.BackingOff ? AuditActions.Lockout : AuditActions.LoginFailed,
+            nameof(PortalAccount), account?.Id.ToString(), account?.PatientId, "portal", c, userName: Email, userId: user?.Id), ct);
+        Message = text["SignIn.Failed"];
         return Page();
     }
 }
