@@ -90,10 +90,35 @@ public sealed partial class PasswordTests(RegistryApps apps) : IClassFixture<Reg
     }
 
     [Theory, EveryDatabase]
+    public async Task A_password_change_ends_the_accounts_other_sessions_at_once_and_keeps_this_one(DatabaseProvider database)
+    {
+        var app = apps[database];
+        var email = await StaffAccountKit.NewStaffAsync(app);
+        var here = app.CreateBrowserClient();
+        var elsewhere = app.CreateBrowserClient();
+        await StaffSession.SignInAsync(here, email, RegistryAppFactory.TestPassword);
+        await StaffSession.SignInAsync(elsewhere, email, RegistryAppFactory.TestPassword);
+        Assert.Equal(HttpStatusCode.OK, (await elsewhere.GetAsync("/staff/patients")).StatusCode);
+
+        var changed = await StaffSession.SubmitFormAsync(here, "/staff/account/password", Fields(RegistryAppFactory.TestPassword, "Fresh phrase of mine 8"));
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+
+        // Not a minute later at the security stamp's next check: the very next request.
+        var refused = await elsewhere.GetAsync("/staff/patients");
+        Assert.Equal(HttpStatusCode.Redirect, refused.StatusCode);
+        Assert.Contains("/staff/login", refused.Headers.Location!.OriginalString, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await here.GetAsync("/staff/patients")).StatusCode);
+    }
+
+    [Theory, EveryDatabase]
     public async Task The_emailed_reset_link_works_once_and_the_answer_is_the_same_for_an_unknown_address(DatabaseProvider database)
     {
         var app = apps[database];
         var email = await StaffAccountKit.NewStaffAsync(app);
+        // A session opened with the old password (by whoever knew it) ends with the reset.
+        var before = app.CreateBrowserClient();
+        await StaffSession.SignInAsync(before, email, RegistryAppFactory.TestPassword);
+        Assert.Equal(HttpStatusCode.OK, (await before.GetAsync("/staff/patients")).StatusCode);
         var unknown = await StaffSession.SubmitFormAsync(app.CreateBrowserClient(), "/staff/forgot-password", new Dictionary<string, string> { ["Email"] = $"nobody-{Guid.NewGuid():N}@test.local" });
         var known = await StaffSession.SubmitFormAsync(app.CreateBrowserClient(), "/staff/forgot-password", new Dictionary<string, string> { ["Email"] = email });
         Assert.Equal(HttpStatusCode.OK, known.StatusCode);
@@ -104,6 +129,7 @@ public sealed partial class PasswordTests(RegistryApps apps) : IClassFixture<Reg
         var client = app.CreateBrowserClient();
         var reset = await StaffSession.SubmitFormAsync(client, link.PathAndQuery, new Dictionary<string, string> { ["NewPassword"] = "Reset phrase of mine 5", ["ConfirmPassword"] = "Reset phrase of mine 5" });
         Assert.Contains("Your password was changed", await reset.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.Redirect, (await before.GetAsync("/staff/patients")).StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SignInAsync(app.CreateBrowserClient(), email, "Reset phrase of mine 5")).StatusCode);
 
         var again = await StaffSession.SubmitFormAsync(app.CreateBrowserClient(), link.PathAndQuery, new Dictionary<string, string> { ["NewPassword"] = "Second reset phrase 6", ["ConfirmPassword"] = "Second reset phrase 6" });

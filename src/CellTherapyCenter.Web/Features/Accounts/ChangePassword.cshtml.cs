@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,7 +15,7 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [NoPatientData]
-public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
+public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SessionStore sessions, AuditLog audit) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password), StringLength(512)]
     public string CurrentPassword { get; set; } = "";
@@ -58,7 +59,9 @@ public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInMana
         }
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
-        // The password change moved the security stamp: other sessions end, this one is renewed.
+        // Other sessions end now, not at the security stamp's next check; this one is renewed.
+        if (await SessionStore.CurrentIdAsync(HttpContext) is { } current) await sessions.RevokeAllExceptAsync(user.Id, current, ct);
+        else await sessions.RevokeAllAsync(user.Id, ct);
         await signIn.RefreshSignInAsync(user);
         await audit.WriteAsync(AccountAuditActions.PasswordChanged, nameof(StaffUser), user.Id, null, null, ct);
         SavedBanner.Show(TempData, "Your password was changed. Other sessions of your account are signed out.");

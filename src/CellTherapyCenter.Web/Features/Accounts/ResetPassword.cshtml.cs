@@ -1,6 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -12,7 +13,7 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
 [NoPatientData]
-public sealed class ResetPasswordModel(UserManager<StaffUser> users, AuditLog audit) : PageModel
+public sealed class ResetPasswordModel(UserManager<StaffUser> users, SessionStore sessions, AuditLog audit) : PageModel
 {
     [BindProperty(SupportsGet = true), StringLength(100)]
     public string? UserId { get; set; }
@@ -53,6 +54,8 @@ public sealed class ResetPasswordModel(UserManager<StaffUser> users, AuditLog au
         user.MustChangePassword = false;
         await users.UpdateAsync(user);
         await users.ResetAccessFailedCountAsync(user);
+        // Whoever knew the old password is signed out everywhere at once.
+        await sessions.RevokeAllAsync(user.Id, ct);
         await audit.WriteAsync(AccountAuditActions.PasswordReset, nameof(StaffUser), user.Id, null, "emailed link", ct, userName: user.UserName, userId: user.Id);
         Done = true;
         return Page();
