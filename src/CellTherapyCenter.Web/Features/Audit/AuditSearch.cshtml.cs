@@ -28,6 +28,9 @@ public sealed class AuditSearchModel(RegistryDbContext db) : PageModel
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public bool HasNextPage { get; private set; }
 
+    /// <summary>The hash chain walked in full as the page loads (issue 16, item 9); see docs/security.md for its cost.</summary>
+    public AuditChainReport? Chain { get; private set; }
+
     public static IReadOnlyList<string> Actions { get; } =
     [
         AuditActions.Read, AuditActions.List, AuditActions.Create, AuditActions.Update, AuditActions.Void, AuditActions.Export,
@@ -47,6 +50,7 @@ public sealed class AuditSearchModel(RegistryDbContext db) : PageModel
         var page = await q.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
         HasNextPage = page.Count > PageSize;
         Entries = page.Take(PageSize).ToList();
+        Chain = await AuditChain.VerifyAsync(db, ct);
     }
 
     /// <summary>Property, old, new rows from an update's Changes JSON; for creates the value stands under "new".</summary>
