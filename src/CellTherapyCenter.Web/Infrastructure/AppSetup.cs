@@ -3,6 +3,7 @@ using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Features.AlsfrsCalculator;
 using CellTherapyCenter.Web.Features.Analytics;
+using CellTherapyCenter.Web.Features.Backup;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Features.Outcomes;
@@ -85,6 +86,7 @@ public static class AppSetup
         services.AddOutcomes();
         services.AddFollowUp(builder.Configuration);
         services.AddPortal();
+        services.AddBackup(builder.Configuration, builder.Environment);
         return builder;
     }
 
