@@ -1,6 +1,8 @@
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Web.Features.Audit;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Tests.CommandLine;
 using CellTherapyCenter.Web.Tests.Database;
@@ -50,6 +52,13 @@ public sealed class ChainTests(RegistryApps apps) : IClassFixture<RegistryApps>
         Assert.Equal((0, ""), (run.Exit, run.Err));
         Assert.Contains("\"intact\":true", run.Out);
         Assert.Contains($"\"lines\":{lines.Count}", run.Out);
+
+        // The administrators' audit page shows the same state.
+        var admin = await app.SignedInClientAsync(StaffRoles.Administrator);
+        await admin.GetAsync(new Uri("/staff/audit", UriKind.Relative));
+        await app.Services.GetRequiredService<AuditChainMonitor>().CheckIfStale();
+        var page = await (await admin.GetAsync(new Uri("/staff/audit", UriKind.Relative))).Content.ReadAsStringAsync();
+        Assert.Contains("The hash chain held at the last check", page);
     }
 
     [Theory, EveryDatabase]

@@ -14,6 +14,7 @@ public static class BackupSetup
     public static IServiceCollection AddBackup(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton<RegistryBackup>();
+        services.AddSingleton<Audit.AuditChainMonitor>();
         if (configuration["Backup:Schedule"] is { Length: > 0 } schedule)
         {
             if (string.IsNullOrWhiteSpace(configuration["Backup:Folder"]))
