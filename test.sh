@@ -23,6 +23,11 @@ if ! command -v pdftoppm >/dev/null || ! command -v pdftotext >/dev/null; then
   echo "installing poppler-utils from apt"
   apt_install poppler-utils
 fi
+# The backup tests run pg_dump and pg_restore (Debian's postgresql-client; the postgresql package brings it).
+if ! command -v pg_dump >/dev/null || ! command -v pg_restore >/dev/null; then
+  echo "installing postgresql-client from apt"
+  apt_install postgresql-client
+fi
 export CTC_TEST_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Maximum Pool Size=20"
 
 dotnet tool restore >/dev/null

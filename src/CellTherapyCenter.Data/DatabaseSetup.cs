@@ -57,11 +57,43 @@ public static class DatabaseSetup
         var builder = new SqliteConnectionStringBuilder(connectionString ?? "");
         if (string.IsNullOrEmpty(builder.DataSource))
             builder.DataSource = Path.GetFullPath(string.IsNullOrWhiteSpace(path) ? DefaultSqlitePath : path);
-        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+        CreatePrivately(builder);
         builder.ForeignKeys = true;
         builder.DefaultTimeout = 30;
         return builder.ToString();
+    }
+
+    /// <summary>
+    /// The registry holds health data: a folder made for it is the owner's only (0700) and a new
+    /// database file is made 0600 before SQLite opens it (SQLite gives its -wal and -shm files the
+    /// database file's mode). Existing files and folders are left as they are.
+    /// </summary>
+    private static void CreatePrivately(SqliteConnectionStringBuilder builder)
+    {
+        var inMemory = builder.Mode == SqliteOpenMode.Memory || builder.DataSource == ":memory:"
+            || builder.DataSource.StartsWith("file:", StringComparison.OrdinalIgnoreCase);
+        if (inMemory) return;
+        var file = Path.GetFullPath(builder.DataSource);
+        var directory = Path.GetDirectoryName(file);
+        if (OperatingSystem.IsWindows())
+        {
+            if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
+            return;
+        }
+        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+            Directory.CreateDirectory(directory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (builder.Mode is SqliteOpenMode.ReadWriteCreate && !File.Exists(file))
+        {
+            try
+            {
+                using var created = new FileStream(file, new FileStreamOptions
+                {
+                    Mode = FileMode.CreateNew, Access = FileAccess.Write,
+                    UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite,
+                });
+            }
+            catch (IOException) when (File.Exists(file)) { /* made by another process meanwhile */ }
+        }
     }
 
     public static string PostgreSqlConnectionString(string connectionString)
@@ -73,11 +105,16 @@ public static class DatabaseSetup
         // the server instead of parsing and planning each one again (measured in docs/benchmarks.md:
         // a third less PostgreSQL CPU per page). An explicit setting in the connection string wins.
         if (builder.MaxAutoPrepare == 0) builder.MaxAutoPrepare = 64;
-        // The app changes no session state (no SET, temporary tables or advisory locks), so the
+        // The app changes no session state (no SET, temporary tables or session advisory locks: the
+        // audit chain's lock is transaction-scoped and ends with its transaction), so the
         // reset a pooled connection would otherwise run before its next command is wasted work.
         if (!connectionString.Contains("Reset On Close", StringComparison.OrdinalIgnoreCase)) builder.NoResetOnClose = true;
         return builder.ToString();
     }
+
+    /// <summary>The functions the registry's triggers call: any SQLite connection that may insert audit lines needs them.</summary>
+    public static void RegisterSqliteFunctions(SqliteConnection connection) =>
+        connection.CreateFunction(Auditing.AuditChain.SqliteFunction, (string text) => Auditing.AuditChain.Hex(text), isDeterministic: true);
 
     public static void ConfigureSqlite(DbContextOptionsBuilder options, string connectionString) =>
         options.UseSqlite(connectionString, o => o.MigrationsAssembly(typeof(DatabaseSetup).Assembly.FullName))
@@ -87,7 +124,10 @@ public static class DatabaseSetup
         options.UseNpgsql(connectionString);
 }
 
-/// <summary>Sets the per-connection pragmas that make a committed write durable and safe to share.</summary>
+/// <summary>
+/// Sets the per-connection pragmas that make a committed write durable and safe to share, and
+/// registers the function the audit chain's trigger calls (<see cref="Auditing.AuditChain"/>).
+/// </summary>
 internal sealed class SqliteDurability : DbConnectionInterceptor
 {
     public static SqliteDurability Instance { get; } = new();
@@ -103,6 +143,7 @@ internal sealed class SqliteDurability : DbConnectionInterceptor
 
     private static void Run(DbConnection connection)
     {
+        if (connection is SqliteConnection sqlite) DatabaseSetup.RegisterSqliteFunctions(sqlite);
         using var command = connection.CreateCommand();
         // EF Core probes whether a database exists on a read-only connection, where switching the
         // journal mode fails ("attempt to write a readonly database"); a reader needs only the timeout.

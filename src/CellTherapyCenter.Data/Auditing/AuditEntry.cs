@@ -36,4 +36,13 @@ public class AuditEntry
     public string? Changes { get; set; }
     public string? Detail { get; set; }
     public string? RemoteAddress { get; set; }
+
+    /// <summary>
+    /// The line's place in the tamper-evident chain (1, 2, 3, ...), set by the database when the line
+    /// is inserted (a trigger: <see cref="AuditChain"/>); never written by the app.
+    /// </summary>
+    public long? ChainSeq { get; set; }
+
+    /// <summary>SHA-256 (hex) over the previous line's value, this line's place and its content; set by the database.</summary>
+    public string? Chain { get; set; }
 }

@@ -17,5 +17,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.HasIndex(x => x.At);
         b.HasIndex(x => x.PatientId);
         b.HasIndex(x => x.UserName);
+        // The chain's order: one line per place, so two writers can never both link to one line.
+        b.Property(x => x.Chain).HasMaxLength(64);
+        b.HasIndex(x => x.ChainSeq).IsUnique();
     }
 }

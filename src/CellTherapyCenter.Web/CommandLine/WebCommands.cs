@@ -1,4 +1,5 @@
 using System.CommandLine;
+using CellTherapyCenter.Web.Features.Backup;
 using CellTherapyCenter.Web.Features.Demo;
 using CellTherapyCenter.Web.Features.FollowUp;
 
@@ -15,6 +16,7 @@ public static class WebCommands
         SeedDemoCommand.Create(),
         FollowUpPassCommand.Create(),
         Features.Privacy.PrivacyPassCommand.Create(),
+        .. BackupCommands.Create(),
     ];
 
     /// <summary>Runs the command the arguments name, or returns null: any other arguments start the web app.</summary>

@@ -4,6 +4,7 @@ using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Features.Accounts;
 using CellTherapyCenter.Web.Features.AlsfrsCalculator;
 using CellTherapyCenter.Web.Features.Analytics;
+using CellTherapyCenter.Web.Features.Backup;
 using CellTherapyCenter.Web.Features.Errors;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Inquiries;
@@ -100,6 +101,7 @@ public static class AppSetup
         services.AddFollowUp(builder.Configuration);
         services.AddPortal();
         services.AddPrivacy(builder.Configuration);
+        services.AddBackup(builder.Configuration, builder.Environment);
         return builder;
     }
 

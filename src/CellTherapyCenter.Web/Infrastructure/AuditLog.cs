@@ -65,7 +65,8 @@ public sealed class AuditLog(RegistryDbContext db, IAuditActor actor, TimeProvid
         {
             At = clock.GetUtcNow().UtcDateTime,
             UserId = userId ?? actor.UserId,
-            UserName = userName ?? actor.UserName,
+            // A name passed in is what someone typed (a failed sign-in): bounded and cleaned.
+            UserName = userName is null ? actor.UserName : AuditText.Bounded(userName),
             RemoteAddress = actor.RemoteAddress,
             Action = action,
             EntityType = entityType,

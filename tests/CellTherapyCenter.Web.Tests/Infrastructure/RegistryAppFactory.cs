@@ -45,6 +45,7 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
             ["Admin:Email"] = AdminEmail,
             ["Admin:Password"] = TestPassword,
             ["DataProtection:KeysPath"] = Path.Combine(_directory, "keys"),
+            ["DataProtection:KeyFile"] = Path.Combine(_directory, "data-protection.key"),
             // Tests sign in many clients from one address; the limit itself is tested with a low value.
             ["RateLimits:SignInPerMinute"] = "10000",
             ["RateLimits:InquiriesPerHour"] = "10000",

@@ -249,6 +249,13 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.Property<DateTime>("At")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Chain")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChainSeq")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Changes")
                         .HasColumnType("TEXT");
 
@@ -281,6 +288,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("At");
+
+                    b.HasIndex("ChainSeq")
+                        .IsUnique();
 
                     b.HasIndex("PatientId");
 
@@ -859,6 +869,25 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("PatientFollowUps");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Identity.DataProtectionKey", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FriendlyName")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Xml")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("DataProtectionKeys");
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.Identity.SignInSession", b =>

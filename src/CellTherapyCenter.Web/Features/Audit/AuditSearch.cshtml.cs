@@ -13,7 +13,7 @@ namespace CellTherapyCenter.Web.Features.Audit;
 [Authorize(Policy = StaffPolicies.Administer)]
 // The audit trail names patients by id only, and reading it is not itself audited.
 [NoPatientData]
-public sealed class AuditSearchModel(RegistryDbContext db) : PageModel
+public sealed class AuditSearchModel(RegistryDbContext db, AuditChainMonitor chain, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;
 
@@ -27,6 +27,11 @@ public sealed class AuditSearchModel(RegistryDbContext db) : PageModel
 
     public IReadOnlyList<AuditEntry> Entries { get; private set; } = [];
     public bool HasNextPage { get; private set; }
+
+    /// <summary>The newest full check of the hash chain (issue 16, item 9), and whether a newer one is running.</summary>
+    public (AuditChainReport Report, DateTimeOffset At)? Chain { get; private set; }
+
+    public bool ChainChecking { get; private set; }
 
     public static IReadOnlyList<string> Actions { get; } =
     [
@@ -49,6 +54,11 @@ public sealed class AuditSearchModel(RegistryDbContext db) : PageModel
         var page = await q.OrderByDescending(a => a.Id).Skip((PageNumber - 1) * PageSize).Take(PageSize + 1).ToListAsync(ct);
         HasNextPage = page.Count > PageSize;
         Entries = page.Take(PageSize).ToList();
+        // A small trail is checked before the page answers; a large one shows the last result meanwhile.
+        var check = chain.CheckIfStale();
+        await Task.WhenAny(check, Task.Delay(TimeSpan.FromSeconds(2), clock, ct));
+        Chain = chain.Last;
+        ChainChecking = chain.Checking;
     }
 
     /// <summary>Property, old, new rows from an update's Changes JSON; for creates the value stands under "new".</summary>
