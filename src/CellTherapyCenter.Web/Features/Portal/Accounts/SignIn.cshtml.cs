@@ -5,6 +5,7 @@ using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Localization;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -24,9 +25,11 @@ namespace CellTherapyCenter.Web.Features.Portal.Accounts;
 public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, RegistryDbContext db,
     AuditLog audit, TimeProvider clock, IStringLocalizer<PortalText> text) : PageModel
 {
+    [TextLimit(FieldLengths.UserName, Translated = true)]
     [BindProperty, Required(ErrorMessage = "SignIn.EmailRequired"), EmailAddress(ErrorMessage = "SignIn.EmailInvalid")]
     public string Email { get; set; } = "";
 
+    [TextLimit(FieldLengths.Password, Translated = true)]
     [BindProperty, Required(ErrorMessage = "SignIn.PasswordRequired"), DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
