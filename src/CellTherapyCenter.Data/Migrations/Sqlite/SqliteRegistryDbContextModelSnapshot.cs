@@ -554,6 +554,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("HtmlBody")
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -581,6 +582,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.Property<string>("TextBody")
                         .IsRequired()
+                        .HasMaxLength(100000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ToAddress")
@@ -864,6 +866,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
             modelBuilder.Entity("CellTherapyCenter.Data.Identity.StaffUser", b =>
                 {
                     b.Property<string>("Id")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("AccessFailedCount")
@@ -871,10 +874,12 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("DisplayName")
                         .IsRequired()
+                        .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -899,15 +904,18 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PasswordHash")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PhoneNumber")
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("SecurityStamp")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("TwoFactorEnabled")
@@ -958,6 +966,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.Property<string>("ConsentWording")
                         .IsRequired()
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Country")
@@ -969,7 +978,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(320)
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<bool?>("Gastrostomy")
@@ -988,7 +997,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
-                        .HasMaxLength(16)
+                        .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("PreferredLanguage")
@@ -1131,7 +1140,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
-                        .HasMaxLength(320)
+                        .HasMaxLength(254)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FamilyName")
@@ -1169,6 +1178,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.Property<string>("SearchText")
                         .IsRequired()
+                        .HasMaxLength(10000)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Sex")
@@ -1372,7 +1382,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.Property<string>("Number")
                         .IsRequired()
-                        .HasMaxLength(50)
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
@@ -1391,7 +1401,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Url")
-                        .HasMaxLength(500)
+                        .HasMaxLength(2048)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Year")
@@ -1412,6 +1422,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("BodyMarkdown")
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClinicalPicture")
@@ -1478,6 +1489,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("FileName")
@@ -1541,6 +1553,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.Property<string>("BodyMarkdown")
                         .IsRequired()
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("ConcurrencyStamp")
@@ -1878,10 +1891,12 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>
                 {
                     b.Property<string>("Id")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -1908,13 +1923,16 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
                         .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1931,13 +1949,16 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("ClaimType")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ClaimValue")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -1950,16 +1971,20 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserLogin<string>", b =>
                 {
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderKey")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("ProviderDisplayName")
+                        .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("UserId")
                         .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("LoginProvider", "ProviderKey");
@@ -1972,9 +1997,11 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserRole<string>", b =>
                 {
                     b.Property<string>("UserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RoleId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "RoleId");
@@ -1987,15 +2014,19 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserToken<string>", b =>
                 {
                     b.Property<string>("UserId")
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("LoginProvider")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
+                        .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Value")
+                        .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("UserId", "LoginProvider", "Name");
