@@ -78,7 +78,12 @@ public sealed class IndexModel(RegistryDbContext db, PatientReadAudit audit, Pat
             ModelState.AddModelError(nameof(Stage), "Choose a King's stage from the list.");
         if (LastVisitFrom > LastVisitTo)
             ModelState.AddModelError(nameof(LastVisitTo), "The end of the period must not be before its start.");
-        if (!ModelState.IsValid) return Page();
+        if (!ModelState.IsValid)
+        {
+            // A filter that could not be read lists nobody; the read audit, which fails closed, records that.
+            audit.List([], "filter refused");
+            return Page();
+        }
         PageNumber = Math.Max(1, PageNumber);
 
         var query = db.Patients.AsNoTracking().Where(p => p.VoidedAt == null);
