@@ -8,8 +8,8 @@ internal static class RecordConfiguration
     {
         b.HasKey(x => x.Id);
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
-        b.Property(x => x.VoidReason).HasMaxLength(500);
-        b.Property(x => x.VoidedBy).HasMaxLength(256);
+        b.Property(x => x.VoidReason).HasMaxLength(FieldLengths.Reason);
+        b.Property(x => x.VoidedBy).HasMaxLength(FieldLengths.UserName);
         b.Ignore(x => x.IsVoided);
         b.Ignore(x => x.AuditPatientId);
     }

@@ -9,7 +9,7 @@ internal sealed class AdverseEventConfiguration : IEntityTypeConfiguration<Adver
     {
         b.ConfigureRecord();
         b.HasIndex(x => x.PatientId);
-        b.Property(x => x.Term).HasMaxLength(300);
-        b.Property(x => x.Description).HasMaxLength(4000);
+        b.Property(x => x.Term).HasMaxLength(FieldLengths.Title);
+        b.Property(x => x.Description).HasMaxLength(FieldLengths.Note);
     }
 }

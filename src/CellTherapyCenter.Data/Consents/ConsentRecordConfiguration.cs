@@ -8,7 +8,7 @@ internal sealed class ConsentConfiguration : IEntityTypeConfiguration<ConsentRec
     public void Configure(EntityTypeBuilder<ConsentRecord> b)
     {
         b.ConfigureRecord();
-        b.Property(x => x.Wording).HasMaxLength(4000);
+        b.Property(x => x.Wording).HasMaxLength(FieldLengths.Note);
         b.Ignore(x => x.IsInForce);
     }
 }

@@ -9,7 +9,7 @@ internal sealed class TreatmentCourseConfiguration : IEntityTypeConfiguration<Tr
     {
         b.ConfigureRecord();
         b.HasIndex(x => new { x.PatientId, x.Number });
-        b.Property(x => x.Notes).HasMaxLength(4000);
+        b.Property(x => x.Notes).HasMaxLength(FieldLengths.Note);
         b.HasMany(x => x.Transplantations).WithOne(x => x.TreatmentCourse).HasForeignKey(x => x.TreatmentCourseId);
     }
 }
@@ -20,7 +20,7 @@ internal sealed class TransplantationConfiguration : IEntityTypeConfiguration<Tr
     {
         b.ConfigureRecord();
         b.HasIndex(x => x.PatientId);
-        b.Property(x => x.CellProductLot).HasMaxLength(100);
+        b.Property(x => x.CellProductLot).HasMaxLength(FieldLengths.Label);
         b.Property(x => x.VolumeMl).HasPrecision(7, 2);
     }
 }

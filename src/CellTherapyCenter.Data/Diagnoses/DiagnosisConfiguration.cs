@@ -9,7 +9,7 @@ internal sealed class DiagnosisConfiguration : IEntityTypeConfiguration<Diagnosi
     {
         b.ConfigureRecord();
         b.HasIndex(x => x.PatientId).IsUnique();
-        b.Property(x => x.OtherGenetics).HasMaxLength(500);
-        b.Property(x => x.OtherAlsDrugs).HasMaxLength(500);
+        b.Property(x => x.OtherGenetics).HasMaxLength(FieldLengths.Reason);
+        b.Property(x => x.OtherAlsDrugs).HasMaxLength(FieldLengths.Reason);
     }
 }

@@ -18,6 +18,8 @@ internal sealed class OutboundEmailConfiguration : IEntityTypeConfiguration<Outb
         b.Property(x => x.Subject).HasMaxLength(SubjectLength);
         b.Property(x => x.Kind).HasMaxLength(KindLength);
         b.Property(x => x.LastError).HasMaxLength(200);
+        b.Property(x => x.TextBody).HasMaxLength(FieldLengths.EmailBody);
+        b.Property(x => x.HtmlBody).HasMaxLength(FieldLengths.EmailBody);
         // The dispatcher's question: what is still to send, by due time. Partial, so sent mail does not grow it.
         b.HasIndex(x => x.NextAttemptAt).HasDatabaseName("IX_OutboundEmails_Due")
             .HasFilter("\"SentAt\" IS NULL AND \"FailedAt\" IS NULL");

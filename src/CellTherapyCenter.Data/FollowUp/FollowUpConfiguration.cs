@@ -7,8 +7,8 @@ namespace CellTherapyCenter.Data.FollowUp;
 
 internal sealed class FollowUpItemConfiguration : IEntityTypeConfiguration<FollowUpItem>
 {
-    public const int LabelLength = 100;
-    public const int ReasonLength = 500;
+    public const int LabelLength = FieldLengths.Label;
+    public const int ReasonLength = FieldLengths.Reason;
     public const string OpenFilter = "\"Status\" = 1 AND \"VoidedAt\" IS NULL";
 
     public void Configure(EntityTypeBuilder<FollowUpItem> b)
@@ -36,7 +36,7 @@ internal sealed class PatientFollowUpConfiguration : IEntityTypeConfiguration<Pa
         b.ConfigureRecord();
         b.HasIndex(x => x.PatientId).IsUnique();
         b.Property(x => x.RepeatCourseNote).HasMaxLength(FollowUpItemConfiguration.ReasonLength);
-        b.Property(x => x.RepeatCourseRecommendedBy).HasMaxLength(256);
+        b.Property(x => x.RepeatCourseRecommendedBy).HasMaxLength(FieldLengths.UserName);
         b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -61,7 +61,7 @@ internal sealed class FollowUpAlertConfiguration : IEntityTypeConfiguration<Foll
     {
         b.ConfigureRecord();
         b.Property(x => x.Reason).HasMaxLength(FollowUpItemConfiguration.ReasonLength);
-        b.Property(x => x.AcknowledgedBy).HasMaxLength(256);
+        b.Property(x => x.AcknowledgedBy).HasMaxLength(FieldLengths.UserName);
         b.HasIndex(x => x.AssessmentId).IsUnique();
         b.HasIndex(x => x.PatientId);
         b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);

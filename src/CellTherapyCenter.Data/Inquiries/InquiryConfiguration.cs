@@ -5,8 +5,8 @@ namespace CellTherapyCenter.Data.Inquiries;
 
 internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
 {
-    public const int NameLength = 200;
-    public const int MessageLength = 4000;
+    public const int NameLength = FieldLengths.PersonName;
+    public const int MessageLength = FieldLengths.Note;
 
     public void Configure(EntityTypeBuilder<Inquiry> b)
     {
@@ -14,14 +14,15 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
         b.Property(x => x.Reference).HasMaxLength(16);
         b.HasIndex(x => x.Reference).IsUnique();
         b.Property(x => x.Name).HasMaxLength(NameLength);
-        b.Property(x => x.Email).HasMaxLength(320);
-        b.Property(x => x.Phone).HasMaxLength(16);
-        b.Property(x => x.Country).HasMaxLength(2);
-        b.Property(x => x.PreferredLanguage).HasMaxLength(35);
+        b.Property(x => x.Email).HasMaxLength(FieldLengths.Email);
+        b.Property(x => x.Phone).HasMaxLength(FieldLengths.Phone);
+        b.Property(x => x.Country).HasMaxLength(FieldLengths.CountryCode);
+        b.Property(x => x.PreferredLanguage).HasMaxLength(FieldLengths.LanguageTag);
         b.Property(x => x.Symptoms).HasMaxLength(400);
         b.Property(x => x.AlsfrsRAnswers).HasMaxLength(40);
         b.Property(x => x.Message).HasMaxLength(MessageLength);
-        b.Property(x => x.AssigneeUserName).HasMaxLength(256);
+        b.Property(x => x.ConsentWording).HasMaxLength(FieldLengths.Note);
+        b.Property(x => x.AssigneeUserName).HasMaxLength(FieldLengths.UserName);
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
         b.HasIndex(x => new { x.Status, x.SubmittedAt });
         b.HasMany(x => x.Documents).WithOne().HasForeignKey(d => d.InquiryId).OnDelete(DeleteBehavior.Restrict);
@@ -45,7 +46,7 @@ internal sealed class InquiryNoteConfiguration : IEntityTypeConfiguration<Inquir
     public void Configure(EntityTypeBuilder<InquiryNote> b)
     {
         b.HasKey(x => x.Id);
-        b.Property(x => x.Author).HasMaxLength(256);
-        b.Property(x => x.Text).HasMaxLength(4000);
+        b.Property(x => x.Author).HasMaxLength(FieldLengths.UserName);
+        b.Property(x => x.Text).HasMaxLength(FieldLengths.Note);
     }
 }

@@ -15,13 +15,13 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
     public void Configure(EntityTypeBuilder<Patient> b)
     {
         b.ConfigureRecord();
-        b.Property(x => x.FamilyName).HasMaxLength(200);
-        b.Property(x => x.GivenName).HasMaxLength(200);
-        b.Property(x => x.Email).HasMaxLength(320);
+        b.Property(x => x.FamilyName).HasMaxLength(FieldLengths.PersonName);
+        b.Property(x => x.GivenName).HasMaxLength(FieldLengths.PersonName);
+        b.Property(x => x.Email).HasMaxLength(FieldLengths.Email);
         b.Property(x => x.Phone).HasMaxLength(20);
-        b.Property(x => x.Address).HasMaxLength(500);
-        b.Property(x => x.Country).HasMaxLength(2);
-        b.Property(x => x.PreferredLanguage).HasMaxLength(35);
+        b.Property(x => x.Address).HasMaxLength(FieldLengths.PostalAddress);
+        b.Property(x => x.Country).HasMaxLength(FieldLengths.CountryCode);
+        b.Property(x => x.PreferredLanguage).HasMaxLength(FieldLengths.LanguageTag);
         b.Property(x => x.Pseudonym).HasMaxLength(20);
         b.HasIndex(x => x.Pseudonym).IsUnique();
         b.HasIndex(x => new { x.FamilyName, x.GivenName });
@@ -34,7 +34,7 @@ internal sealed class PatientConfiguration : IEntityTypeConfiguration<Patient>
         // Searched with LIKE '%word%': on PostgreSQL through a pg_trgm GIN index that the
         // PatientSearch migration creates by hand (the model has no provider-neutral way to say
         // it); SQLite scans the column.
-        b.Property(x => x.SearchText);
+        b.Property(x => x.SearchText).HasMaxLength(FieldLengths.SearchText);
         b.HasOne(x => x.Diagnosis).WithOne(x => x.Patient).HasForeignKey<Diagnosis>(x => x.PatientId);
         b.HasOne(x => x.VitalStatus).WithOne(x => x.Patient).HasForeignKey<VitalStatus>(x => x.PatientId);
         b.HasMany(x => x.Consents).WithOne(x => x.Patient).HasForeignKey(x => x.PatientId);

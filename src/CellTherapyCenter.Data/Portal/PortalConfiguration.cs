@@ -10,12 +10,12 @@ internal sealed class PortalAccountConfiguration : IEntityTypeConfiguration<Port
     public void Configure(EntityTypeBuilder<PortalAccount> b)
     {
         b.ConfigureRecord();
-        b.Property(x => x.DisplayName).HasMaxLength(200);
-        b.Property(x => x.Email).HasMaxLength(256);
-        b.Property(x => x.Language).HasMaxLength(16);
+        b.Property(x => x.DisplayName).HasMaxLength(FieldLengths.PersonName);
+        b.Property(x => x.Email).HasMaxLength(FieldLengths.UserName);
+        b.Property(x => x.Language).HasMaxLength(FieldLengths.SiteLanguage);
         b.Property(x => x.InvitationTokenHash).HasMaxLength(64);
-        b.Property(x => x.InvitedBy).HasMaxLength(256);
-        b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.InvitedBy).HasMaxLength(FieldLengths.UserName);
+        b.Property(x => x.UserId).HasMaxLength(FieldLengths.Key);
         // One live account per sign-in: the account, not the request, decides which patient is shown.
         b.HasIndex(x => x.UserId).IsUnique().HasFilter("\"UserId\" IS NOT NULL AND \"VoidedAt\" IS NULL");
         b.HasIndex(x => x.InvitationTokenHash).IsUnique().HasFilter("\"InvitationTokenHash\" IS NOT NULL");
@@ -29,7 +29,7 @@ internal sealed class PortalQuestionnaireConfiguration : IEntityTypeConfiguratio
     public void Configure(EntityTypeBuilder<PortalQuestionnaire> b)
     {
         b.ConfigureRecord();
-        b.Property(x => x.Answers).HasMaxLength(4000);
+        b.Property(x => x.Answers).HasMaxLength(FieldLengths.Note);
         b.HasIndex(x => new { x.PatientId, x.Kind, x.SentAt });
         b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<PortalAccount>().WithMany().HasForeignKey(x => x.PortalAccountId).OnDelete(DeleteBehavior.Restrict);

@@ -10,7 +10,7 @@ internal static class SiteContentRecordConfiguration
     {
         b.HasKey(x => x.Id);
         b.Property(x => x.ConcurrencyStamp).IsConcurrencyToken();
-        b.Property(x => x.UpdatedBy).HasMaxLength(256);
+        b.Property(x => x.UpdatedBy).HasMaxLength(FieldLengths.UserName);
     }
 }
 
@@ -22,8 +22,9 @@ internal sealed class SitePageConfiguration : IEntityTypeConfiguration<SitePage>
         b.Property(x => x.Slug).HasMaxLength(64);
         b.Property(x => x.Language).HasMaxLength(16);
         b.HasIndex(x => new { x.Slug, x.Language }).IsUnique();
-        b.Property(x => x.Title).HasMaxLength(200);
-        b.Property(x => x.Summary).HasMaxLength(500);
+        b.Property(x => x.Title).HasMaxLength(FieldLengths.PageTitle);
+        b.Property(x => x.Summary).HasMaxLength(FieldLengths.Reason);
+        b.Property(x => x.BodyMarkdown).HasMaxLength(FieldLengths.LongText);
     }
 }
 
@@ -34,8 +35,9 @@ internal sealed class PatientCaseConfiguration : IEntityTypeConfiguration<Patien
         b.ConfigureContent();
         b.Property(x => x.Slug).HasMaxLength(64);
         b.HasIndex(x => x.Slug).IsUnique();
-        b.Property(x => x.Initials).HasMaxLength(20);
-        b.Property(x => x.ClinicalPicture).HasMaxLength(300);
+        b.Property(x => x.Initials).HasMaxLength(FieldLengths.Initials);
+        b.Property(x => x.ClinicalPicture).HasMaxLength(FieldLengths.Title);
+        b.Property(x => x.BodyMarkdown).HasMaxLength(FieldLengths.LongText);
         b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -45,8 +47,9 @@ internal sealed class PublicationConfiguration : IEntityTypeConfiguration<Public
     public void Configure(EntityTypeBuilder<Publication> b)
     {
         b.ConfigureContent();
-        b.Property(x => x.Title).HasMaxLength(300);
-        b.Property(x => x.Language).HasMaxLength(35);
+        b.Property(x => x.Title).HasMaxLength(FieldLengths.Title);
+        b.Property(x => x.Description).HasMaxLength(FieldLengths.Note);
+        b.Property(x => x.Language).HasMaxLength(FieldLengths.LanguageTag);
         b.Property(x => x.ContentType).HasMaxLength(100);
         b.Property(x => x.FileName).HasMaxLength(200);
         b.HasOne(x => x.File).WithOne().HasForeignKey<PublicationFile>(f => f.PublicationId).OnDelete(DeleteBehavior.Cascade);
@@ -63,8 +66,8 @@ internal sealed class PatentConfiguration : IEntityTypeConfiguration<Patent>
     public void Configure(EntityTypeBuilder<Patent> b)
     {
         b.ConfigureContent();
-        b.Property(x => x.Number).HasMaxLength(50);
-        b.Property(x => x.Title).HasMaxLength(300);
-        b.Property(x => x.Url).HasMaxLength(500);
+        b.Property(x => x.Number).HasMaxLength(FieldLengths.Code);
+        b.Property(x => x.Title).HasMaxLength(FieldLengths.Title);
+        b.Property(x => x.Url).HasMaxLength(FieldLengths.Url);
     }
 }

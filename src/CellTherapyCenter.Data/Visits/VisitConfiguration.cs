@@ -16,8 +16,8 @@ internal sealed class VisitConfiguration : IEntityTypeConfiguration<Visit>
         b.HasIndex(x => new { x.PatientId, x.Date }, "IX_Visits_ClaimsFacts")
             .HasFilter("\"VoidedAt\" IS NULL")
             .IncludeProperties(x => new { x.Id, x.FvcPercentPredicted });
-        b.Property(x => x.Notes).HasMaxLength(4000);
-        b.Property(x => x.RangeWarningReason).HasMaxLength(1000);
+        b.Property(x => x.Notes).HasMaxLength(FieldLengths.Note);
+        b.Property(x => x.RangeWarningReason).HasMaxLength(FieldLengths.ShortNote);
         b.HasOne(x => x.TreatmentCourse).WithMany().HasForeignKey(x => x.TreatmentCourseId);
         b.HasMany(x => x.Symptoms).WithOne().HasForeignKey(x => x.VisitId);
         b.HasMany(x => x.ExaminationFindings).WithOne().HasForeignKey(x => x.VisitId);
@@ -37,7 +37,7 @@ internal sealed class ExaminationFindingConfiguration : IEntityTypeConfiguration
         b.ConfigureRecord();
         b.HasIndex(x => x.PatientId);
         b.HasIndex(x => new { x.PatientId, x.VisitId }, "IX_ExaminationFindings_ClaimsFacts").HasFilter("\"VoidedAt\" IS NULL").IncludeProperties(x => x.Change);
-        b.Property(x => x.Note).HasMaxLength(1000);
+        b.Property(x => x.Note).HasMaxLength(FieldLengths.ShortNote);
     }
 }
 

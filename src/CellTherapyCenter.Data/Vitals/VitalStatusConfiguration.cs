@@ -9,6 +9,6 @@ internal sealed class VitalStatusConfiguration : IEntityTypeConfiguration<VitalS
     {
         b.ConfigureRecord();
         b.HasIndex(x => x.PatientId).IsUnique();
-        b.Property(x => x.CauseOfDeath).HasMaxLength(500);
+        b.Property(x => x.CauseOfDeath).HasMaxLength(FieldLengths.Reason);
     }
 }

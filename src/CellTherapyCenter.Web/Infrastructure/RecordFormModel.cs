@@ -4,6 +4,7 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Features.Patients.Summary;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -26,6 +27,7 @@ public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvide
     protected RegistryDbContext Db { get; } = db;
     protected TimeProvider Clock { get; } = clock;
 
+    [TextLimit(FieldLengths.Reason)]
     [BindProperty] public string? VoidReason { get; set; }
     public PatientIdentityView Patient { get; private set; } = null!;
     public TRecord? Stored { get; protected set; }
@@ -102,6 +104,12 @@ public abstract class RecordFormModel<TRecord>(RegistryDbContext db, TimeProvide
         {
             showStored(Stored);
             ModelState.AddModelError(nameof(VoidReason), FormConventions.VoidReasonRequired);
+            return Page();
+        }
+        if (VoidReason.Length > FieldLengths.Reason)
+        {
+            showStored(Stored);
+            ModelState.AddModelError(nameof(VoidReason), new TextLimitAttribute(FieldLengths.Reason).FormatErrorMessage(nameof(VoidReason)));
             return Page();
         }
         Db.Entry(Stored).Property(r => r.ConcurrencyStamp).OriginalValue = postedStamp;

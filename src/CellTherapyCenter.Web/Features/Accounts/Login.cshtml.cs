@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Sessions;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -15,9 +17,11 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 [NoPatientData]
 public sealed class LoginModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit, SignInAttempts attempts) : PageModel
 {
+    [TextLimit(FieldLengths.UserName)]
     [BindProperty, Required(ErrorMessage = "Enter your email address."), EmailAddress(ErrorMessage = "Enter a valid email address.")]
     public string Email { get; set; } = "";
 
+    [TextLimit(FieldLengths.Password)]
     [BindProperty, Required(ErrorMessage = "Enter your password."), DataType(DataType.Password)]
     public string Password { get; set; } = "";
 

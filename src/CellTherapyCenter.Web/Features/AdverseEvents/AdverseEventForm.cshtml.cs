@@ -4,6 +4,7 @@ using CellTherapyCenter.Data.AdverseEvents;
 using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,7 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, PatientReadAudit
 {
     public sealed class AdverseEventInput
     {
+        [TextLimit(FieldLengths.Title)]
         public string? Term { get; set; }
         public DateOnly? OnsetDate { get; set; }
         public DateOnly? ResolvedDate { get; set; }
@@ -26,6 +28,7 @@ public sealed class AdverseEventFormModel(RegistryDbContext db, PatientReadAudit
         public bool Serious { get; set; }
         public AdverseEventOutcome Outcome { get; set; } = AdverseEventOutcome.Ongoing;
         public Guid? TreatmentCourseId { get; set; }
+        [TextLimit(FieldLengths.Note)]
         public string? Description { get; set; }
         public Guid ConcurrencyStamp { get; set; }
         /// <summary>The form status chosen; null lets the save decide (<see cref="EffectiveStatus"/>).</summary>

@@ -3,6 +3,7 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -27,6 +28,7 @@ public sealed class AssessmentFormModel(RegistryDbContext db, PatientReadAudit a
     /// for the patient; "Save and finish" (no value) returns to the chart.
     /// </summary>
     public const string NextAdverseEvent = "adverse-event";
+    [TextLimit(FieldLengths.Code)]
     [BindProperty(Name = "next")] public string? Next { get; set; }
 
     /// <summary>Adverse events are reported by clinicians (<see cref="StaffPolicies.EditClinical"/>); for others the chain ends here.</summary>

@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Clinical.Alsfrs;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Assessments;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 
 namespace CellTherapyCenter.Web.Features.Assessments;
 
@@ -24,6 +26,7 @@ public sealed class AssessmentInput
     /// transcribing a paper form without a click per item. The page's script keeps it and the
     /// radio buttons in step; without the script the server fills the unanswered items from it.
     /// </summary>
+    [TextLimit(FieldLengths.Label)]
     public string? QuickEntry { get; set; }
 
     /// <summary>The form field of one item, as model binding and ModelState name it (the page binds this as <c>Input</c>).</summary>

@@ -2,6 +2,7 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Consents;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,7 @@ public sealed class ConsentFormModel(RegistryDbContext db, PatientReadAudit audi
     };
 
     [BindProperty] public ConsentKind Kind { get; set; } = ConsentKind.HealthDataProcessing;
+    [TextLimit(FieldLengths.Note)]
     [BindProperty] public string? Wording { get; set; }
     [BindProperty] public DateOnly? GivenOn { get; set; }
     [BindProperty] public Guid ConcurrencyStamp { get; set; }

@@ -4,6 +4,7 @@ using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Numbers;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -22,6 +23,7 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
         public int Number { get; set; } = 1;
         public DateOnly? StartDate { get; set; }
         public DateOnly? EndDate { get; set; }
+        [TextLimit(FieldLengths.Note)]
         public string? Notes { get; set; }
         public Guid ConcurrencyStamp { get; set; }
         /// <summary>The form status chosen; null lets the save decide (<see cref="EffectiveStatus"/>).</summary>
@@ -41,6 +43,7 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
     public sealed class TransplantationInput
     {
         public DateOnly? Date { get; set; }
+        [TextLimit(FieldLengths.Label)]
         public string? CellProductLot { get; set; }
         public int? SuspensionCount { get; set; } = 4;
         public decimal? VolumeMl { get; set; }
@@ -71,6 +74,7 @@ public sealed class CourseFormModel(RegistryDbContext db, PatientReadAudit audit
     {
         if (await LoadAsync(id, courseId, ct, track: true) is { } missing) return missing;
         ModelState.ClearExceptUnreadableNumbers();
+        ModelState.CheckTexts(Input, nameof(Input));
         if (Input.StartDate is not { } start) ModelState.AddFieldError(() => Input.StartDate, "Enter the start date.");
         else if (start > Today || start < Patient.DateOfBirthForValidation) ModelState.AddFieldError(() => Input.StartDate, "The date must lie between the patient's birth and today.");
         if (Input.EndDate < Input.StartDate) ModelState.AddFieldError(() => Input.EndDate, "The course cannot end before it starts.");

@@ -3,6 +3,7 @@ using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Numbers;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
@@ -52,6 +53,7 @@ public sealed class TransplantationFormModel(RegistryDbContext db, PatientReadAu
     {
         if (await LoadAsync(id, courseId, transplantationId, ct, track: true) is { } missing) return missing;
         ModelState.ClearExceptUnreadableNumbers();
+        ModelState.CheckTexts(Transplantation, nameof(Transplantation));
         if (!Editable)
         {
             if (Stored is null) return NotFound();

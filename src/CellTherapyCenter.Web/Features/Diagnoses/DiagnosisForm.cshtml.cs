@@ -2,6 +2,7 @@ using CellTherapyCenter.Clinical.Diagnosis;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,10 +27,12 @@ public sealed class DiagnosisFormModel(RegistryDbContext db, PatientReadAudit au
         public bool? FrontotemporalDementia { get; set; }
         public GeneticResult C9orf72 { get; set; }
         public GeneticResult Sod1 { get; set; }
+        [TextLimit(FieldLengths.Reason)]
         public string? OtherGenetics { get; set; }
         public bool TakesRiluzole { get; set; }
         public bool TakesEdaravone { get; set; }
         public bool TakesTofersen { get; set; }
+        [TextLimit(FieldLengths.Reason)]
         public string? OtherAlsDrugs { get; set; }
         public Guid ConcurrencyStamp { get; set; }
         /// <summary>The form status chosen; null lets the save decide (<see cref="EffectiveStatus"/>).</summary>

@@ -2,6 +2,7 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,7 +22,9 @@ public sealed class ItemFormModel(RegistryDbContext db, PatientReadAudit audit) 
     public const int MaxMoveDays = 366;
 
     [BindProperty] public DateOnly? NewTargetDate { get; set; }
+    [TextLimit(FieldLengths.Reason)]
     [BindProperty] public string? Reason { get; set; }
+    [TextLimit(FieldLengths.Reason)]
     [BindProperty] public string? MissedReason { get; set; }
     [BindProperty] public Guid ConcurrencyStamp { get; set; }
     public FollowUpItem Item { get; private set; } = null!;

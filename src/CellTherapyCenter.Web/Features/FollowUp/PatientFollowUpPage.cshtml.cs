@@ -2,6 +2,7 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -24,6 +25,7 @@ public sealed class PatientFollowUpPageModel(RegistryDbContext db, PatientReadAu
 
     [BindProperty] public bool OptOut { get; set; }
     [BindProperty] public DateOnly? RepeatCourseTargetDate { get; set; }
+    [TextLimit(FieldLengths.Reason)]
     [BindProperty] public string? RepeatCourseNote { get; set; }
     [BindProperty] public Guid ConcurrencyStamp { get; set; }
     public PatientIdentityView Patient { get; private set; } = null!;

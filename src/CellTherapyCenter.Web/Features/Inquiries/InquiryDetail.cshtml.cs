@@ -3,6 +3,7 @@ using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Inquiries;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -25,8 +26,10 @@ public sealed class InquiryDetailModel(RegistryDbContext db, AuditLog audit, Pat
     public string? Conflict { get; private set; }
 
     [BindProperty] public InquiryStatus NewStatus { get; set; }
+    [TextLimit(FieldLengths.UserName)]
     [BindProperty] public string? Assignee { get; set; }
     [BindProperty] public Guid ConcurrencyStamp { get; set; }
+    [TextLimit(FieldLengths.Note)]
     [BindProperty] public string? NoteText { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)

@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Net.Mail;
 using CellTherapyCenter.Clinical.Alsfrs;
 using CellTherapyCenter.Clinical.Symptoms;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Inquiries;
 using CellTherapyCenter.Web.Features.Patients;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.Extensions.Localization;
 
@@ -24,22 +26,32 @@ public sealed class InquiryInput
         "information, in order to answer it and to assess whether treatment is possible. I can ask for them to be deleted at any time.";
 
     public RequesterRole? Role { get; set; }
+    [TextLimit(FieldLengths.PersonName, Translated = true)]
+    [PersonName(Translated = true)]
     public string? Name { get; set; }
+    [TextLimit(FieldLengths.Email, Translated = true)]
     public string? Email { get; set; }
+    [TextLimit(FieldLengths.Phone, Translated = true)]
     public string? Phone { get; set; }
+    [TextLimit(FieldLengths.CountryCode, Translated = true)]
     public string? Country { get; set; }
+    [TextLimit(FieldLengths.LanguageTag, Translated = true)]
     public string? PreferredLanguage { get; set; } = "en";
     public int? DiagnosisYear { get; set; }
     public List<AlsSymptom> Symptoms { get; set; } = [];
     public VentilationSupport Ventilation { get; set; } = VentilationSupport.Unknown;
     /// <summary>"yes", "no" or "unknown".</summary>
+    [TextLimit(FieldLengths.Code, Translated = true)]
     public string? Gastrostomy { get; set; } = "unknown";
     public Dictionary<AlsfrsRItem, int?> Alsfrs { get; set; } = [];
+    [TextLimit(FieldLengths.Note, Translated = true)]
     public string? Message { get; set; }
     public bool Consent { get; set; }
     /// <summary>The culture the form was shown in, so the consent stored is the one the sender read.</summary>
+    [TextLimit(FieldLengths.SiteLanguage, Translated = true)]
     public string? FormCulture { get; set; }
     /// <summary>The honeypot: hidden from people, filled in by form-filling robots.</summary>
+    [TextLimit(FieldLengths.Label, Translated = true)]
     public string? Website { get; set; }
 
     public bool? GastrostomyValue => Gastrostomy switch { "yes" => true, "no" => false, _ => null };
@@ -58,7 +70,6 @@ public sealed class InquiryInput
         void Error(string field, string message) => modelState.AddModelError($"{prefix}.{field}", message);
         if (Role is null || !Enum.IsDefined(Role.Value)) Error(nameof(Role), text["Error.Role"]);
         if (string.IsNullOrWhiteSpace(Name)) Error(nameof(Name), text["Error.Name"]);
-        else if (Name.Length > NameLength) Error(nameof(Name), text["Error.NameLength", NameLength]);
         var hasEmail = !string.IsNullOrWhiteSpace(Email);
         var hasPhone = !string.IsNullOrWhiteSpace(Phone);
         if (!hasEmail && !hasPhone)
@@ -78,7 +89,6 @@ public sealed class InquiryInput
         if (Gastrostomy is not ("yes" or "no" or "unknown")) Error(nameof(Gastrostomy), text["Error.Gastrostomy"]);
         foreach (var (item, score) in Alsfrs)
             if (score is < 0 or > 4) Error($"Alsfrs[{item}]", text["Error.Alsfrs"]);
-        if (Message is { Length: > MessageLength }) Error(nameof(Message), text["Error.MessageLength", MessageLength]);
         if (!Consent) Error(nameof(Consent), text["Error.Consent"]);
         return phone;
     }

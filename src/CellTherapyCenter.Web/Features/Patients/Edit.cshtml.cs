@@ -2,6 +2,7 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -15,6 +16,7 @@ namespace CellTherapyCenter.Web.Features.Patients;
 public sealed class EditModel(RegistryDbContext db, PatientReadAudit audit, TimeProvider clock, IAuthorizationService authorization) : PageModel
 {
     [BindProperty] public PatientInput Input { get; set; } = new();
+    [TextLimit(FieldLengths.Reason)]
     [BindProperty] public string? VoidReason { get; set; }
     public Patient Stored { get; private set; } = null!;
     public string? Conflict { get; private set; }
@@ -45,10 +47,16 @@ public sealed class EditModel(RegistryDbContext db, PatientReadAudit audit, Time
         if (await db.Patients.FirstOrDefaultAsync(p => p.Id == id, ct) is not { } patient) return NotFound();
         Stored = patient;
         ModelState.Clear();
+        ModelState.CheckTexts(this);
         if (string.IsNullOrWhiteSpace(VoidReason))
         {
             Input = PatientInput.From(patient);
             ModelState.AddModelError(nameof(VoidReason), FormConventions.VoidReasonRequired);
+            return Page();
+        }
+        if (!ModelState.IsValid)
+        {
+            Input = PatientInput.From(patient);
             return Page();
         }
         db.Entry(patient).Property(p => p.ConcurrencyStamp).OriginalValue = Input.ConcurrencyStamp;

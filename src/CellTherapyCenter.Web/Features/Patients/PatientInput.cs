@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text.RegularExpressions;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,22 +12,23 @@ namespace CellTherapyCenter.Web.Features.Patients;
 /// <summary>Demographics as typed on the register and edit forms.</summary>
 public sealed partial class PatientInput
 {
-    [Required(ErrorMessage = "Enter the family name."), StringLength(200)]
+    [Required(ErrorMessage = "Enter the family name."), TextLimit(FieldLengths.PersonName), PersonName]
     public string? FamilyName { get; set; }
-    [Required(ErrorMessage = "Enter the given name."), StringLength(200)]
+    [Required(ErrorMessage = "Enter the given name."), TextLimit(FieldLengths.PersonName), PersonName]
     public string? GivenName { get; set; }
     public Sex Sex { get; set; } = Sex.Unknown;
     [Required(ErrorMessage = "Enter the date of birth.")]
     public DateOnly? DateOfBirth { get; set; }
-    [EmailAddress(ErrorMessage = "Enter a valid email address, like name@example.org."), StringLength(320)]
+    [EmailAddress(ErrorMessage = "Enter a valid email address, like name@example.org."), TextLimit(FieldLengths.Email)]
     public string? Email { get; set; }
-    [StringLength(30)]
+    [TextLimit(FieldLengths.Phone)]
     public string? Phone { get; set; }
-    [StringLength(500)]
+    [TextLimit(FieldLengths.PostalAddress)]
     public string? Address { get; set; }
+    [TextLimit(FieldLengths.CountryCode)]
     [Required(ErrorMessage = "Choose a country."), RegularExpression("^[A-Za-z]{2}$", ErrorMessage = "Use the two-letter country code, e.g. RS.")]
     public string? Country { get; set; } = "RS";
-    [Required(ErrorMessage = "Choose a language.")]
+    [Required(ErrorMessage = "Choose a language."), TextLimit(FieldLengths.LanguageTag)]
     public string? PreferredLanguage { get; set; } = "sr";
     public Guid ConcurrencyStamp { get; set; }
 

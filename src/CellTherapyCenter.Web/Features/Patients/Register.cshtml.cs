@@ -6,6 +6,7 @@ using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -29,6 +30,7 @@ public sealed class RegisterModel(RegistryDbContext db, TimeProvider clock) : Pa
 
     /// <summary>"Register and record the first visit": the registration is the first step of the first visit.</summary>
     public const string NextVisit = "visit";
+    [TextLimit(FieldLengths.Code)]
     [BindProperty(Name = "next")] public string? Next { get; set; }
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)

@@ -3,6 +3,7 @@ using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Localization;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,6 +13,7 @@ namespace CellTherapyCenter.Web.Features.Portal;
 public sealed class SettingsModel(PortalSession session, PatientReadAudit audit, RegistryDbContext db, TimeProvider clock)
     : PortalPageModel(session, audit)
 {
+    [TextLimit(FieldLengths.SiteLanguage, Translated = true)]
     [BindProperty] public string Language { get; set; } = "en";
     [BindProperty] public bool OneQuestionPerScreen { get; set; }
     [BindProperty] public bool Reminders { get; set; }

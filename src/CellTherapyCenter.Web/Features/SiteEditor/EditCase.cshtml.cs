@@ -5,6 +5,7 @@ using CellTherapyCenter.Data.Consents;
 using CellTherapyCenter.Data.PublicSite;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,11 +24,16 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
 {
     public sealed class CaseInput
     {
+        [TextLimit(FieldLengths.Code)]
         public string? Pseudonym { get; set; }
+        [TextLimit(FieldLengths.Code)]
         public string? Slug { get; set; }
+        [TextLimit(FieldLengths.Initials)]
         public string? Initials { get; set; }
         public int? AgeYears { get; set; }
+        [TextLimit(FieldLengths.Title)]
         public string? ClinicalPicture { get; set; }
+        [TextLimit(FieldLengths.LongText)]
         public string? BodyMarkdown { get; set; }
         public bool Published { get; set; }
         public int SortOrder { get; set; }

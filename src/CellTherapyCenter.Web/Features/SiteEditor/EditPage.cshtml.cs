@@ -4,6 +4,7 @@ using CellTherapyCenter.Data.PublicSite;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Localization;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -21,8 +22,11 @@ public sealed class EditPageModel(RegistryDbContext db, SiteEditorSave save) : P
 {
     public sealed class PageInput
     {
+        [TextLimit(FieldLengths.PageTitle)]
         public string? Title { get; set; }
+        [TextLimit(FieldLengths.Reason)]
         public string? Summary { get; set; }
+        [TextLimit(FieldLengths.LongText)]
         public string? BodyMarkdown { get; set; }
         public Guid ConcurrencyStamp { get; set; }
     }

@@ -3,6 +3,7 @@ using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.PublicSite;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -16,9 +17,12 @@ public sealed class EditPatentModel(RegistryDbContext db, SiteEditorSave save, T
 {
     public sealed class PatentInput
     {
+        [TextLimit(FieldLengths.Code)]
         public string? Number { get; set; }
+        [TextLimit(FieldLengths.Title)]
         public string? Title { get; set; }
         public int? Year { get; set; }
+        [TextLimit(FieldLengths.Url)]
         public string? Url { get; set; }
         public int SortOrder { get; set; }
         public Guid ConcurrencyStamp { get; set; }

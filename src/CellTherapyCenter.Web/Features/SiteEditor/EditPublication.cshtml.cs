@@ -5,6 +5,7 @@ using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Uploads;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,9 +24,12 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
 
     public sealed class PublicationInput
     {
+        [TextLimit(FieldLengths.Title)]
         public string? Title { get; set; }
+        [TextLimit(FieldLengths.LanguageTag)]
         public string? Language { get; set; } = "en";
         public int? Year { get; set; }
+        [TextLimit(FieldLengths.Note)]
         public string? Description { get; set; }
         public int SortOrder { get; set; }
         public Guid ConcurrencyStamp { get; set; }

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -14,12 +16,15 @@ namespace CellTherapyCenter.Web.Features.Users;
 [NoPatientData]
 public sealed class NewUserModel(UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
+    [TextLimit(FieldLengths.Email)]
     [BindProperty, Required(ErrorMessage = "Enter the email address."), EmailAddress(ErrorMessage = "Enter a valid email address.")]
     public string Email { get; set; } = "";
-    [BindProperty, Required(ErrorMessage = "Enter the person's name."), StringLength(200)]
+    [BindProperty, Required(ErrorMessage = "Enter the person's name."), TextLimit(FieldLengths.PersonName), PersonName]
     public string DisplayName { get; set; } = "";
+    [TextLimit(FieldLengths.Code)]
     [BindProperty, Required(ErrorMessage = "Choose a role.")]
     public string Role { get; set; } = StaffRoles.Coordinator;
+    [TextLimit(FieldLengths.Password)]
     [BindProperty, Required(ErrorMessage = "Enter an initial password."), DataType(DataType.Password)]
     public string Password { get; set; } = "";
 

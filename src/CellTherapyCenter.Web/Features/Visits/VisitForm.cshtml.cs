@@ -4,6 +4,7 @@ using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -26,6 +27,7 @@ public sealed class VisitFormModel(RegistryDbContext db, PatientReadAudit audit,
 
     /// <summary>"Save and next" goes through the steps of a visit: the visit (FVC, weight, symptoms), then its ALSFRS-R.</summary>
     public const string NextAlsfrsR = "alsfrs-r";
+    [TextLimit(FieldLengths.Code)]
     [BindProperty(Name = "next")] public string? Next { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, string visitId, CancellationToken ct)

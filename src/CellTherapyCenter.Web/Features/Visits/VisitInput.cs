@@ -3,6 +3,7 @@ using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 
 namespace CellTherapyCenter.Web.Features.Visits;
 
@@ -18,11 +19,13 @@ public sealed class VisitInput
     public double? WeightKg { get; set; }
     /// <summary>Why the weight has no value although it was asked for; refused together with a value.</summary>
     public MissingCode? WeightKgMissing { get; set; }
+    [TextLimit(FieldLengths.Note)]
     public string? Notes { get; set; }
     public Guid ConcurrencyStamp { get; set; }
     /// <summary>The form status chosen; null lets the save decide (<see cref="EffectiveStatus"/>).</summary>
     public FormStatus? Status { get; set; }
     /// <summary>Why values outside the usual ranges are saved anyway.</summary>
+    [TextLimit(FieldLengths.ShortNote)]
     public string? RangeWarningReason { get; set; }
     /// <summary>Posted by the "Save anyway" button: the warnings were seen.</summary>
     public bool SaveAnyway { get; set; }

@@ -1,6 +1,7 @@
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -18,6 +19,7 @@ public sealed class VitalStatusFormModel(RegistryDbContext db, PatientReadAudit 
     {
         public bool IsAlive { get; set; } = true;
         public DateOnly? DateOfDeath { get; set; }
+        [TextLimit(FieldLengths.Reason)]
         public string? CauseOfDeath { get; set; }
         public DateOnly? LastKnownAliveOn { get; set; }
         public DateOnly? GastrostomyDate { get; set; }

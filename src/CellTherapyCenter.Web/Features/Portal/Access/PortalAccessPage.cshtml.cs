@@ -5,6 +5,7 @@ using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Localization;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -23,14 +24,16 @@ public sealed class PortalAccessPageModel(RegistryDbContext db, PatientReadAudit
     public sealed class InviteInput
     {
         public PortalRole Role { get; set; } = PortalRole.Patient;
-        [Required(ErrorMessage = "Enter the name the portal should greet them by."), StringLength(200)]
+        [Required(ErrorMessage = "Enter the name the portal should greet them by."), TextLimit(FieldLengths.PersonName), PersonName]
         public string? DisplayName { get; set; }
-        [Required(ErrorMessage = "Enter the email address the invitation goes to."), EmailAddress(ErrorMessage = "Enter a valid email address."), StringLength(256)]
+        [Required(ErrorMessage = "Enter the email address the invitation goes to."), EmailAddress(ErrorMessage = "Enter a valid email address."), TextLimit(FieldLengths.Email)]
         public string? Email { get; set; }
+        [TextLimit(FieldLengths.SiteLanguage)]
         public string Language { get; set; } = "en";
     }
 
     [BindProperty] public InviteInput Input { get; set; } = new();
+    [TextLimit(FieldLengths.Reason)]
     [BindProperty] public string? Reason { get; set; }
     public PatientIdentityView Patient { get; private set; } = null!;
     public List<PortalAccount> Accounts { get; private set; } = [];
@@ -90,6 +93,11 @@ public sealed class PortalAccessPageModel(RegistryDbContext db, PatientReadAudit
         if (string.IsNullOrWhiteSpace(Reason))
         {
             Message = "Give a reason for withdrawing access.";
+            return Page();
+        }
+        if (Reason.Length > FieldLengths.Reason)
+        {
+            Message = new TextLimitAttribute(FieldLengths.Reason).FormatErrorMessage(nameof(Reason));
             return Page();
         }
         await invitations.RevokeAsync(account, Reason, User.Identity?.Name, ct);

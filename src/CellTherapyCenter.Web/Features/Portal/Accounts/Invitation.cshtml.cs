@@ -1,9 +1,11 @@
 using System.ComponentModel.DataAnnotations;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Localization;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -20,9 +22,11 @@ public sealed class InvitationModel(PortalInvitations invitations, SignInManager
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
 
+    [TextLimit(FieldLengths.Password, Translated = true)]
     [BindProperty, Required(ErrorMessage = "Invitation.PasswordRequired"), DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
+    [TextLimit(FieldLengths.Password, Translated = true)]
     [BindProperty, Required(ErrorMessage = "Invitation.ConfirmRequired"), DataType(DataType.Password)]
     public string ConfirmPassword { get; set; } = "";
 

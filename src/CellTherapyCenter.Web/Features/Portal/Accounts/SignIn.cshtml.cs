@@ -6,6 +6,7 @@ using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Localization;
 using CellTherapyCenter.Web.Infrastructure.Sessions;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -25,9 +26,11 @@ namespace CellTherapyCenter.Web.Features.Portal.Accounts;
 public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, RegistryDbContext db,
     AuditLog audit, TimeProvider clock, IStringLocalizer<PortalText> text, SignInAttempts attempts) : PageModel
 {
+    [TextLimit(FieldLengths.UserName, Translated = true)]
     [BindProperty, Required(ErrorMessage = "SignIn.EmailRequired"), EmailAddress(ErrorMessage = "SignIn.EmailInvalid")]
     public string Email { get; set; } = "";
 
+    [TextLimit(FieldLengths.Password, Translated = true)]
     [BindProperty, Required(ErrorMessage = "SignIn.PasswordRequired"), DataType(DataType.Password)]
     public string Password { get; set; } = "";
 
