@@ -51,4 +51,10 @@ public static class FieldLengths
     public const int EmailBody = 100_000;
     /// <summary>The patient search's folded names in every script, code, phone and email.</summary>
     public const int SearchText = 10_000;
+    /// <summary>A browser's WebAuthn answer (JSON): a few kilobytes, with room for large attestations.</summary>
+    public const int WebAuthnResponse = 64 * 1024;
+    /// <summary>A passkey's credential id as text (base64url of at most 1,023 bytes).</summary>
+    public const int CredentialId = 1400;
+    /// <summary>A data protection key ring entry (XML, encrypted at rest): about 3 KB.</summary>
+    public const int KeyXml = 20_000;
 }

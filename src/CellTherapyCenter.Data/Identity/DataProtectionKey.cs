@@ -21,5 +21,6 @@ internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<
     {
         b.HasKey(x => x.Id);
         b.Property(x => x.FriendlyName).HasMaxLength(100);
+        b.Property(x => x.Xml).HasMaxLength(FieldLengths.KeyXml);
     }
 }

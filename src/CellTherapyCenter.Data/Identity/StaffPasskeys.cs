@@ -19,7 +19,12 @@ public static class StaffPasskeys
             b.HasKey(p => p.CredentialId);
             b.ToTable("AspNetUserPasskeys");
             b.Property(p => p.CredentialId).HasMaxLength(1024); // WebAuthn: at most 1023 bytes
-            b.OwnsOne(p => p.Data).ToJson();
+            b.Property(p => p.UserId).HasMaxLength(FieldLengths.Key);
+            b.OwnsOne(p => p.Data, d =>
+            {
+                d.ToJson();
+                d.Property(x => x.Name).HasMaxLength(FieldLengths.Label);
+            });
         });
         builder.Entity<StaffUser>().HasMany<IdentityUserPasskey<string>>().WithOne().HasForeignKey(p => p.UserId).IsRequired();
     }

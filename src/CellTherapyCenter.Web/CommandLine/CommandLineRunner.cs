@@ -66,6 +66,12 @@ public static class CommandLineRunner
         var command = parsed.CommandResult.Command;
         if (command.TreatUnmatchedTokensAsErrors && parsed.UnmatchedTokens.Count > 0)
             return Unexpected(command, parsed.UnmatchedTokens[0]);
+        // A command that passes host settings through still names an unknown option before a missing one.
+        if (!command.TreatUnmatchedTokensAsErrors && parsed.UnmatchedTokens.Count > 0)
+        {
+            try { CommandHost.Arguments(parsed); }
+            catch (CliException e) { return e.Message; }
+        }
         var error = parsed.Errors[0];
         return error.SymbolResult is OptionResult { Implicit: true, Option: { Required: true } option }
             ? $"{option.Name} is required"

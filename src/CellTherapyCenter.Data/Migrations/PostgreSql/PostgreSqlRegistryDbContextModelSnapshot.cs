@@ -895,7 +895,8 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
                     b.Property<string>("Xml")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
 
                     b.HasKey("Id");
 
@@ -2137,7 +2138,8 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
                     b.Property<string>("UserId")
                         .IsRequired()
-                        .HasColumnType("text");
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
 
                     b.HasKey("CredentialId");
 
@@ -2485,7 +2487,8 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
                             b1.Property<bool>("IsUserVerified");
 
-                            b1.Property<string>("Name");
+                            b1.Property<string>("Name")
+                                .HasMaxLength(100);
 
                             b1.Property<byte[]>("PublicKey")
                                 .IsRequired();

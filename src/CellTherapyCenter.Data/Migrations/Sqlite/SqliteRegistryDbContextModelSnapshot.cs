@@ -885,6 +885,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.Property<string>("Xml")
                         .IsRequired()
+                        .HasMaxLength(20000)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
@@ -2120,6 +2121,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.Property<string>("UserId")
                         .IsRequired()
+                        .HasMaxLength(450)
                         .HasColumnType("TEXT");
 
                     b.HasKey("CredentialId");
@@ -2468,7 +2470,8 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                             b1.Property<bool>("IsUserVerified");
 
-                            b1.Property<string>("Name");
+                            b1.Property<string>("Name")
+                                .HasMaxLength(100);
 
                             b1.Property<byte[]>("PublicKey")
                                 .IsRequired();

@@ -1,6 +1,8 @@
 using System.Security.Claims;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -18,11 +20,11 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 [NoPatientData]
 public sealed class LoginPasskeyModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : PageModel
 {
-    [BindProperty]
+    [BindProperty, TextLimit(FieldLengths.WebAuthnResponse)]
     public string? CredentialJson { get; set; }
 
     /// <summary>What the browser said when it could not make a passkey answer (shown, never stored).</summary>
-    [BindProperty]
+    [BindProperty, TextLimit(FieldLengths.ShortNote)]
     public string? Error { get; set; }
 
     [BindProperty(SupportsGet = true)]

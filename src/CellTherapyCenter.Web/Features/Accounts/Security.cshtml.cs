@@ -1,6 +1,8 @@
 using System.ComponentModel.DataAnnotations;
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -28,9 +30,9 @@ public sealed class SecurityModel(UserManager<StaffUser> users, SignInManager<St
     /// <summary>New recovery codes, shown once on the answer that made them.</summary>
     public IReadOnlyList<string>? NewRecoveryCodes { get; private set; }
 
-    [BindProperty] public string? CredentialJson { get; set; }
-    [BindProperty] public string? Error { get; set; }
-    [BindProperty] public string? PasskeyId { get; set; }
+    [BindProperty, TextLimit(FieldLengths.WebAuthnResponse)] public string? CredentialJson { get; set; }
+    [BindProperty, TextLimit(FieldLengths.ShortNote)] public string? Error { get; set; }
+    [BindProperty, TextLimit(FieldLengths.CredentialId)] public string? PasskeyId { get; set; }
     [BindProperty, StringLength(100, ErrorMessage = "A passkey name has at most 100 characters.")] public string? PasskeyName { get; set; }
 
     public async Task<IActionResult> OnGetAsync()
