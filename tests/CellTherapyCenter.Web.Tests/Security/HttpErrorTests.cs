@@ -100,4 +100,14 @@ public sealed class HttpErrorTests(RegistryApps apps) : IClassFixture<RegistryAp
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.StartsWith("/staff/login", response.Headers.Location!.PathAndQuery);
     }
+
+    [Theory, EveryDatabase]
+    public async Task A_refused_post_with_a_query_string_gets_the_error_page_not_a_500(DatabaseProvider database)
+    {
+        // Re-executed for a 400 (no antiforgery token) with the original "?handler=...&x=1" query.
+        _app = apps[database];
+        var response = await _app.CreateBrowserClient().PostAsync("/request-information?handler=Nothing&x=1", new FormUrlEncodedContent([]));
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("The request could not be read", StaffSession.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("h1")?.TextContent.Trim());
+    }
 }

@@ -43,7 +43,7 @@ public static class LocalizationSetup
     {
         var requested = context.Request.Query["culture"].FirstOrDefault()
             // An error page re-executed for a "?culture=" address speaks that address's language.
-            ?? (context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalQueryString is { Length: > 0 } original ? QueryHelpers.ParseQuery(original)["culture"].FirstOrDefault() : null)
+            ?? (context.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalQueryString is { Length: > 0 } original ? (QueryHelpers.ParseQuery(original).TryGetValue("culture", out var asked) ? asked.FirstOrDefault() : null) : null)
             ?? CookieRequestCultureProvider.ParseCookieValue(context.Request.Cookies[CookieRequestCultureProvider.DefaultCookieName] ?? "")?.UICultures.FirstOrDefault().Value;
         if (SiteLanguages.Find(requested) is { } chosen) return new ProviderCultureResult(chosen.Culture);
         var accepted = context.Request.GetTypedHeaders().AcceptLanguage
