@@ -138,6 +138,7 @@ public static class AppSetup
         app.UseSiteLocalization();
         app.UseRouting();
         app.UseRouteErrors();
+        app.UseNulCharacterRefusal();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseStaffAccountSetup();

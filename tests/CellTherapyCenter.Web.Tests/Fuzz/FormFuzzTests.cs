@@ -102,7 +102,7 @@ public sealed class FormFuzzTests(RegistryApps apps, ITestOutputHelper output) :
         var token = await TokenAsync(client, url);
         await RunAsync("adverse event", Gen.Select(Text, Text, Text, Gen.OneOf("true", "false", ""), Text), async t =>
         {
-            // The checkbox gets its own values only: a non-boolean one answers 500 (reported to the input area, issue 16 item 5).
+            // The checkbox gets its own values here; a non-boolean one (400, BooleanInputBinder) is tested in Security/HttpErrorTests.
             var (term, onset, grade, serious, description) = t;
             await AssertNo500AndNothingStoredOnRefusalAsync(app, () => PostAsync(client, url, token, new()
             {

@@ -15,19 +15,39 @@ public static class StoredState
     private static readonly string[] Writes =
         [AuditActions.Create, AuditActions.Update, AuditActions.Void, AuditActions.Delete, AuditActions.UserCreated, AuditActions.RoleChange];
 
+    /// <summary>One statement counting every table, so a thousand cases cost a thousand round trips, not forty thousand.</summary>
     public static Task<string> CaptureAsync(RegistryAppFactory app) => app.WithDbAsync(async db =>
     {
-        var counts = new List<string>();
-        foreach (var entity in db.Model.GetEntityTypes().Where(e => !e.IsOwned() && e.ClrType != typeof(AuditEntry) && e.FindPrimaryKey() is not null)
-            .OrderBy(e => e.Name, StringComparer.Ordinal))
-            counts.Add($"{entity.ClrType.Name}={await CountAsync(db, entity.ClrType)}");
-        counts.Add($"audited writes={await db.AuditEntries.CountAsync(a => Writes.Contains(a.Action))}");
-        return string.Join(", ", counts);
+        var sql = CountsSql(db);
+        var connection = db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync();
+        try
+        {
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await using var reader = await command.ExecuteReaderAsync();
+            await reader.ReadAsync();
+            var counts = new List<string>();
+            for (var i = 0; i < reader.FieldCount; i++) counts.Add($"{reader.GetName(i)}={reader.GetValue(i)}");
+            return string.Join(", ", counts);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     });
 
-    private static Task<int> CountAsync(RegistryDbContext db, Type type) =>
-        (Task<int>)typeof(StoredState).GetMethod(nameof(CountOfAsync), System.Reflection.BindingFlags.NonPublic | System.Reflection.BindingFlags.Static)!
-            .MakeGenericMethod(type).Invoke(null, [db])!;
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Sql = new();
 
-    private static Task<int> CountOfAsync<T>(RegistryDbContext db) where T : class => db.Set<T>().CountAsync();
+    /// <summary>SELECT (SELECT COUNT(*) FROM "T1") AS "T1", ...: every table of a keyed, unowned entity, plus the audited writes.</summary>
+    private static string CountsSql(RegistryDbContext db) => Sql.GetOrAdd(db.Database.ProviderName!, _ =>
+    {
+        var tables = db.Model.GetEntityTypes()
+            .Where(e => !e.IsOwned() && e.ClrType != typeof(AuditEntry) && e.FindPrimaryKey() is not null && e.GetTableName() is not null)
+            .Select(e => e.GetTableName()!).Distinct().Order(StringComparer.Ordinal);
+        var columns = tables.Select(t => $"(SELECT COUNT(*) FROM \"{t}\") AS \"{t}\"").ToList();
+        var writes = string.Join(", ", Writes.Select(w => $"'{w}'"));
+        columns.Add($"(SELECT COUNT(*) FROM \"AuditEntries\" WHERE \"Action\" IN ({writes})) AS \"audited writes\"");
+        return "SELECT " + string.Join(", ", columns);
+    });
 }
