@@ -59,6 +59,9 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
         };
         foreach (var (k, v) in ExtraSettings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);
+        // Thousands of sign-ins: each password hash at a hundredth of production's cost. The cost is
+        // stored in each hash, so known and unknown accounts still cost the same (SessionsEnumerationTests).
+        builder.ConfigureServices(services => services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1000));
     }
 
     /// <summary>A client that keeps cookies, does not follow redirects, and speaks HTTPS (cookies are Secure).</summary>
