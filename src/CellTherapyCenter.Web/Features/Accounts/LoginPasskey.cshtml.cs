@@ -66,6 +66,6 @@ public sealed class LoginPasskeyModel(SignInManager<StaffUser> signIn, UserManag
         }
         await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pop")]);
         await audit.WriteAsync(AccountAuditActions.PasskeyLogin, nameof(StaffUser), user.Id, null, null, ct, userName: user.UserName, userId: user.Id);
-        return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Page("/Accounts/StaffHome")!);
+        return LocalRedirect(LocalReturnUrl.IsSafe(ReturnUrl) ? ReturnUrl! : Url.Page("/Accounts/StaffHome")!);
     }
 }

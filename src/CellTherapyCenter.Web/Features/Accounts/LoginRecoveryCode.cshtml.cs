@@ -45,7 +45,7 @@ public sealed class LoginRecoveryCodeModel(SignInManager<StaffUser> signIn, User
             var left = await users.CountRecoveryCodesAsync(user);
             await audit.WriteAsync(AccountAuditActions.RecoveryCodeUsed, nameof(StaffUser), user.Id, null,
                 string.Create(CultureInfo.InvariantCulture, $"{left} recovery codes left"), ct, userName: user.UserName, userId: user.Id);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Page("/Accounts/StaffHome")!);
+            return LocalRedirect(LocalReturnUrl.IsSafe(ReturnUrl) ? ReturnUrl! : Url.Page("/Accounts/StaffHome")!);
         }
         if (result.IsLockedOut)
         {

@@ -42,7 +42,7 @@ public sealed class LoginTwoFactorModel(SignInManager<StaffUser> signIn, AuditLo
         if (result.Succeeded)
         {
             await audit.WriteAsync(AccountAuditActions.TwoFactorLogin, nameof(StaffUser), user.Id, null, "authenticator app", ct, userName: user.UserName, userId: user.Id);
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl! : Url.Page("/Accounts/StaffHome")!);
+            return LocalRedirect(LocalReturnUrl.IsSafe(ReturnUrl) ? ReturnUrl! : Url.Page("/Accounts/StaffHome")!);
         }
         if (result.IsLockedOut)
         {
