@@ -125,7 +125,16 @@ public class SqliteApp : RegistryAppFactory
 {
     public override DatabaseProvider Provider => DatabaseProvider.Sqlite;
 
-    protected override string CreateDatabase() => $"Data Source={Path.Combine(TempDirectory, "registry.db")};Pooling=False";
+    // Pooled, as the app runs in production: without pooling every request opened the file and set
+    // its pragmas again, a third of each in-process request's time (the property tests' 1,000 cases).
+    protected override string CreateDatabase() => $"Data Source={Path.Combine(TempDirectory, "registry.db")};Pooling=True";
+
+    protected override void DropDatabase()
+    {
+        // Closes the pooled connections to this file (and only this one) before its folder is deleted.
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection(ConnectionString);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearPool(connection);
+    }
 }
 
 public sealed class PostgreSqlApp : RegistryAppFactory
