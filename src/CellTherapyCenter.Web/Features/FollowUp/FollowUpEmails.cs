@@ -18,7 +18,7 @@ public static class FollowUpEmails
 
     public static string ReminderKind(FollowUpKind kind) => kind == FollowUpKind.Visit ? VisitReminderKind : SelfReportReminderKind;
 
-    private static readonly System.Resources.ResourceManager s_text = new(typeof(ReminderText));
+    private static readonly System.Resources.ResourceManager Strings = new(typeof(ReminderText));
 
     /// <summary>
     /// The reminder for one item, composed for <see cref="EmailOutbox.WriteAsync"/> (not yet
@@ -28,7 +28,7 @@ public static class FollowUpEmails
         DateOnly windowStart, DateOnly windowEnd, FollowUpOptions o, ClinicOptions clinic, string? language = null)
     {
         var culture = System.Globalization.CultureInfo.GetCultureInfo((SiteLanguages.Find(language) ?? SiteLanguages.English).Culture);
-        string Text(string key) => s_text.GetString(key, culture) ?? throw new InvalidOperationException($"Reminder text {key} is missing.");
+        string Text(string key) => Strings.GetString(key, culture) ?? throw new InvalidOperationException($"Reminder text {key} is missing.");
         var format = Text("Format.Date");
         var (from, to) = (windowStart.ToString(format, culture), windowEnd.ToString(format, culture));
         return kind == FollowUpKind.Visit

@@ -18,7 +18,7 @@ public static class NumberText
     public const string NotWhole = "Whole.NotWhole";
     public const string TooLarge = "Number.TooLarge";
 
-    private static readonly ResourceManager s_text = new(typeof(NumberText));
+    private static readonly ResourceManager Strings = new(typeof(NumberText));
 
     /// <summary>The message key for a problem; whole-number fields get one message for every misplaced character.</summary>
     public static string For(NumberProblem problem, bool wholeNumber) => problem switch
@@ -41,5 +41,5 @@ public static class NumberText
     }
 
     public static string Get(string key, CultureInfo culture) =>
-        s_text.GetString(key, culture) ?? throw new InvalidOperationException($"Number text {key} is missing.");
+        Strings.GetString(key, culture) ?? throw new InvalidOperationException($"Number text {key} is missing.");
 }

@@ -26,22 +26,22 @@ public static class QuestionnaireSteps
 {
     public const string GastrostomyKey = "gastrostomy";
 
-    private static readonly IReadOnlyList<QuestionnaireStep> s_alsfrsR =
+    private static readonly IReadOnlyList<QuestionnaireStep> AlsfrsRSteps =
     [
         .. AlsfrsRItems.All.Where(i => i < AlsfrsRItem.CuttingFood).Select(Item),
         new QuestionnaireStep(GastrostomyKey),
         .. AlsfrsRItems.All.Where(i => i >= AlsfrsRItem.CuttingFood).Select(Item),
     ];
 
-    private static readonly IReadOnlyList<QuestionnaireStep> s_courseChange =
+    private static readonly IReadOnlyList<QuestionnaireStep> CourseChangeSteps =
         [.. Enum.GetValues<ChangeAspect>().Select(a => new QuestionnaireStep(a.ToString(), Aspect: a))];
 
     private static QuestionnaireStep Item(AlsfrsRItem item) => new(AlsfrsRItems.FieldName(item), Item: item);
 
     public static IReadOnlyList<QuestionnaireStep> For(QuestionnaireKind kind) => kind switch
     {
-        QuestionnaireKind.AlsfrsR => s_alsfrsR,
-        QuestionnaireKind.CourseChange => s_courseChange,
+        QuestionnaireKind.AlsfrsR => AlsfrsRSteps,
+        QuestionnaireKind.CourseChange => CourseChangeSteps,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 }
