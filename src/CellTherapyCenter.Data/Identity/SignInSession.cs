@@ -19,6 +19,13 @@ public sealed class SignInSession
     public DateTime LastSeenAt { get; set; }
     /// <summary>Set on sign-out, on a password change, or when an administrator ends the user's sessions.</summary>
     public DateTime? RevokedAt { get; set; }
+    /// <summary>
+    /// The browser's family ("Chrome", "Firefox") read from its User-Agent at sign-in, one of a fixed
+    /// list, or null: shown in the user's list of their own sessions. No address is kept for this.
+    /// </summary>
+    public string? Browser { get; set; }
+    /// <summary>The operating system's family ("Windows", "Android"), as <see cref="Browser"/>.</summary>
+    public string? Platform { get; set; }
 }
 
 internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<SignInSession>
@@ -27,6 +34,8 @@ internal sealed class SignInSessionConfiguration : IEntityTypeConfiguration<Sign
     {
         b.ToTable("SignInSessions");
         b.Property(x => x.UserId).HasMaxLength(450);
+        b.Property(x => x.Browser).HasMaxLength(FieldLengths.Label);
+        b.Property(x => x.Platform).HasMaxLength(FieldLengths.Label);
         b.HasIndex(x => x.UserId);
         b.HasOne<StaffUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
     }

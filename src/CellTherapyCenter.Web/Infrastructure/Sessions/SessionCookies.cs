@@ -41,7 +41,7 @@ internal static class SessionCookies
         var store = context.HttpContext.RequestServices.GetRequiredService<SessionStore>();
         var ct = context.HttpContext.RequestAborted;
         if (SessionStore.Id(context.Properties) is { } id && await store.IsOpenAsync(id, userId, ct)) return;
-        context.Properties.Items[SessionStore.PropertyKey] = (await store.StartAsync(userId, ct)).ToString();
+        context.Properties.Items[SessionStore.PropertyKey] = (await store.StartAsync(userId, context.HttpContext.Request.Headers.UserAgent.ToString(), ct)).ToString();
     }
 
     private static async Task<bool> IsLiveAsync(CookieValidatePrincipalContext context)

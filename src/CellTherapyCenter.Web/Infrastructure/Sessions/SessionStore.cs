@@ -25,13 +25,20 @@ public sealed class SessionStore(RegistryDbContext db, TimeProvider clock, IOpti
 
     private IQueryable<SignInSession> Sessions => db.Set<SignInSession>();
 
-    /// <summary>A new session for a password just accepted; the user's sessions long past their lifetime are dropped.</summary>
-    internal async Task<Guid> StartAsync(string userId, CancellationToken ct)
+    /// <summary>
+    /// A new session for a password just accepted, with the browser and system families its
+    /// User-Agent names (<see cref="DeviceNames"/>); the user's sessions long past their lifetime are dropped.
+    /// </summary>
+    internal async Task<Guid> StartAsync(string userId, string? userAgent, CancellationToken ct)
     {
         var now = Now;
         var stale = now - options.Value.Absolute - TimeSpan.FromDays(1);
         await Sessions.Where(s => s.UserId == userId && s.CreatedAt < stale).ExecuteDeleteAsync(ct);
-        var session = new SignInSession { Id = Guid.NewGuid(), UserId = userId, CreatedAt = now, LastSeenAt = now };
+        var session = new SignInSession
+        {
+            Id = Guid.NewGuid(), UserId = userId, CreatedAt = now, LastSeenAt = now,
+            Browser = DeviceNames.Browser(userAgent), Platform = DeviceNames.Platform(userAgent),
+        };
         db.Set<SignInSession>().Add(session);
         await db.SaveChangesAsync(ct);
         return session.Id;
@@ -53,6 +60,30 @@ public sealed class SessionStore(RegistryDbContext db, TimeProvider clock, IOpti
         return true;
     }
 
+    /// <summary>
+    /// The user's sessions that still open pages: not revoked, used within the idle timeout (portal or
+    /// staff) and younger than the absolute lifetime, the same tests as <see cref="CheckAsync"/>. Most recently used first.
+    /// </summary>
+    public async Task<IReadOnlyList<LiveSession>> LiveAsync(string userId, bool portal, CancellationToken ct)
+    {
+        var now = Now;
+        var usedAfter = now - options.Value.Idle(portal);
+        var startedAfter = now - options.Value.Absolute;
+        return await Sessions.AsNoTracking()
+            .Where(s => s.UserId == userId && s.RevokedAt == null && s.LastSeenAt > usedAfter && s.CreatedAt > startedAfter)
+            .OrderByDescending(s => s.LastSeenAt).ThenByDescending(s => s.CreatedAt)
+            .Select(s => new LiveSession(s.Id, s.CreatedAt, s.LastSeenAt, s.Browser, s.Platform))
+            .ToListAsync(ct);
+    }
+
+    /// <summary>Ends one session of the user; 0 when the id is not a session of theirs still open.</summary>
+    public Task<int> RevokeOwnAsync(string userId, Guid id, CancellationToken ct)
+    {
+        var now = Now;
+        return Sessions.Where(s => s.Id == id && s.UserId == userId && s.RevokedAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
+    }
+
     /// <summary>Whether a session exists for the user and is not revoked (a renewal of the cookie keeps such a session).</summary>
     internal Task<bool> IsOpenAsync(Guid id, string userId, CancellationToken ct) =>
         Sessions.AnyAsync(s => s.Id == id && s.UserId == userId && s.RevokedAt == null, ct);
@@ -61,6 +92,9 @@ public sealed class SessionStore(RegistryDbContext db, TimeProvider clock, IOpti
     public static async Task<Guid?> CurrentIdAsync(HttpContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
+        // The authentication middleware's result for this request, when it has one: no second check of the row.
+        if (context.Features.Get<IAuthenticateResultFeature>()?.AuthenticateResult is { Succeeded: true } done && Id(done.Properties) is { } known)
+            return known;
         var result = await context.AuthenticateAsync(IdentityConstants.ApplicationScheme);
         return Id(result.Properties);
     }
@@ -95,3 +129,6 @@ public sealed class SessionStore(RegistryDbContext db, TimeProvider clock, IOpti
             .ExecuteUpdateAsync(u => u.SetProperty(s => s.RevokedAt, now), ct);
     }
 }
+
+/// <summary>One of a user's open sessions, as their list of sessions shows it.</summary>
+public sealed record LiveSession(Guid Id, DateTime StartedAt, DateTime LastSeenAt, string? Browser, string? Platform);
