@@ -78,6 +78,7 @@ public sealed partial class PortalAccessibilityTests(ChromiumBrowser chromium, B
         await ScanAsync("/portal/settings", "/portal/settings");
         await ScanAsync("/portal/settings?saved=true", "/portal/settings");
         await ScanAsync("/portal/my-data", "/portal/my-data");
+        await ScanAsync("/portal/settings/sessions", "/portal/settings/sessions"); // its other states: Accounts/SessionListPagesTests
 
         // The change after the course (the course is 60 days old), in Ukrainian and Serbian.
         foreach (var culture in new[] { "uk", "sr-Latn" })

@@ -113,6 +113,9 @@ public static class RouteAccess
         ["PAGE /staff/privacy"] = Access.Administrator,
         ["PAGE /portal/my-data"] = Access.Portal,
         ["GET /portal/my-data.zip"] = Access.Portal,
+        // One's own sessions (issue 16, ASVS V3.3.4).
+        ["PAGE /staff/account/sessions"] = Access.Staff,
+        ["PAGE /portal/settings/sessions"] = Access.Portal,
     };
 
     /// <summary>The walk's name for a signed-in portal user.</summary>

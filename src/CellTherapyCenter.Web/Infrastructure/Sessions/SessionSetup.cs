@@ -11,6 +11,7 @@ public static class SessionSetup
         services.Configure<SessionOptions>(configuration.GetSection(SessionOptions.Section));
         services.AddScoped<SessionStore>();
         services.AddScoped<SignInAttempts>();
+        services.AddScoped<OwnSessions>();
         // Every Identity cookie (the sign-in, the second-factor step's, external) gets the prefix over HTTPS.
         services.ConfigureAll<CookieAuthenticationOptions>(o => o.CookieManager = new HostPrefixCookieManager());
         services.PostConfigure<CookieAuthenticationOptions>(IdentityConstants.ApplicationScheme, SessionCookies.Attach);
