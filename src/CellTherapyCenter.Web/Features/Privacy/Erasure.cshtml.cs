@@ -2,6 +2,7 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Data.Privacy;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -25,6 +26,8 @@ public sealed class ErasureModel(RegistryDbContext db, PatientErasure erasure, P
 
     [BindProperty] public DateOnly? ReceivedOn { get; set; }
     [BindProperty] public bool Confirmed { get; set; }
+    [BindProperty, TextLimit(FieldLengths.Reason)] public string? LiftReason { get; set; }
+    [BindProperty] public bool PatientInformed { get; set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken ct)
     {
@@ -64,6 +67,30 @@ public sealed class ErasureModel(RegistryDbContext db, PatientErasure erasure, P
             try
             {
                 await erasure.PseudonymiseAsync(id, User.Identity?.Name, ct);
+                return RedirectToPage("/Privacy/Erasure", new { id });
+            }
+            catch (ErasureException e)
+            {
+                Message = e.Message;
+            }
+        }
+        await LoadAsync(id, ct);
+        audit.Read(id);
+        return Page();
+    }
+
+    /// <summary>Lifts the restriction (a withdrawn request, or one recorded in error) with a reason, once the patient was told.</summary>
+    public async Task<IActionResult> OnPostLiftAsync(Guid id, CancellationToken ct)
+    {
+        if (!await db.Patients.AnyAsync(p => p.Id == id, ct)) return NotFound();
+        if (string.IsNullOrWhiteSpace(LiftReason)) ModelState.AddFieldError(() => LiftReason, "Give the reason: the request was withdrawn, or recorded in error.");
+        if (!PatientInformed) ModelState.AddFieldError(() => PatientInformed, "Tell the patient before the restriction is lifted (GDPR Art. 18(3)), then tick the box.");
+        if (ModelState.IsValid)
+        {
+            try
+            {
+                await erasure.LiftAsync(id, LiftReason!, User.Identity?.Name, ct);
+                SavedBanner.Show(TempData, "The restriction was lifted: the patient's records are processed as before. Portal access needs a new invitation.");
                 return RedirectToPage("/Privacy/Erasure", new { id });
             }
             catch (ErasureException e)

@@ -38,6 +38,7 @@ public sealed class PatientErasure(
 {
     public const string RestrictAction = "restrict";
     public const string PseudonymiseAction = "pseudonymise";
+    public const string LiftAction = "lift-restriction";
     /// <summary>What a cleared reason or the erased family name reads.</summary>
     public const string Erased = "Erased";
     private const string ErasedReason = "erased on request";
@@ -69,6 +70,35 @@ public sealed class PatientErasure(
             {
                 request = request.Id, portalAccountsWithdrawn = accounts.Count, emailsCancelled = cancelled,
                 effect = "no reminders, no public case, no portal sign-in"
+            }), ct);
+        await transaction.CommitAsync(ct);
+        await publicCache.EvictByTagAsync(PublicSiteCache.Tag, ct);
+        return request;
+    }
+
+    /// <summary>
+    /// Lifts the restriction of a request that was withdrawn or recorded in error (GDPR Art. 18(3):
+    /// staff confirm the patient was told first): the request is voided with the reason, so reminders,
+    /// the public case and new portal invitations are possible again and the patient is no longer shown
+    /// as restricted. Portal accesses withdrawn by the restriction stay withdrawn (a new invitation
+    /// gives access again). Refused once the patient is pseudonymised: what was removed cannot come back.
+    /// </summary>
+    public async Task<ErasureRequest> LiftAsync(Guid patientId, string reason, string? by, CancellationToken ct)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(reason);
+        var request = await Live(db, patientId).FirstOrDefaultAsync(ct)
+            ?? throw new ErasureException("Processing of this patient is not restricted: there is nothing to lift.");
+        if (request.IsPseudonymised)
+            throw new ErasureException("This patient was pseudonymised: the request has been carried out and cannot be lifted.");
+
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        request.Void(reason, by, clock.GetUtcNow().UtcDateTime);
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(LiftAction, nameof(Patient), patientId.ToString(), patientId,
+            JsonSerializer.Serialize(new
+            {
+                request = request.Id, reason = request.VoidReason, patientInformed = true,
+                effect = "reminders, public case and portal invitations possible again; withdrawn portal accesses stay withdrawn"
             }), ct);
         await transaction.CommitAsync(ct);
         await publicCache.EvictByTagAsync(PublicSiteCache.Tag, ct);
