@@ -58,7 +58,10 @@ public sealed class SessionListPagesTests(ChromiumBrowser chromium, BrowserApp a
         await Expect(Page.Locator("main .badge")).ToHaveTextAsync("This device");
         await ScanAsync("staff-sessions");
 
-        await Page.GetByRole(AriaRole.Link, new() { Name = "Sign out this session: Firefox on Linux" }).ClickAsync();
+        // Each row's link names its session for screen readers (the device in visually hidden text).
+        var signOut = Page.Locator("main a.button", new() { HasText = "Sign out this session" });
+        await Expect(signOut).ToHaveAccessibleNameAsync(new System.Text.RegularExpressions.Regex("^Sign out this session: Firefox on Linux, signed in "));
+        await signOut.ClickAsync();
         await Page.WaitForURLAsync("**/staff/account/sessions?end=*");
         await ScanAsync("staff-sessions-confirm");
         await Page.GetByRole(AriaRole.Button, new() { Name = "Sign out this session" }).ClickAsync();
