@@ -43,8 +43,14 @@ public static class AppSetup
 
         services.AddIdentityCore<StaffUser>(o =>
             {
+                // Length and a list of common passwords (CommonPasswordValidator), no composition rules: ASVS 4.0.3
+                // V2.1.9 (and NIST SP 800-63B 5.1.1.2) forbid asking for digits, cases or symbols, which push people
+                // to predictable patterns ("Password1") rather than long phrases.
                 o.Password.RequiredLength = 12;
                 o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
                 // Wrong passwords back off per account in SignInAttempts (1, 2, 4 ... up to 15 minutes); these
                 // apply to what Identity counts itself (second-factor codes).
                 o.Lockout.MaxFailedAccessAttempts = 5;

@@ -3,6 +3,7 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Portal;
+using CellTherapyCenter.Web.Features.Accounts.Passwords;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Localization;
 using CellTherapyCenter.Web.Infrastructure.Validation;
@@ -71,9 +72,7 @@ public sealed class InvitationModel(PortalInvitations invitations, SignInManager
             Errors.AddRange(result.Errors.Select(e => e.Code switch
             {
                 "PasswordTooShort" => "Invitation.TooShort",
-                "PasswordRequiresDigit" => "Invitation.NeedsDigit",
-                "PasswordRequiresLower" => "Invitation.NeedsLower",
-                "PasswordRequiresUpper" => "Invitation.NeedsUpper",
+                CommonPasswordValidator.Code => "Invitation.TooCommon",
                 _ => "Invitation.Unusable",
             }).Distinct());
             return Page();
