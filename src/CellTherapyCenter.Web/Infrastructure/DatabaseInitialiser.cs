@@ -27,6 +27,8 @@ public sealed class DatabaseInitialiser(
     {
         if (await RegistryMigrations.MigrateAsync(db, ct))
             logger.LogInformation("Migration history taken over by the squashed Initial migration (same schema)");
+        if (await StaffUserStore.HashClearRecoveryCodesAsync(db, ct) is var hashed and > 0)
+            logger.LogInformation("Recovery codes stored in clear by an earlier version hashed for {Count} accounts", hashed);
         foreach (var role in StaffRoles.All.Append(Features.Portal.PortalAccess.Role))
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
