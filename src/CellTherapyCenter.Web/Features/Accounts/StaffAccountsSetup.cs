@@ -68,6 +68,7 @@ public static class StaffAccountsSetup
         // Identity's EF store, with recovery codes kept hashed (ASVS 2.6.2).
         services.Replace(ServiceDescriptor.Scoped<IUserStore<StaffUser>, StaffUserStore>());
         services.AddScoped<IPasswordValidator<StaffUser>, CommonPasswordValidator>();
+        services.AddScoped<CredentialNotices>();
         services.AddTransient<OneTimeAuthenticatorTokenProvider>();
         services.Configure<IdentityOptions>(o =>
         {
