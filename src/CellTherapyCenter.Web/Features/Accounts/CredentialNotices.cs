@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Globalization;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure.Email;
@@ -7,13 +8,13 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 /// <summary>A change to how a staff member signs in, told to them by email (<see cref="CredentialNotices"/>).</summary>
 public enum CredentialChange
 {
-    PasswordChanged,
-    PasswordReset,
-    AuthenticatorAdded,
-    AuthenticatorRemoved,
-    RecoveryCodesGenerated,
-    PasskeyAdded,
-    PasskeyRemoved,
+    [Display(Name = "Password changed")] PasswordChanged,
+    [Display(Name = "Password reset")] PasswordReset,
+    [Display(Name = "Authenticator app added")] AuthenticatorAdded,
+    [Display(Name = "Authenticator app removed")] AuthenticatorRemoved,
+    [Display(Name = "Recovery codes made anew")] RecoveryCodesGenerated,
+    [Display(Name = "Passkey added")] PasskeyAdded,
+    [Display(Name = "Passkey removed")] PasskeyRemoved,
 }
 
 /// <summary>
