@@ -10,7 +10,8 @@ namespace CellTherapyCenter.Web.Infrastructure;
 
 /// <summary>
 /// On start: applies migrations, creates the staff roles, and on an empty database an
-/// administrator (password printed once to the console) and, unless Demo:Enabled is false, the
+/// administrator (a generated password is printed once to the console and must be changed at first
+/// sign-in; one set in Admin:Password is kept) and, unless Demo:Enabled is false, the
 /// synthetic demo cohort with example public-site content; the default text of the public pages always.
 /// </summary>
 public sealed class DatabaseInitialiser(
@@ -27,6 +28,8 @@ public sealed class DatabaseInitialiser(
     {
         if (await RegistryMigrations.MigrateAsync(db, ct))
             logger.LogInformation("Migration history taken over by the squashed Initial migration (same schema)");
+        if (await StaffUserStore.HashClearRecoveryCodesAsync(db, ct) is var hashed and > 0)
+            logger.LogInformation("Recovery codes stored in clear by an earlier version hashed for {Count} accounts", hashed);
         foreach (var role in StaffRoles.All.Append(Features.Portal.PortalAccess.Role))
             if (!await roles.RoleExistsAsync(role))
                 await roles.CreateAsync(new IdentityRole(role));
@@ -48,8 +51,13 @@ public sealed class DatabaseInitialiser(
     private async Task CreateAdministratorAsync()
     {
         var email = configuration["Admin:Email"] ?? "admin@celltherapycenter.local";
-        var password = configuration["Admin:Password"] ?? GeneratePassword();
-        var admin = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator" };
+        var configured = configuration["Admin:Password"];
+        var generated = string.IsNullOrEmpty(configured);
+        var password = generated ? GeneratePassword() : configured!;
+        // A generated password was shown on a console (and may sit in a terminal's scroll-back or a
+        // service log): like any password someone else chose, it is replaced at first sign-in
+        // (ASVS 2.3.1). One set in Admin:Password was chosen by whoever deploys, and stays.
+        var admin = new StaffUser { UserName = email, Email = email, EmailConfirmed = true, DisplayName = "Administrator", MustChangePassword = generated };
         var result = await users.CreateAsync(admin, password);
         if (!result.Succeeded)
             throw new InvalidOperationException("Could not create the administrator: " + string.Join("; ", result.Errors.Select(e => e.Description)));
@@ -60,6 +68,7 @@ public sealed class DatabaseInitialiser(
         Console.WriteLine(" Administrator account created (shown once, note it now):");
         Console.WriteLine($"   user:     {email}");
         Console.WriteLine($"   password: {password}");
+        if (generated) Console.WriteLine(" You will choose a password of your own at first sign-in.");
         Console.WriteLine("==================================================================");
         Console.WriteLine();
     }

@@ -53,6 +53,37 @@ internal static class StaffAccountKit
         AllowAutoRedirect = false, HandleCookies = true, BaseAddress = new Uri("https://localhost"),
     });
 
+    /// <summary>Adds the software passkey on the account page of a signed-in client, as the page's script would.</summary>
+    public static async Task<HttpResponseMessage> AddPasskeyAsync(HttpClient client, SoftPasskey passkey)
+    {
+        var token = await StaffSession.AntiforgeryTokenAsync(client, "/staff/account");
+        var options = await PostAsync(client, "/staff/account?handler=PasskeyOptions", token, []);
+        return await client.PostAsync("/staff/account?handler=AddPasskey", Form(token, new() { ["CredentialJson"] = passkey.Register(options, Origin) }));
+    }
+
+    /// <summary>Signs in with the software passkey from the sign-in page, as its "Use a passkey" button would.</summary>
+    public static async Task<HttpResponseMessage> SignInWithPasskeyAsync(HttpClient client, SoftPasskey passkey, string? returnUrl = null)
+    {
+        var token = await StaffSession.AntiforgeryTokenAsync(client, "/staff/login");
+        var options = await PostAsync(client, "/staff/login/passkey?handler=Options", token, []);
+        var fields = new Dictionary<string, string> { ["CredentialJson"] = passkey.Assert(options, Origin) };
+        if (returnUrl is not null) fields["ReturnUrl"] = returnUrl;
+        return await client.PostAsync("/staff/login/passkey", Form(token, fields));
+    }
+
+    /// <summary>The origin the test clients speak from (<see cref="RegistryAppFactory.CreateBrowserClient"/>).</summary>
+    public const string Origin = "https://localhost";
+
+    private static async Task<string> PostAsync(HttpClient client, string url, string token, Dictionary<string, string> fields)
+    {
+        var response = await client.PostAsync(url, Form(token, fields));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadAsStringAsync();
+    }
+
+    private static FormUrlEncodedContent Form(string token, Dictionary<string, string> fields) =>
+        new(new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token });
+
     public static Task<bool> AuditedAsync(RegistryAppFactory app, string action, string userId) =>
         app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == action && a.EntityId == userId));
 }

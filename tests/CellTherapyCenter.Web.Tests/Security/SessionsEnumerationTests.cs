@@ -58,14 +58,15 @@ public sealed partial class SessionsEnumerationTests(RegistryApps apps) : IClass
                 (portalPage, portal[i % portal.Count], $"nobody-{i}@example.org", "portal"),
             })
             {
-                var pair = await Task.WhenAll(PostAsync(client, page, known), PostAsync(client, page, unknown));
-                times[kind + " known"].Add(pair[0].Ms);
-                times[kind + " unknown"].Add(pair[1].Ms);
-                if (page == staffPage) staffAnswer ??= pair[0].Answer;
-                else portalAnswer ??= pair[0].Answer;
+                // Which of the two starts first alternates, so neither side always gets there first.
+                var (k, u) = await PairAsync(i, () => PostAsync(client, page, known), () => PostAsync(client, page, unknown));
+                times[kind + " known"].Add(k.Ms);
+                times[kind + " unknown"].Add(u.Ms);
+                if (page == staffPage) staffAnswer ??= k.Answer;
+                else portalAnswer ??= k.Answer;
                 var expected = page == staffPage ? staffAnswer : portalAnswer;
-                Assert.Equal(expected, pair[0].Answer);
-                Assert.Equal(expected, pair[1].Answer);
+                Assert.Equal(expected, k.Answer);
+                Assert.Equal(expected, u.Answer);
             }
         }
         // A portal account on the staff page and a staff account on the portal's get the same answer too.
@@ -74,12 +75,17 @@ public sealed partial class SessionsEnumerationTests(RegistryApps apps) : IClass
         Assert.Contains(LoginModel.FailedMessage, staffAnswer!.Body);
 
         // Each known try is compared with the unknown one run beside it: the median of the differences
-        // is left with what the code does differently. The medians of each side are in the message.
+        // is left with what the code does differently. The issue's own words ("within 10 ms median of
+        // each other over 50 tries") ask for the two medians too: both are asserted.
         var staffGap = Median([.. times["staff known"].Zip(times["staff unknown"], (k, u) => k - u)]);
         var portalGap = Median([.. times["portal known"].Zip(times["portal unknown"], (k, u) => k - u)]);
+        var staffMedians = Median(times["staff known"]) - Median(times["staff unknown"]);
+        var portalMedians = Median(times["portal known"]) - Median(times["portal unknown"]);
         var report = string.Join(", ", times.Select(t => $"{t.Key} {Median(t.Value):F1} ms")) +
-            $"; median known-unknown difference: staff {staffGap:F1} ms, portal {portalGap:F1} ms";
+            $"; median known-unknown difference: staff {staffGap:F1} ms, portal {portalGap:F1} ms" +
+            $"; difference of the medians: staff {staffMedians:F1} ms, portal {portalMedians:F1} ms";
         Assert.True(Math.Abs(staffGap) < 10 && Math.Abs(portalGap) < 10, report);
+        Assert.True(Math.Abs(staffMedians) < 10 && Math.Abs(portalMedians) < 10, report);
         // Each known account was counted, and the unknown addresses left nothing but their audit lines.
         Assert.Equal(10, await _app.WithDbAsync(db => db.Users.CountAsync(u => u.Email!.StartsWith("timing-") && u.LockoutEnd != null)));
         Assert.Equal(0, await _app.WithDbAsync(db => db.Users.CountAsync(u => u.Email!.StartsWith("nobody-"))));
@@ -157,6 +163,20 @@ public sealed partial class SessionsEnumerationTests(RegistryApps apps) : IClass
 
     [GeneratedRegex("value=\"CfDJ8[^\"]*\"")]
     private static partial Regex TokenValue();
+
+    /// <summary>
+    /// Runs a known and an unknown request at the same moment; the first started gets ahead (it runs
+    /// until its first wait before the other starts), so try <paramref name="i"/> starts the known one
+    /// when even and the unknown one when odd. Returns both results, known first.
+    /// </summary>
+    internal static async Task<(T Known, T Unknown)> PairAsync<T>(int i, Func<Task<T>> known, Func<Task<T>> unknown)
+    {
+        Task<T> k, u;
+        if (i % 2 == 0) { k = known(); u = unknown(); }
+        else { u = unknown(); k = known(); }
+        await Task.WhenAll(k, u);
+        return (await k, await u);
+    }
 
     private static double Median(List<double> values)
     {

@@ -15,7 +15,8 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [NoPatientData]
-public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SessionStore sessions, AuditLog audit) : PageModel
+public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, SessionStore sessions, AuditLog audit,
+    CredentialNotices notices) : PageModel
 {
     [BindProperty, Required(ErrorMessage = "Enter your current password."), DataType(DataType.Password), StringLength(512)]
     public string CurrentPassword { get; set; } = "";
@@ -63,6 +64,7 @@ public sealed class ChangePasswordModel(UserManager<StaffUser> users, SignInMana
         if (await SessionStore.CurrentIdAsync(HttpContext) is { } current) await sessions.RevokeAllExceptAsync(user.Id, current, ct);
         else await sessions.RevokeAllAsync(user.Id, ct);
         await signIn.RefreshSignInAsync(user);
+        notices.Enqueue(HttpContext, user, CredentialChange.PasswordChanged);
         await audit.WriteAsync(AccountAuditActions.PasswordChanged, nameof(StaffUser), user.Id, null, null, ct);
         SavedBanner.Show(TempData, "Your password was changed. Other sessions of your account are signed out.");
         return RedirectToPage("/Accounts/Security");

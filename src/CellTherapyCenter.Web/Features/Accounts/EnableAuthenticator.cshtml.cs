@@ -15,7 +15,8 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [NoPatientData]
-public sealed class EnableAuthenticatorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit) : PageModel
+public sealed class EnableAuthenticatorModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit,
+    CredentialNotices notices) : PageModel
 {
     public const string Issuer = "CellTherapyCenter";
 
@@ -54,6 +55,7 @@ public sealed class EnableAuthenticatorModel(UserManager<StaffUser> users, SignI
         await users.SetTwoFactorEnabledAsync(user, true);
         RecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
         await signIn.RefreshSignInAsync(user);
+        notices.Enqueue(HttpContext, user, CredentialChange.AuthenticatorAdded);
         await audit.WriteAsync(AccountAuditActions.AuthenticatorEnabled, nameof(StaffUser), user.Id, null, null, ct);
         AlreadyEnabled = true;
         return Page();

@@ -13,7 +13,7 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
 [NoPatientData]
-public sealed class ResetPasswordModel(UserManager<StaffUser> users, SessionStore sessions, AuditLog audit) : PageModel
+public sealed class ResetPasswordModel(UserManager<StaffUser> users, SessionStore sessions, AuditLog audit, CredentialNotices notices) : PageModel
 {
     [BindProperty(SupportsGet = true), StringLength(100)]
     public string? UserId { get; set; }
@@ -56,6 +56,7 @@ public sealed class ResetPasswordModel(UserManager<StaffUser> users, SessionStor
         await users.ResetAccessFailedCountAsync(user);
         // Whoever knew the old password is signed out everywhere at once.
         await sessions.RevokeAllAsync(user.Id, ct);
+        notices.Enqueue(HttpContext, user, CredentialChange.PasswordReset);
         await audit.WriteAsync(AccountAuditActions.PasswordReset, nameof(StaffUser), user.Id, null, "emailed link", ct, userName: user.UserName, userId: user.Id);
         Done = true;
         return Page();

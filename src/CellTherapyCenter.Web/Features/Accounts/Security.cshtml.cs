@@ -17,7 +17,8 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 /// </summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [NoPatientData]
-public sealed class SecurityModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit, IOptions<StaffSignInOptions> options) : PageModel
+public sealed class SecurityModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit, IOptions<StaffSignInOptions> options,
+    CredentialNotices notices) : PageModel
 {
     public sealed record PasskeyRow(string Id, string Name, DateTimeOffset CreatedAt);
 
@@ -70,6 +71,7 @@ public sealed class SecurityModel(UserManager<StaffUser> users, SignInManager<St
         attestation.Passkey.Name = $"Passkey {count + 1}";
         var added = await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey);
         if (!added.Succeeded) return await ShowAsync(user, "The passkey was not added: it may belong to another account.");
+        notices.Enqueue(HttpContext, user, CredentialChange.PasskeyAdded, attestation.Passkey.Name);
         await audit.WriteAsync(AccountAuditActions.PasskeyAdded, nameof(StaffUser), user.Id, null, attestation.Passkey.Name, ct);
         await signIn.RefreshSignInAsync(user);
         SavedBanner.Show(TempData, $"Passkey added as \"{attestation.Passkey.Name}\". You can give it a name of your own below.");
@@ -102,6 +104,7 @@ public sealed class SecurityModel(UserManager<StaffUser> users, SignInManager<St
         await users.RemovePasskeyAsync(user, passkey.CredentialId);
         await users.UpdateSecurityStampAsync(user);
         await signIn.RefreshSignInAsync(user);
+        notices.Enqueue(HttpContext, user, CredentialChange.PasskeyRemoved, passkey.Name);
         await audit.WriteAsync(AccountAuditActions.PasskeyRemoved, nameof(StaffUser), user.Id, null, passkey.Name, ct);
         SavedBanner.Show(TempData, $"Passkey \"{passkey.Name}\" removed.");
         return RedirectToPage();
@@ -117,6 +120,7 @@ public sealed class SecurityModel(UserManager<StaffUser> users, SignInManager<St
         await users.ResetAuthenticatorKeyAsync(user);
         await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 0);
         await signIn.RefreshSignInAsync(user);
+        notices.Enqueue(HttpContext, user, CredentialChange.AuthenticatorRemoved);
         await audit.WriteAsync(AccountAuditActions.AuthenticatorRemoved, nameof(StaffUser), user.Id, null, null, ct);
         SavedBanner.Show(TempData, "The authenticator app was removed from your account, with its recovery codes.");
         return RedirectToPage();
@@ -128,6 +132,7 @@ public sealed class SecurityModel(UserManager<StaffUser> users, SignInManager<St
         if (user is null) return Challenge();
         if (!user.TwoFactorEnabled) return await ShowAsync(user, "Recovery codes come with an authenticator app: set one up first.");
         NewRecoveryCodes = [.. await users.GenerateNewTwoFactorRecoveryCodesAsync(user, 10) ?? []];
+        notices.Enqueue(HttpContext, user, CredentialChange.RecoveryCodesGenerated);
         await audit.WriteAsync(AccountAuditActions.RecoveryCodesGenerated, nameof(StaffUser), user.Id, null, null, ct);
         await LoadAsync(user);
         return Page();

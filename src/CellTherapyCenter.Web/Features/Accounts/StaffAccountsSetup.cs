@@ -4,6 +4,7 @@ using CellTherapyCenter.Web.Features.Accounts.Passwords;
 using CellTherapyCenter.Web.Features.Accounts.TwoFactor;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace CellTherapyCenter.Web.Features.Accounts;
@@ -64,7 +65,10 @@ public static class StaffAccountsSetup
             .Configure(o => o.RequireTwoFactor = !environment.IsDevelopment())
             .Bind(configuration.GetSection("Security"));
         services.AddScoped<IUserClaimsPrincipalFactory<StaffUser>, StaffClaimsFactory>();
+        // Identity's EF store, with recovery codes kept hashed (ASVS 2.6.2).
+        services.Replace(ServiceDescriptor.Scoped<IUserStore<StaffUser>, StaffUserStore>());
         services.AddScoped<IPasswordValidator<StaffUser>, CommonPasswordValidator>();
+        services.AddScoped<CredentialNotices>();
         services.AddTransient<OneTimeAuthenticatorTokenProvider>();
         services.Configure<IdentityOptions>(o =>
         {
