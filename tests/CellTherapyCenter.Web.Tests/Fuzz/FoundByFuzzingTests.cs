@@ -33,4 +33,25 @@ public sealed class FoundByFuzzingTests(RegistryApps apps) : IClassFixture<Regis
             Assert.Equal(before, await StoredState.CaptureAsync(app));
         }
     }
+
+    /// <summary>
+    /// The public request form is multipart too (it carries documents): a NUL in the message reached
+    /// PostgreSQL (500). [TextLimit] now refuses it on every limited field, in the visitor's language.
+    /// </summary>
+    [Theory, EveryDatabase]
+    public async Task A_request_whose_message_holds_a_NUL_is_refused_beside_the_field_and_nothing_is_stored(DatabaseProvider database)
+    {
+        var app = apps[database];
+        using var client = app.CreateBrowserClient();
+        var fields = Inquiries.InquiryForm.ValidFields();
+        fields["Input.Message"] = "My father\0 has ALS";
+        var before = await StoredState.CaptureAsync(app);
+
+        using var response = await Inquiries.InquiryForm.SubmitAsync(client, fields);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var message = StaffSession.Parse(await response.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Input.Message']")?.TextContent;
+        Assert.Contains("(NUL)", message, StringComparison.Ordinal);
+        Assert.Equal(before, await StoredState.CaptureAsync(app));
+    }
 }
