@@ -31,7 +31,7 @@ public static class FormProperties
         return database == DatabaseProvider.Sqlite ? sqlite : Math.Max(10, sqlite / 10);
     }
 
-    public const long DefaultCases = 200;
+    public const long DefaultCases = 100;
 
     /// <summary>Cases of the cheap properties (one request each, no stored state): the query strings and the API.</summary>
     public static long RequestIterations(DatabaseProvider database) => database == DatabaseProvider.Sqlite ? 1000 : 100;
