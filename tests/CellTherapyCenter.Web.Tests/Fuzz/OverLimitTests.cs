@@ -43,6 +43,11 @@ public sealed class OverLimitTests(RegistryApps apps) : IClassFixture<RegistryAp
             return new Form(StaffRoles.Physician, $"/staff/patients/{id}/courses/{course.Id}",
                 new() { ["Input.ConcurrencyStamp"] = course.ConcurrencyStamp.ToString() }, "VoidReason", FieldLengths.Reason, "form[action*='handler=Void']");
         },
+        // Regressions the generic over-limit test found: the transplantation forms cleared model state and never checked the lot's length (PostgreSQL: 500).
+        ["transplantation: lot"] = async (app, id) => new Form(StaffRoles.Physician, $"/staff/patients/{id}/courses/{(await Course(app, id)).Id}/transplantations/new",
+            Transplantation(), "Transplantation.CellProductLot", FieldLengths.Label),
+        ["course page, transplantation: lot"] = async (app, id) => new Form(StaffRoles.Physician, $"/staff/patients/{id}/courses/{(await Course(app, id)).Id}",
+            Transplantation(), "Transplantation.CellProductLot", FieldLengths.Label, "form[action*='handler=Transplantation']"),
         ["vital status: cause of death"] = (_, id) => Done(new Form(StaffRoles.Coordinator, $"/staff/patients/{id}/vital-status",
             new() { ["Input.IsAlive"] = "false", ["Input.DateOfDeath"] = "2025-10-01", ["Input.CauseOfDeath"] = "Respiratory failure" }, "Input.CauseOfDeath", FieldLengths.Reason)),
         ["diagnosis: other genetics"] = (_, id) => Done(new Form(StaffRoles.Physician, $"/staff/patients/{id}/diagnosis",
@@ -74,6 +79,20 @@ public sealed class OverLimitTests(RegistryApps apps) : IClassFixture<RegistryAp
         ["Input.FamilyName"] = "Dugačka", ["Input.GivenName"] = "Mila", ["Input.Sex"] = "Female", ["Input.DateOfBirth"] = "1960-05-05",
         ["Input.Email"] = "mila@example.org", ["Input.Phone"] = "+381 64 123 4567", ["Input.Country"] = "RS", ["Input.PreferredLanguage"] = "sr",
         ["HealthDataConsent"] = "true",
+    };
+
+    private static Task<TreatmentCourse> Course(RegistryAppFactory app, Guid patientId) => app.WithDbAsync(async db =>
+    {
+        var c = new TreatmentCourse { PatientId = patientId, Number = 1, StartDate = new DateOnly(2025, 2, 3) };
+        db.Add(c);
+        await db.SaveChangesAsync();
+        return c;
+    });
+
+    private static Dictionary<string, string> Transplantation() => new()
+    {
+        ["Transplantation.Date"] = "2025-02-04", ["Transplantation.CellProductLot"] = "LOT-1", ["Transplantation.SuspensionCount"] = "4",
+        ["Transplantation.VolumeMl"] = "10", ["Transplantation.Route"] = "IntravenousDrip",
     };
 
     private static Dictionary<string, string> AdverseEvent() => new()

@@ -1,4 +1,6 @@
+using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 
 namespace CellTherapyCenter.Web.Features.Courses;
@@ -20,6 +22,9 @@ public static class TransplantationRules
         else if (date > today || date < course.StartDate.AddDays(-7) || (course.EndDate is { } end && date > end.AddDays(7)))
             modelState.AddModelError(Key(nameof(t.Date)), "The date must fall within the course (a week either side) and not in the future.");
         if (string.IsNullOrWhiteSpace(t.CellProductLot)) modelState.AddModelError(Key(nameof(t.CellProductLot)), "Enter the cell product lot: every transplantation must be traceable.");
+        // The forms clear model state before these rules, so the lot's [TextLimit] is checked here (else PostgreSQL refuses it with a 500).
+        else if (t.CellProductLot.Length > FieldLengths.Label)
+            modelState.AddModelError(Key(nameof(t.CellProductLot)), new TextLimitAttribute(FieldLengths.Label).FormatErrorMessage("Cell product lot"));
         if (t.SuspensionCount is not (>= 1 and <= 20)) modelState.AddModelError(Key(nameof(t.SuspensionCount)), "Enter the number of suspensions, 1 to 20.");
         if (t.VolumeMl is not (>= 0.1m and <= 100m)) modelState.AddModelError(Key(nameof(t.VolumeMl)), "Enter the total volume, 0.1 to 100 ml.");
     }

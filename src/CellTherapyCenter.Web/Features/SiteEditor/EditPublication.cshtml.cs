@@ -63,6 +63,9 @@ public sealed class EditPublicationModel(RegistryDbContext db, SiteEditorSave sa
         else if (Input.Title.Length > 300) ModelState.AddFieldError(() => Input.Title, "The title can be at most 300 characters.");
         if (Languages.All(l => l.Code != Input.Language)) ModelState.AddFieldError(() => Input.Language, "Choose the document's language.");
         if (Input.Year is < 1950 or > 2100) ModelState.AddFieldError(() => Input.Year, "Enter a plausible year, or leave it empty.");
+        // A multipart form is not checked by NulCharacterRefusal (its file may hold any byte), and PostgreSQL cannot store a NUL in text.
+        if (Input.Title?.Contains('\0', StringComparison.Ordinal) == true) ModelState.AddFieldError(() => Input.Title, "Remove the control characters from the title.");
+        if (Input.Description?.Contains('\0', StringComparison.Ordinal) == true) ModelState.AddFieldError(() => Input.Description, "Remove the control characters from the description.");
         var content = await ReadPdfAsync(required: IsNew, ct);
         if (!ModelState.IsValid) return Page();
 

@@ -38,6 +38,8 @@ public sealed class PortalAccessPageModel(RegistryDbContext db, PatientReadAudit
     public PatientIdentityView Patient { get; private set; } = null!;
     public List<PortalAccount> Accounts { get; private set; } = [];
     public string? Message { get; private set; }
+    /// <summary>The account whose withdrawal was refused: its reason field shows the message and what was typed.</summary>
+    public Guid? RevokingAccountId { get; private set; }
     public DateTime Now => clock.GetUtcNow().UtcDateTime;
 
     public async Task<IActionResult> OnGetAsync(Guid id, string? done, CancellationToken ct)
@@ -90,14 +92,16 @@ public sealed class PortalAccessPageModel(RegistryDbContext db, PatientReadAudit
         var account = await db.PortalAccounts.FirstOrDefaultAsync(a => a.Id == accountId && a.PatientId == id && a.VoidedAt == null, ct);
         if (account is null) return NotFound();
         ModelState.Clear();
+        // Refused beside the account's reason field, which keeps what was typed.
+        RevokingAccountId = accountId;
         if (string.IsNullOrWhiteSpace(Reason))
         {
-            Message = "Give a reason for withdrawing access.";
+            ModelState.AddFieldError(() => Reason, "Give a reason for withdrawing access.");
             return Page();
         }
         if (Reason.Length > FieldLengths.Reason)
         {
-            Message = new TextLimitAttribute(FieldLengths.Reason).FormatErrorMessage(nameof(Reason));
+            ModelState.AddFieldError(() => Reason, new TextLimitAttribute(FieldLengths.Reason).FormatErrorMessage(nameof(Reason)));
             return Page();
         }
         await invitations.RevokeAsync(account, Reason, User.Identity?.Name, ct);
