@@ -19,6 +19,11 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
     public const string TestPassword = "Test-password-1234";
     public const string AdminEmail = "admin@test.local";
     private readonly string _directory = ScratchDirectory.Create("ctc-test-");
+
+    // Each host would watch its appsettings files for changes, one inotify instance per watcher; with
+    // many test apps alive at once the user's limit (128 by default on Linux) ran out and hosts failed to
+    // start. Tests never edit those files, so the hosts read them once (host setting, before any host starts).
+    static RegistryAppFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
     private string? _connectionString;
 
     public abstract DatabaseProvider Provider { get; }
