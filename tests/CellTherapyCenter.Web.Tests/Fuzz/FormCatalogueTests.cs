@@ -43,6 +43,8 @@ public sealed class FormCatalogueTests(RegistryApps apps, ITestOutputHelper outp
         var catalogue = await FormCatalogue.OfAsync(apps[database]);
         var gone = FormCatalogue.Skipped.Keys.Except(catalogue.SkippedFound).ToList();
         Assert.True(gone.Count == 0, "Skip-listed forms no longer found (remove them from FormCatalogue.Skipped): " + string.Join("; ", gone));
+        var inPlace = FormProperties.AnswerInPlace.Keys.Except(catalogue.Forms.Select(f => f.Key)).ToList();
+        Assert.True(inPlace.Count == 0, "Forms listed as answering in place no longer found (FormProperties.AnswerInPlace): " + string.Join("; ", inPlace));
     }
 
     /// <summary>Text fields without a limit, each with its reason.</summary>

@@ -87,18 +87,30 @@ public static class FormProperties
             capturing.Start();
             var after = await StoredState.CaptureAsync(app);
             capturing.Stop();
-            if (status is >= 300 and < 400)
+            // The next case (a shrink after a failure too) compares with what is stored now, not with a state
+            // before a failed case: a stale one would blame the smaller inputs for the first case's write.
+            var unchanged = before == after;
+            before = after;
+            if (status is >= 300 and < 400 || AnswerInPlace.ContainsKey(catalogued.Key))
             {
                 // A success may store and change the record's stamp: the next case starts from the form as it is now
                 // (only forms with a stamp: the others' rendered values do not change, and reading the page again costs).
                 if (form.Fields.Any(f => f.Name.EndsWith("ConcurrencyStamp", StringComparison.Ordinal)) && await FormCatalogue.FindAsync(client, catalogued, world) is { } again)
                     form = again;
             }
-            else Assert.True(before == after, $"refused ({status}) but something was stored: {Describe(form, sent)}");
-            before = after;
+            else Assert.True(unchanged, $"refused ({status}) but something was stored: {Describe(form, sent)}");
         }, writeLine: output.WriteLine, seed: Seed, iter: iterations, threads: 1);
         output.WriteLine($"  posting {posting.Elapsed.TotalMilliseconds / iterations:F1} ms, capturing the state {capturing.Elapsed.TotalMilliseconds / iterations:F1} ms a case");
     }
+
+    /// <summary>
+    /// Forms whose success is a page of its own (200), not a redirect, each with why: for them a 200 may
+    /// store, and only the never-a-5xx half of the property holds.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> AnswerInPlace { get; } = new Dictionary<string, string>
+    {
+        ["POST /staff/forgot-password [Email]"] = "answers every valid address with the same page, and writes an outbox row and an audit line for each (known or not: issue 16's equal work)",
+    };
 
     /// <summary>The case's body: the rendered form with the chosen fields replaced; the antiforgery token always fresh.</summary>
     private static List<KeyValuePair<string, string>> Mutate(CataloguedForm form, int[] choice, string[] text, int[] pick)
