@@ -20,10 +20,15 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
     public const string AdminEmail = "admin@test.local";
     private readonly string _directory = ScratchDirectory.Create("ctc-test-");
 
-    // Each host would watch its appsettings files for changes, one inotify instance per watcher; with
-    // many test apps alive at once the user's limit (128 by default on Linux) ran out and hosts failed to
-    // start. Tests never edit those files, so the hosts read them once (host setting, before any host starts).
-    static RegistryAppFactory() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    // Each host would watch its appsettings files and its wwwroot (for asp-append-version) with one inotify
+    // instance per watcher; with many test apps alive at once the user's limit (128 by default on Linux) ran
+    // out and hosts failed to start or pages answered 500. Tests never edit those files: the hosts read their
+    // settings once and look at wwwroot by polling, which needs no inotify instance (set before any host starts).
+    static RegistryAppFactory()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "true");
+    }
     private string? _connectionString;
 
     public abstract DatabaseProvider Provider { get; }
