@@ -23,9 +23,10 @@ public sealed partial class SentModel : PageModel
     /// <summary>How many of the twelve questions were answered, when the self-score was started; null when it was skipped.</summary>
     public int? AlsfrsAnswered { get; private set; }
 
-    public IActionResult OnGet(string reference)
+    public IActionResult OnGet(string? reference)
     {
-        if (!ReferenceFormat().IsMatch(reference)) return NotFound();
+        // A blank segment ("/sent/%20") binds as null: model binding turns whitespace into no value.
+        if (reference is null || !ReferenceFormat().IsMatch(reference)) return NotFound();
         Reference = reference;
         AlsfrsAnswered = TempData[AnsweredKey] as int?;
         AlsfrsTotal = TempData[TotalKey] as int?;
