@@ -41,42 +41,14 @@ public sealed class ErasureModel(RegistryDbContext db, PatientErasure erasure, P
     {
         if (!await db.Patients.AnyAsync(p => p.Id == id, ct)) return NotFound();
         if (ReceivedOn is null) ModelState.AddFieldError(() => ReceivedOn, "Enter the day the patient asked.");
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                await erasure.RestrictAsync(id, ReceivedOn!.Value, User.Identity?.Name, ct);
-                return RedirectToPage("/Privacy/Erasure", new { id });
-            }
-            catch (ErasureException e)
-            {
-                Message = e.Message;
-            }
-        }
-        await LoadAsync(id, ct);
-        audit.Read(id);
-        return Page();
+        return await StepAsync(id, () => erasure.RestrictAsync(id, ReceivedOn!.Value, User.Identity?.Name, ct), ct);
     }
 
     public async Task<IActionResult> OnPostPseudonymiseAsync(Guid id, CancellationToken ct)
     {
         if (!await db.Patients.AnyAsync(p => p.Id == id, ct)) return NotFound();
         if (!Confirmed) ModelState.AddFieldError(() => Confirmed, "Tick the box to confirm: this cannot be undone.");
-        if (ModelState.IsValid)
-        {
-            try
-            {
-                await erasure.PseudonymiseAsync(id, User.Identity?.Name, ct);
-                return RedirectToPage("/Privacy/Erasure", new { id });
-            }
-            catch (ErasureException e)
-            {
-                Message = e.Message;
-            }
-        }
-        await LoadAsync(id, ct);
-        audit.Read(id);
-        return Page();
+        return await StepAsync(id, () => erasure.PseudonymiseAsync(id, User.Identity?.Name, ct), ct);
     }
 
     /// <summary>Lifts the restriction (a withdrawn request, or one recorded in error) with a reason, once the patient was told.</summary>
@@ -85,12 +57,24 @@ public sealed class ErasureModel(RegistryDbContext db, PatientErasure erasure, P
         if (!await db.Patients.AnyAsync(p => p.Id == id, ct)) return NotFound();
         if (string.IsNullOrWhiteSpace(LiftReason)) ModelState.AddFieldError(() => LiftReason, "Give the reason: the request was withdrawn, or recorded in error.");
         if (!PatientInformed) ModelState.AddFieldError(() => PatientInformed, "Tell the patient before the restriction is lifted (GDPR Art. 18(3)), then tick the box.");
+        return await StepAsync(id, async () =>
+        {
+            await erasure.LiftAsync(id, LiftReason!, User.Identity?.Name, ct);
+            SavedBanner.Show(TempData, "The restriction was lifted: the patient's records are processed as before. Portal access needs a new invitation.");
+        }, ct);
+    }
+
+    /// <summary>
+    /// Runs one step once the form is valid and goes back to the page; otherwise, or when the step refuses
+    /// (<see cref="ErasureException"/>, its message shown), shows the page again with what was typed.
+    /// </summary>
+    private async Task<IActionResult> StepAsync(Guid id, Func<Task> step, CancellationToken ct)
+    {
         if (ModelState.IsValid)
         {
             try
             {
-                await erasure.LiftAsync(id, LiftReason!, User.Identity?.Name, ct);
-                SavedBanner.Show(TempData, "The restriction was lifted: the patient's records are processed as before. Portal access needs a new invitation.");
+                await step();
                 return RedirectToPage("/Privacy/Erasure", new { id });
             }
             catch (ErasureException e)
