@@ -1,11 +1,10 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Features.Accounts;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using CellTherapyCenter.Web.Tests.Security;
 using Microsoft.EntityFrameworkCore;
+using static CellTherapyCenter.Web.Tests.Security.EnumerationTiming;
 
 namespace CellTherapyCenter.Web.Tests.Accounts;
 
@@ -15,7 +14,7 @@ namespace CellTherapyCenter.Web.Tests.Accounts;
 /// same time, within 10 ms of median, for known and unknown addresses. Only a known one gets mail.
 /// </summary>
 [Collection(SignInTimingCollection.Name)]
-public sealed partial class ForgotPasswordEnumerationTests(RegistryApps apps) : IClassFixture<RegistryApps>
+public sealed class ForgotPasswordEnumerationTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
     private const int Tries = 50;
 
@@ -41,7 +40,7 @@ public sealed partial class ForgotPasswordEnumerationTests(RegistryApps apps) : 
         {
             // Each known request runs at the same moment as an unknown one, so a busy moment of the shared
             // machine slows both alike; which of the two starts first alternates, so neither side always gets there first.
-            var (k, u) = await SessionsEnumerationTests.PairAsync(i,
+            var (k, u) = await PairAsync(i,
                 () => PostAsync(client, token, staff[i % staff.Count]), () => PostAsync(client, token, $"nobody-reset-{i}@test.local"));
             known.Add(k.Ms);
             unknown.Add(u.Ms);
@@ -80,30 +79,9 @@ public sealed partial class ForgotPasswordEnumerationTests(RegistryApps apps) : 
         Assert.True(Math.Abs(mediansGap) < 10, report);
     }
 
-    /// <summary>What a visitor sees of an answer: status, headers but the date, and the body with the typed address and the form token taken out.</summary>
-    private sealed record Answer(HttpStatusCode Status, string Headers, string Body);
-
-    private static async Task<(Answer Answer, double Ms)> PostAsync(HttpClient client, string token, string email)
-    {
-        var watch = Stopwatch.StartNew();
-        using var response = await client.PostAsync("/staff/forgot-password", new FormUrlEncodedContent(new Dictionary<string, string>
+    private static Task<(Answer Answer, double Ms)> PostAsync(HttpClient client, string token, string email) =>
+        TimeAsync(() => client.PostAsync("/staff/forgot-password", new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email, ["__RequestVerificationToken"] = token,
-        }));
-        var body = await response.Content.ReadAsStringAsync();
-        var ms = watch.Elapsed.TotalMilliseconds;
-        var headers = string.Join("\n", response.Headers.Concat(response.Content.Headers)
-            .Where(h => h.Key != "Date").OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}: {string.Join(", ", h.Value)}"));
-        body = TokenValue().Replace(body.Replace(email, "EMAIL", StringComparison.Ordinal), "value=\"TOKEN\"");
-        return (new Answer(response.StatusCode, headers, body), ms);
-    }
-
-    [GeneratedRegex("value=\"CfDJ8[^\"]*\"")]
-    private static partial Regex TokenValue();
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
+        })), email);
 }

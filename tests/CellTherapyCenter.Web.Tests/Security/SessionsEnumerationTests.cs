@@ -1,12 +1,11 @@
-using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Features.Accounts;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using CellTherapyCenter.Web.Tests.Portal;
 using Microsoft.EntityFrameworkCore;
+using static CellTherapyCenter.Web.Tests.Security.EnumerationTiming;
 
 namespace CellTherapyCenter.Web.Tests.Security;
 
@@ -16,7 +15,7 @@ namespace CellTherapyCenter.Web.Tests.Security;
 /// account backs off. The back-off slows guessing and ends by itself.
 /// </summary>
 [Collection(SignInTimingCollection.Name)]
-public sealed partial class SessionsEnumerationTests(RegistryApps apps) : IClassFixture<RegistryApps>
+public sealed class SessionsEnumerationTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
     private const int Tries = 50;
     private RegistryAppFactory _app = null!;
@@ -140,49 +139,14 @@ public sealed partial class SessionsEnumerationTests(RegistryApps apps) : IClass
 
     private sealed record Page(string Url, string Token);
 
-    /// <summary>What a visitor sees of an answer: status, headers but the date, and the body with the typed address and the form token taken out.</summary>
-    private sealed record Answer(HttpStatusCode Status, string Headers, string Body);
-
     private static async Task<HttpResponseMessage> PostRawAsync(HttpClient client, Page page, string email, string password) =>
         await client.PostAsync(page.Url, new FormUrlEncodedContent(new Dictionary<string, string>
         {
             ["Email"] = email, ["Password"] = password, ["__RequestVerificationToken"] = page.Token,
         }));
 
-    private static async Task<(Answer Answer, double Ms)> PostAsync(HttpClient client, Page page, string email, string password = "Wrong-password-1234")
-    {
-        var watch = Stopwatch.StartNew();
-        using var response = await PostRawAsync(client, page, email, password);
-        var body = await response.Content.ReadAsStringAsync();
-        var ms = watch.Elapsed.TotalMilliseconds;
-        var headers = string.Join("\n", response.Headers.Concat(response.Content.Headers)
-            .Where(h => h.Key != "Date").OrderBy(h => h.Key, StringComparer.Ordinal).Select(h => $"{h.Key}: {string.Join(", ", h.Value)}"));
-        body = TokenValue().Replace(body.Replace(email, "EMAIL", StringComparison.Ordinal), "value=\"TOKEN\"");
-        return (new Answer(response.StatusCode, headers, body), ms);
-    }
-
-    [GeneratedRegex("value=\"CfDJ8[^\"]*\"")]
-    private static partial Regex TokenValue();
-
-    /// <summary>
-    /// Runs a known and an unknown request at the same moment; the first started gets ahead (it runs
-    /// until its first wait before the other starts), so try <paramref name="i"/> starts the known one
-    /// when even and the unknown one when odd. Returns both results, known first.
-    /// </summary>
-    internal static async Task<(T Known, T Unknown)> PairAsync<T>(int i, Func<Task<T>> known, Func<Task<T>> unknown)
-    {
-        Task<T> k, u;
-        if (i % 2 == 0) { k = known(); u = unknown(); }
-        else { u = unknown(); k = known(); }
-        await Task.WhenAll(k, u);
-        return (await k, await u);
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.Order().ToList();
-        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
-    }
+    private static Task<(Answer Answer, double Ms)> PostAsync(HttpClient client, Page page, string email, string password = "Wrong-password-1234") =>
+        TimeAsync(() => PostRawAsync(client, page, email, password), email);
 }
 
 /// <summary>
