@@ -66,9 +66,14 @@ public sealed partial class PasswordCompositionTests(RegistryApps apps) : IClass
         var hint = await person.GetStringAsync($"/portal/invitation?token={token}&culture=en");
         Assert.DoesNotContain("capital", hint);
 
-        var accepted = await StaffSession.SubmitFormAsync(person, $"/portal/invitation?token={token}&culture=en",
-            new Dictionary<string, string> { ["Token"] = token, ["Password"] = Phrase, ["ConfirmPassword"] = Phrase });
+        // A phrase in the family's own script: small Cyrillic letters and spaces, nothing else.
+        const string cyrillicPhrase = "сонце над рікою вранці";
+        var accepted = await StaffSession.SubmitFormAsync(person, $"/portal/invitation?token={token}&culture=uk",
+            new Dictionary<string, string> { ["Token"] = token, ["Password"] = cyrillicPhrase, ["ConfirmPassword"] = cyrillicPhrase });
         Assert.Equal("/portal", accepted.Headers.Location?.OriginalString);
+        var signIn = await StaffSession.SubmitFormAsync(app.CreateBrowserClient(), "/portal/sign-in?culture=uk",
+            new Dictionary<string, string> { ["Email"] = email, ["Password"] = cyrillicPhrase });
+        Assert.Equal("/portal", signIn.Headers.Location?.OriginalString);
     }
 
     [GeneratedRegex(@"token=(?<token>[A-Za-z0-9_\-]+)")]
