@@ -97,15 +97,16 @@ public static partial class MeasureText
         { } v => v.ToString("0.00", CultureInfo.CurrentCulture).Replace("-", "−", StringComparison.Ordinal),
     };
 
-    /// <summary>A number as the library wrote it (invariant), in the reader's culture with the same decimals.</summary>
+    /// <summary>A number as the library wrote it (point or comma), in the reader's culture with the same decimals.</summary>
     private static string ReaderNumber(string invariant)
     {
-        var point = invariant.IndexOf('.', StringComparison.Ordinal);
+        var point = invariant.IndexOfAny(['.', ',']);
         if (point < 0) return invariant;
-        var value = double.Parse(invariant, CultureInfo.InvariantCulture);
+        var value = double.Parse(invariant.Replace(',', '.'), CultureInfo.InvariantCulture);
         return value.ToString("F" + (invariant.Length - point - 1).ToString(CultureInfo.InvariantCulture), CultureInfo.CurrentCulture);
     }
 
-    [GeneratedRegex(@"\d+(?:\.\d+)?")]
+    // A decimal comma too: the library words its texts in the culture of the request that computed the audit.
+    [GeneratedRegex(@"\d+(?:[.,]\d+)?")]
     private static partial Regex Numbers();
 }
