@@ -103,6 +103,7 @@ public static class AppSetup
         services.AddScoped<CellTherapyCenter.Web.Features.Demo.DemoCohortSeeder>();
         services.AddPatientFeatures();
         services.AddPublicSite(builder.Configuration);
+        services.AddPublicPageCompression();
         services.AddOutcomes();
         services.AddFollowUp(builder.Configuration);
         services.AddPortal();
@@ -150,6 +151,7 @@ public static class AppSetup
         app.UseStaffAccountSetup();
         app.UseRateLimiter();
         app.UseOutputCache();
+        app.UsePublicPageCompression();
         app.UseAntiforgery();
 
         app.MapHealthChecks("/health").AllowAnonymous();

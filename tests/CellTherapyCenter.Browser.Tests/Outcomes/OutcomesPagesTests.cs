@@ -24,15 +24,65 @@ public sealed class OutcomesPagesTests(ChromiumBrowser chromium, DemoBrowserApp 
         await Errors.AssertNoneAsync();
     }
 
-    [Fact]
-    public async Task Public_outcomes_page_shows_measured_figures_with_their_intervals_and_passes_the_accessibility_scan()
-    {
-        await Page.GotoAsync("/outcomes");
+    private const string PictureTextSizes = """
+        () => [...document.querySelectorAll('svg.outcome-picture text')].map(t => {
+            const svg = t.ownerSVGElement;
+            return parseFloat(getComputedStyle(t).fontSize) * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+        })
+        """;
 
-        Assert.Equal(8, await Page.Locator("section.claim").CountAsync());
-        Assert.True(await Page.GetByText("95% CI").CountAsync() > 0, "measured figures carry their interval");
-        await AxeAssert.NoSeriousViolationsAsync(Page);
-        await Screenshots.CaptureAsync(Page);
-        await Errors.AssertNoneAsync();
+    /// <summary>
+    /// The public outcomes page as a family meets it, in each language on a phone (360 px, scale 2)
+    /// and a desktop, in one browser context: the eight cards visible before the folded method, no
+    /// sideways scroll, picture text drawn at 12 px or more on the phone, the cards' sentences not
+    /// left in English on the uk and sr-Latn pages, and the accessibility scan clean.
+    /// </summary>
+    [Fact]
+    public async Task Public_outcomes_cards_read_in_every_language_on_a_phone_and_a_desktop()
+    {
+        // A phone context of its own (scale 2); the desktop pass resizes it.
+        await using var context = await Context.Browser!.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 360, Height = 740 },
+            DeviceScaleFactor = 2,
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        var errors = PageErrors.Watch(page);
+        IReadOnlyList<string>? english = null;
+        Directory.CreateDirectory(Screenshots.Folder);
+        foreach (var culture in new[] { "en", "uk", "sr-Latn" })
+        {
+            await page.SetViewportSizeAsync(360, 740);
+            await page.GotoAsync($"/outcomes?culture={culture}");
+            var cards = page.Locator("section.claim");
+            Assert.Equal(8, await cards.CountAsync());
+            Assert.False(await page.Locator("details.outcome-method").EvaluateAsync<bool>("d => d.open"), "the method tables start folded");
+            var sizes = await page.EvaluateAsync<double[]>(PictureTextSizes);
+            Assert.NotEmpty(sizes);
+            Assert.True(sizes.Min() >= 12, $"{culture}: picture text drawn at {sizes.Min():0.0} px on a 360 px phone");
+
+            // The sentences, counts and picture texts of the cards, against the English ones.
+            var texts = await page.Locator("section.claim p.answer, section.claim p.counted, svg.outcome-picture desc").AllTextContentsAsync();
+            if (culture == "en") english = texts;
+            else
+            {
+                Assert.Equal(english!.Count, texts.Count);
+                for (var i = 0; i < texts.Count; i++) Assert.NotEqual(english[i], texts[i]);
+            }
+
+            foreach (var (width, height) in new[] { (360, 740), (1280, 900) })
+            {
+                await page.SetViewportSizeAsync(width, height);
+                Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
+                    $"{culture} at {width} px scrolls sideways");
+                for (var i = 0; i < 8; i++) Assert.True(await cards.Nth(i).IsVisibleAsync(), $"{culture} at {width} px: card {i + 1} hidden");
+                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, $"outcomes-{culture}-{width}.png"), FullPage = true });
+            }
+            await AxeAssert.NoSeriousViolationsAsync(page);
+        }
+        await errors.AssertNoneAsync();
     }
 }

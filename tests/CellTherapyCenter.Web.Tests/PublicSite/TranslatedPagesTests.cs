@@ -61,7 +61,7 @@ public sealed class TranslatedPagesTests(RegistryApps apps) : IClassFixture<Regi
     }
 
     [Theory, EveryDatabase]
-    public async Task The_outcomes_page_translates_the_statements_and_marks_the_computed_figures_as_english(DatabaseProvider database)
+    public async Task The_outcomes_page_translates_the_statements_the_cards_and_the_computed_figures(DatabaseProvider database)
     {
         _app = apps[database];
         var page = await PageAsync("/outcomes", "uk");
@@ -69,9 +69,12 @@ public sealed class TranslatedPagesTests(RegistryApps apps) : IClassFixture<Regi
         Assert.Contains("Заява клініки:", main.TextContent);
         Assert.Equal("C1 · Після лікування пацієнти почуваються краще", main.QuerySelector("#claim-C1")?.TextContent);
         Assert.Contains("27,7 %", main.TextContent);
-        var rows = main.QuerySelectorAll("section.claim tbody tr").ToList();
+        Assert.Equal(8, main.QuerySelectorAll("section.claim p.answer").Length);
+        // The method tables' measure names come from the library in English and are shown translated.
+        var rows = main.QuerySelectorAll("section.claim-method tbody tr").ToList();
         Assert.NotEmpty(rows);
-        Assert.All(rows, r => Assert.Equal("en", r.GetAttribute("lang")));
+        Assert.All(rows, r => Assert.Null(r.QuerySelector("[lang=en]")));
+        Assert.Contains("Повідомлене покращення настрою", rows.Select(r => r.QuerySelector("th")!.TextContent));
         Assert.Contains("У реєстрі", main.QuerySelectorAll("th[scope=row]").Select(th => th.TextContent));
     }
 }

@@ -18,8 +18,9 @@ public static class PublicSiteEndpoints
         services.AddScoped<SiteEditor.SiteEditorSave>();
         services.AddOutputCache(o =>
         {
-            o.AddPolicy(PublicSiteCache.PagePolicy, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(PublicSiteCache.Tag).VaryByValue(PublicSiteCache.Language));
-            o.AddPolicy(PublicSiteCache.LivePolicy, b => b.Expire(PublicSiteCache.LiveFor).Tag(PublicSiteCache.Tag).VaryByValue(PublicSiteCache.Language));
+            // Each Accept-Encoding apart too: the cached bytes are compressed as the first visitor's browser accepted (PublicPageCompression).
+            o.AddPolicy(PublicSiteCache.PagePolicy, b => b.Expire(TimeSpan.FromMinutes(10)).Tag(PublicSiteCache.Tag).VaryByValue(PublicSiteCache.Language).SetVaryByHeader("Accept-Encoding"));
+            o.AddPolicy(PublicSiteCache.LivePolicy, b => b.Expire(PublicSiteCache.LiveFor).Tag(PublicSiteCache.Tag).VaryByValue(PublicSiteCache.Language).SetVaryByHeader("Accept-Encoding"));
         });
         return services;
     }
