@@ -119,7 +119,7 @@ public sealed class ChartTests(RegistryApps apps) : IClassFixture<RegistryApps>
         Assert.Contains("<time datetime=\"2025-06-10\">", recent);
         Assert.DoesNotContain("<time datetime=\"2023-02-01\">", recent);
         // The assessment table beside the plot always lists every assessment.
-        Assert.Contains("<td>2023-02-01</td>", recent);
+        Assert.Contains("role=\"rowheader\">2023-02-01</th>", recent);
 
         var all = await (await client.GetAsync($"/staff/patients/{id}?timeline=all")).Content.ReadAsStringAsync();
         Assert.Contains("All 26 entries", all);

@@ -173,7 +173,7 @@ public sealed partial class PublicPagesTests(RegistryApps apps) : IClassFixture<
         Assert.Contains("Bulbar palsy, a test case", await GetAsync("/cases"));
         var page = await GetAsync($"/cases/{slug}");
         Assert.Contains("V.C., 59", page);
-        Assert.Contains("<td>2025-01</td><td>44</td>", page);
+        Assert.Contains(">January 2025</th><td role=\"cell\" data-label=\"Total\">44</td>", page);
         Assert.DoesNotContain("Casova", page);
         Assert.DoesNotContain("2025-01-10", page);
         var plot = await client.GetAsync($"/cases/{slug}/trajectory.png");

@@ -4,18 +4,21 @@ using CellTherapyCenter.Clinical.Text;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Web.Features.Analytics.Plots;
 using CellTherapyCenter.Web.Features.Patients.Summary;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace CellTherapyCenter.Web.Features.Patients;
 
 /// <summary>The patient chart: summary, ALSFRS-R trajectory, and a timeline of everything recorded.</summary>
 [Authorize(Policy = StaffPolicies.Staff)]
 [ReadsPatientData(nameof(Patient), "chart")]
-public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAuthorizationService authorization) : PageModel, IShowsOnePatient
+public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAuthorizationService authorization, IStringLocalizer<PlotText> plotText) : PageModel, IShowsOnePatient
 {
     PatientIdentityView? IShowsOnePatient.ShownPatient => Identity;
     public ChartData Data { get; private set; } = null!;
@@ -28,6 +31,8 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
     public Assessments.LatestAlsfrsR.IncompleteNote? IncompleteAlsfrsR { get; private set; }
     public IReadOnlyList<TimelineEntry> Timeline { get; private set; } = [];
     public int TimelineCount { get; private set; }
+    /// <summary>The ALSFRS-R plots (voided assessments and courses left out); null when none is recorded.</summary>
+    public TrajectoryFigureView? Figure { get; private set; }
 
     /// <summary>The chart opens with the most recent entries; <c>?timeline=all</c> shows every one.</summary>
     public const int RecentTimelineEntries = 20;
@@ -53,6 +58,14 @@ public sealed class ChartModel(RegistryDbContext db, PatientReadAudit audit, IAu
         IncompleteAlsfrsR = await Assessments.LatestAlsfrsR.IncompleteAfterAsync(db, data.Assessments, ct);
         if (latestComplete is not null && data.Diagnosis?.OnsetDate is { } onset)
             DeltaFrs = ProgressionRate.DeltaFrs(latestComplete.Total!.Value, onset, latestComplete.AssessedOn);
+        var plotted = data.Assessments.Where(a => !a.Voided)
+            .Select(a => new TrajectoryPoint(a.AssessedOn, a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory)).ToList();
+        if (plotted.Count > 0)
+        {
+            var starts = data.Courses.Where(c => c.VoidReason is null).Select(c => c.StartDate).ToList();
+            // Staff pages are English with the site's day-month-year dates.
+            Figure = new(plotText.Figure(plotted, starts, PlotTextExtensions.StaffWords, SiteLanguages.DefaultCultureInfo), starts.Count > 0);
+        }
         var timeline = BuildTimeline(data, id);
         TimelineCount = timeline.Count;
         Timeline = (FullTimeline ? timeline : timeline.Take(RecentTimelineEntries)).Select(e => e.Make()).ToList();

@@ -1,5 +1,7 @@
+using System.Globalization;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.PublicSite;
+using CellTherapyCenter.Web.Features.Analytics.Plots;
 using CellTherapyCenter.Web.Features.PublicSite.Content;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
@@ -7,6 +9,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace CellTherapyCenter.Web.Features.PublicSite.Cases;
 
@@ -17,11 +20,13 @@ namespace CellTherapyCenter.Web.Features.PublicSite.Cases;
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicSiteCache.PagePolicy)]
 [ReadsPatientData(nameof(PatientCase), "published case page")]
-public sealed class CaseModel(RegistryDbContext db, PatientReadAudit audit) : PageModel
+public sealed class CaseModel(RegistryDbContext db, PatientReadAudit audit, IStringLocalizer<PlotText> plotText) : PageModel
 {
     public PatientCase Case { get; private set; } = null!;
     public IReadOnlyList<Score> Scores { get; private set; } = [];
     public IReadOnlyList<string> CourseMonths { get; private set; } = [];
+    /// <summary>The plots of <see cref="Scores"/>, by month as the table (a published case shows no day).</summary>
+    public TrajectoryFigureView? Figure { get; private set; }
 
     public sealed record Score(string Month, int? Total, int? Bulbar, int? FineMotor, int? GrossMotor, int? Respiratory);
 
@@ -37,9 +42,18 @@ public sealed class CaseModel(RegistryDbContext db, PatientReadAudit audit) : Pa
             .OrderBy(a => a.AssessedOn)
             .Select(a => new { a.AssessedOn, a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory })
             .ToListAsync(ct);
-        Scores = recorded.Select(a => new Score(a.AssessedOn.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture), a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory)).ToList();
-        CourseMonths = (await db.TreatmentCourses.AsNoTracking().Where(c => c.PatientId == found.PatientId && c.VoidedAt == null)
-            .OrderBy(c => c.StartDate).Select(c => c.StartDate).ToListAsync(ct)).Select(d => d.ToString("yyyy-MM", System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        // Months in the reader's language and order ("March 2025", "березень 2025 р."); the plots put each score at its month's start.
+        var culture = CultureInfo.CurrentCulture;
+        static DateOnly Month(DateOnly d) => new(d.Year, d.Month, 1);
+        Scores = recorded.Select(a => new Score(a.AssessedOn.ToString("Y", culture), a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory)).ToList();
+        var courseStarts = (await db.TreatmentCourses.AsNoTracking().Where(c => c.PatientId == found.PatientId && c.VoidedAt == null)
+            .OrderBy(c => c.StartDate).Select(c => c.StartDate).ToListAsync(ct)).Select(Month).ToList();
+        CourseMonths = courseStarts.Select(d => d.ToString("Y", culture)).ToList();
+        if (recorded.Count > 0)
+        {
+            var points = recorded.Select(a => new TrajectoryPoint(Month(a.AssessedOn), a.Total, a.Bulbar, a.FineMotor, a.GrossMotor, a.Respiratory)).ToList();
+            Figure = new(plotText.Figure(points, courseStarts, plotText.Words(), culture), courseStarts.Count > 0);
+        }
         audit.Read(found.PatientId, found.Id.ToString());
         return Page();
     }

@@ -1,0 +1,114 @@
+using CellTherapyCenter.Data.Courses;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using CellTherapyCenter.Web.Tests.Portal;
+using Microsoft.EntityFrameworkCore;
+
+namespace CellTherapyCenter.Browser.Tests.Patients;
+
+/// <summary>
+/// The ALSFRS-R plots read on a phone: on the case page, the staff chart and "My progress", in
+/// each language the page is written in, every plot text is drawn at 12 CSS px or more on a
+/// 360 px phone (font size times the SVG's scale on screen), stays inside its drawing, and the
+/// page does not scroll sideways (on the staff chart: the plots and table do not reach past the edge); the same at desktop width, with axe on both.
+/// </summary>
+[Collection(DemoBrowserCollection.Name)]
+public sealed class PlotFontTests(ChromiumBrowser chromium, DemoBrowserApp app) : PageTest(chromium, app)
+{
+    private const double Smallest = 12;
+    private readonly ChromiumBrowser _chromium = chromium;
+
+    [Fact]
+    public async Task Plot_text_is_at_least_12_px_on_a_phone_in_every_language()
+    {
+        // One context, a phone's: 360 x 740 at twice the pixel density; desktop by resizing it.
+        await using var context = await _chromium.Browser.NewContextAsync(new()
+        {
+            BaseURL = App.BaseAddress.ToString(),
+            ViewportSize = new() { Width = 360, Height = 740 },
+            DeviceScaleFactor = 2,
+            Locale = "en-GB",
+        });
+        context.SetDefaultTimeout(60_000);
+        var page = await context.NewPageAsync();
+        var errors = PageErrors.Watch(page);
+
+        var slug = await App.WithDbAsync(db => db.PatientCases.Where(c => c.Slug == "example-1").Select(c => c.Slug).SingleAsync());
+        foreach (var culture in new[] { "en", "uk", "sr-Latn" })
+            await CheckAsync(page, $"/cases/{slug}?culture={culture}", $"plots-case-{culture}");
+
+        var chartPatient = await App.WithDbAsync(db => db.AlsfrsRAssessments.Where(a => a.VoidedAt == null).GroupBy(a => a.PatientId)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).FirstAsync());
+        var staffEmail = await App.StaffEmailAsync(Data.Identity.StaffRoles.Administrator);
+        await page.GotoAsync("/staff/login");
+        await page.GetByLabel("Email").FillAsync(staffEmail);
+        await page.GetByLabel("Password").FillAsync(BrowserApp.TestPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/staff/login");
+        await CheckAsync(page, $"/staff/patients/{chartPatient}", "plots-staff-chart", wholePage: false);
+
+        var (patientId, _, email) = await PortalTestKit.PatientWithAccountAsync(App);
+        await App.WithDbAsync(async db =>
+        {
+            var today = DateOnly.FromDateTime(DateTime.UtcNow);
+            int[][] answers = [[4, 4, 4, 4, 3, 3, 4, 3, 3, 4, 4, 4], [4, 3, 4, 3, 3, 3, 3, 3, 3, 4, 4, 4], [3, 3, 3, 3, 2, 3, 3, 2, 2, 3, 4, 4], [3, 3, 3, 2, 2, 2, 3, 2, 2, 3, 3, 4]];
+            for (var i = 0; i < answers.Length; i++)
+                db.AlsfrsRAssessments.Add(Arrange.Assessment(patientId, today.AddMonths(3 * i - 12), Scores(answers[i])));
+            db.TreatmentCourses.Add(new TreatmentCourse { PatientId = patientId, Number = 1, StartDate = today.AddMonths(-11) });
+            db.TreatmentCourses.Add(new TreatmentCourse { PatientId = patientId, Number = 2, StartDate = today.AddMonths(-3) });
+            await db.SaveChangesAsync();
+            return 0;
+        });
+        await page.GotoAsync("/portal/sign-in");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(RegistryAppFactory.TestPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/portal");
+        foreach (var culture in new[] { "en", "uk", "sr-Latn" })
+            await CheckAsync(page, $"/portal/trajectory?culture={culture}", $"plots-my-progress-{culture}");
+        await errors.AssertNoneAsync();
+    }
+
+    /// <summary>At 360 px and then at desktop width: plot text size, text inside its drawing, no sideways scroll, axe; a screenshot of each.</summary>
+    private static async Task CheckAsync(IPage page, string url, string name, bool wholePage = true)
+    {
+        foreach (var (width, height) in new[] { (360, 740), (1280, 900) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            var response = await page.GotoAsync(url);
+            Assert.True(response!.Status == 200, $"{url}: {response.Status}");
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, $"{name}-{width}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+            var texts = await page.EvaluateAsync<PlotText[]>("""
+                () => [...document.querySelectorAll('main .tp-figure svg text')]
+                    .filter(t => t.getClientRects().length > 0)
+                    .map(t => {
+                        const box = t.getBoundingClientRect(), svg = t.ownerSVGElement.getBoundingClientRect();
+                        return { text: t.textContent, px: parseFloat(getComputedStyle(t).fontSize) * t.getScreenCTM().a,
+                                 inside: box.left >= svg.left - 0.5 && box.right <= svg.right + 0.5 && box.top >= svg.top - 0.5 && box.bottom <= svg.bottom + 0.5 };
+                    })
+                """);
+            Assert.True(texts.Length >= 20, $"{url} at {width} px: only {texts.Length} plot texts shown");
+            var small = texts.Where(t => t.Px < Smallest).ToList();
+            Assert.True(small.Count == 0, $"{url} at {width} px: plot text under {Smallest} px: " + string.Join("; ", small.Select(t => $"\"{t.Text}\" {t.Px:0.0} px")));
+            var outside = texts.Where(t => !t.Inside).ToList();
+            Assert.True(outside.Count == 0, $"{url} at {width} px: plot text cut at the drawing's edge: " + string.Join("; ", outside.Select(t => t.Text)));
+            // The elements reaching past the right edge, named for the failure message. The staff
+            // chart is checked for its plots and table only (its facts list is not drawn for phones).
+            var wide = await page.EvaluateAsync<string[]>("""
+                scope => [...document.querySelectorAll(scope)].filter(e => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
+                    .slice(0, 5).map(e => e.tagName.toLowerCase() + (typeof e.className === 'string' && e.className ? '.' + e.className : ''))
+                """, wholePage ? "body *" : "main .tp-figure, main .tp-figure *, main table.tp-table, main table.tp-table *");
+            Assert.True(wide.Length == 0, $"{url} at {width} px scrolls sideways: " + string.Join(", ", wide));
+            await AxeAssert.NoSeriousViolationsAsync(page);
+        }
+    }
+
+    private static Clinical.Alsfrs.AlsfrsRResponses Scores(int[] a) =>
+        Clinical.Alsfrs.AlsfrsRResponses.FromScores(a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], a[8], a[9], a[10], a[11]);
+
+    private sealed class PlotText
+    {
+        public string Text { get; set; } = "";
+        public double Px { get; set; }
+        public bool Inside { get; set; }
+    }
+}
