@@ -49,8 +49,12 @@ public class Inquiry
     public DateTime SubmittedAt { get; set; }
     public RequesterRole RequesterRole { get; set; }
     public required string Name { get; set; }
+    /// <summary>The patient's own name, when a relative or carer writes (null otherwise or when not given).</summary>
+    public string? PatientName { get; set; }
+    /// <summary>The patient's age in years as the relative or carer gave it.</summary>
+    public int? PatientAge { get; set; }
     public string? Email { get; set; }
-    /// <summary>E.164.</summary>
+    /// <summary>E.164, parsed in the country chosen (libphonenumber).</summary>
     public string? Phone { get; set; }
     /// <summary>ISO 3166-1 alpha-2.</summary>
     public required string Country { get; set; }
@@ -89,6 +93,27 @@ public class InquiryDocument
     public long SizeBytes { get; set; }
     public required string Sha256 { get; set; }
     public required byte[] Content { get; set; }
+}
+
+/// <summary>
+/// A document attached to a request form that was sent back for a correction: held under the form's
+/// random token (only its SHA-256 is stored) until the request is sent, the sender removes it, or
+/// <see cref="HeldUntil"/> passes and a sweep deletes it. It becomes an <see cref="InquiryDocument"/>
+/// when the request is stored.
+/// </summary>
+public class HeldInquiryDocument
+{
+    public Guid Id { get; set; } = Guid.CreateVersion7();
+    /// <summary>SHA-256 (hexadecimal) of the form's token: the database alone gives no token that could claim the file.</summary>
+    public required string TokenHash { get; set; }
+    /// <summary>The name the sender's file had (folder and control characters removed), shown back to them in the form only.</summary>
+    public required string OriginalName { get; set; }
+    public required string ContentType { get; set; }
+    public long SizeBytes { get; set; }
+    public required string Sha256 { get; set; }
+    public required byte[] Content { get; set; }
+    public DateTime HeldAt { get; set; }
+    public DateTime HeldUntil { get; set; }
 }
 
 public class InquiryNote

@@ -14,6 +14,7 @@ internal sealed class InquiryConfiguration : IEntityTypeConfiguration<Inquiry>
         b.Property(x => x.Reference).HasMaxLength(16);
         b.HasIndex(x => x.Reference).IsUnique();
         b.Property(x => x.Name).HasMaxLength(NameLength);
+        b.Property(x => x.PatientName).HasMaxLength(NameLength);
         b.Property(x => x.Email).HasMaxLength(FieldLengths.Email);
         b.Property(x => x.Phone).HasMaxLength(FieldLengths.Phone);
         b.Property(x => x.Country).HasMaxLength(FieldLengths.CountryCode);
@@ -36,6 +37,21 @@ internal sealed class InquiryDocumentConfiguration : IEntityTypeConfiguration<In
     {
         b.HasKey(x => x.Id);
         b.Property(x => x.FileName).HasMaxLength(255);
+        b.Property(x => x.ContentType).HasMaxLength(100);
+        b.Property(x => x.Sha256).HasMaxLength(64);
+    }
+}
+
+internal sealed class HeldInquiryDocumentConfiguration : IEntityTypeConfiguration<HeldInquiryDocument>
+{
+    public void Configure(EntityTypeBuilder<HeldInquiryDocument> b)
+    {
+        b.ToTable("HeldInquiryDocuments");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.TokenHash).HasMaxLength(FieldLengths.Code);
+        b.HasIndex(x => x.TokenHash);
+        b.HasIndex(x => x.HeldUntil);
+        b.Property(x => x.OriginalName).HasMaxLength(255);
         b.Property(x => x.ContentType).HasMaxLength(100);
         b.Property(x => x.Sha256).HasMaxLength(64);
     }

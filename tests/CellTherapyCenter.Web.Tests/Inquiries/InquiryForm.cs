@@ -25,7 +25,7 @@ public static class InquiryForm
     public static byte[] Pdf(int size = 2000) => Uploads.TestDocuments.Pdf(size);
 
     public static async Task<HttpResponseMessage> SubmitAsync(HttpClient client, IDictionary<string, string> fields,
-        IEnumerable<(string Name, byte[] Content)>? files = null, IEnumerable<(string Key, string Value)>? repeated = null)
+        IEnumerable<(string Name, byte[] Content)>? files = null, IEnumerable<(string Key, string Value)>? repeated = null, string? handler = null)
     {
         var token = await StaffSession.AntiforgeryTokenAsync(client, "/request-information");
         var body = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
@@ -37,6 +37,6 @@ public static class InquiryForm
             part.Headers.ContentType = new MediaTypeHeaderValue(name.EndsWith(".png", StringComparison.Ordinal) ? "image/png" : "application/pdf");
             body.Add(part, "Documents", name);
         }
-        return await client.PostAsync("/request-information", body);
+        return await client.PostAsync(handler is null ? "/request-information" : $"/request-information?handler={handler}", body);
     }
 }

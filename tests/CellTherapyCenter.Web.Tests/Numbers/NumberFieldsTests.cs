@@ -40,6 +40,7 @@ public sealed class NumberFieldsTests(RegistryApps apps) : IClassFixture<Registr
         ["AssessmentFormModel Input.Responses.Orthopnea"] = "ALSFRS-R item: radio buttons 0-4",
         ["AssessmentFormModel Input.Responses.RespiratoryInsufficiency"] = "ALSFRS-R item: radio buttons 0-4",
         ["RequestInformationModel Input.DiagnosisYear"] = "chosen from a list of years",
+        ["RequestInformationModel Input.PatientAge"] = "chosen from a list of ages",
         ["RequestInformationModel Input.Alsfrs[]"] = "self-scored ALSFRS-R: radio buttons 0-4",
         ["QuestionnaireModel step"] = "hidden field of the one-question screen",
         ["QuestionnaireModel value"] = "the answer button pressed",

@@ -79,17 +79,4 @@ public sealed class RegistrationTests(RegistryApps apps) : IClassFixture<Registr
 
         Assert.Equal("First street 1", await _app.WithDbAsync(db => db.Patients.Where(x => x.Id == id).Select(x => x.Address).SingleAsync()));
     }
-
-    [Theory]
-    [EveryDatabase("+381 64 251 88 20", "+381642518820")]
-    [EveryDatabase("00381-64-2518820", "+381642518820")]
-    [EveryDatabase("(+380) 44 123 4567", "+380441234567")]
-    [EveryDatabase("+380 44 123 4567", "+380441234567")]
-    [EveryDatabase("064 251 88 20", null)]
-    [EveryDatabase("+0 12345678", null)]
-    public void Phones_are_normalised_to_e164(DatabaseProvider database, string typed, string? expected)
-    {
-        _app = apps[database];
-        Assert.Equal(expected, PatientInput.ToE164(typed));
-    }
 }

@@ -21,7 +21,7 @@ public sealed class InboxModel(RegistryDbContext db, PatientReadAudit audit, Tim
     [BindProperty(SupportsGet = true)] public int? OlderThanDays { get; set; }
     [BindProperty(SupportsGet = true)] public bool IncludeClosed { get; set; }
 
-    public sealed record Row(Guid Id, string Reference, DateTime SubmittedAt, string Age, RequesterRole Role, string Name, string Country,
+    public sealed record Row(Guid Id, string Reference, DateTime SubmittedAt, string Age, RequesterRole Role, string Name, string? PatientName, int? PatientAge, string Country,
         InquiryStatus Status, string? Assignee, int Documents, bool Registered);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
@@ -41,9 +41,9 @@ public sealed class InboxModel(RegistryDbContext db, PatientReadAudit audit, Tim
             query = query.Where(i => i.SubmittedAt <= before);
         }
         var found = await query.OrderBy(i => i.SubmittedAt).Take(500)
-            .Select(i => new { i.Id, i.Reference, i.SubmittedAt, i.RequesterRole, i.Name, i.Country, i.Status, i.AssigneeUserName, Documents = i.Documents.Count, i.PatientId })
+            .Select(i => new { i.Id, i.Reference, i.SubmittedAt, i.RequesterRole, i.Name, i.PatientName, i.PatientAge, i.Country, i.Status, i.AssigneeUserName, Documents = i.Documents.Count, i.PatientId })
             .ToListAsync(ct);
-        Rows = found.Select(i => new Row(i.Id, i.Reference, i.SubmittedAt, RequestAge.Describe(i.SubmittedAt, now), i.RequesterRole, i.Name, i.Country,
+        Rows = found.Select(i => new Row(i.Id, i.Reference, i.SubmittedAt, RequestAge.Describe(i.SubmittedAt, now), i.RequesterRole, i.Name, i.PatientName, i.PatientAge, i.Country,
             i.Status, i.AssigneeUserName, i.Documents, i.PatientId is not null)).ToList();
         audit.List(System.Text.Json.JsonSerializer.Serialize(
             new { filter = $"status={Status};assigned={Assigned};olderThan={OlderThanDays};closed={IncludeClosed}", inquiries = Rows.Select(r => r.Id) }));

@@ -16,13 +16,16 @@ public static class InquiryEmails
 
     public static void Enqueue(EmailOutbox outbox, Inquiry inquiry, InquiryOptions options)
     {
+        // Written by a relative or carer: who the patient is, so the intake can tell requests about one person apart.
+        var patient = inquiry.RequesterRole != RequesterRole.Relative ? ""
+            : $"\nPatient: {inquiry.PatientName ?? "name not given"}, {(inquiry.PatientAge is { } age ? $"{age} years old" : "age not given")}";
         outbox.Enqueue(NotificationKind, options.IntakeEmail, null,
             $"New information request {inquiry.Reference}",
             $"""
             A new request for information has arrived.
 
             Reference: {inquiry.Reference}
-            From: {EnumText.Describe(inquiry.RequesterRole).ToLowerInvariant()}
+            From: {EnumText.Describe(inquiry.RequesterRole).ToLowerInvariant()}{patient}
             Documents attached: {inquiry.Documents.Count}
 
             Open it in the staff inbox: {options.InboxUrl}

@@ -29,6 +29,12 @@ public sealed class InquiryInput
     [TextLimit(FieldLengths.PersonName, Translated = true)]
     [PersonName(Translated = true)]
     public string? Name { get; set; }
+    /// <summary>The patient's own name, asked when a relative or carer writes.</summary>
+    [TextLimit(FieldLengths.PersonName, Translated = true)]
+    [PersonName(Translated = true)]
+    public string? PatientName { get; set; }
+    /// <summary>The patient's age in years, chosen from a list, asked when a relative or carer writes.</summary>
+    public int? PatientAge { get; set; }
     [TextLimit(FieldLengths.Email, Translated = true)]
     public string? Email { get; set; }
     [TextLimit(FieldLengths.Phone, Translated = true)]
@@ -50,6 +56,14 @@ public sealed class InquiryInput
     /// <summary>The culture the form was shown in, so the consent stored is the one the sender read.</summary>
     [TextLimit(FieldLengths.SiteLanguage, Translated = true)]
     public string? FormCulture { get; set; }
+    /// <summary>
+    /// The random token under which documents attached to an earlier, refused post of this form are
+    /// held (<see cref="HeldDocuments"/>); none until a post with documents is refused.
+    /// </summary>
+    [TextLimit(FieldLengths.Code, Translated = true)]
+    public string? HeldToken { get; set; }
+    /// <summary>The held documents the form lists, so a sender whose documents expired is told.</summary>
+    public List<Guid> HeldDocuments { get; set; } = [];
     /// <summary>The honeypot: hidden from people, filled in by form-filling robots.</summary>
     [TextLimit(FieldLengths.Label, Translated = true)]
     public string? Website { get; set; }
@@ -64,12 +78,19 @@ public sealed class InquiryInput
 
     public static IReadOnlyList<(string Code, string Name)> Languages => PatientInput.Languages;
 
+    /// <summary>The ages the relative or carer can choose for the patient.</summary>
+    public const int OldestPatientAge = 110;
+
+    /// <summary>The patient's name and age are kept only when a relative or carer writes.</summary>
+    public bool AsksForPatient => Role == RequesterRole.Relative;
+
     /// <summary>Checks the fields, with messages in the visitor's language; returns the phone in E.164 (or null when none was given).</summary>
     public string? Validate(ModelStateDictionary modelState, int currentYear, IStringLocalizer<RequestText> text, string prefix = "Input")
     {
         void Error(string field, string message) => modelState.AddModelError($"{prefix}.{field}", message);
         if (Role is null || !Enum.IsDefined(Role.Value)) Error(nameof(Role), text["Error.Role"]);
         if (string.IsNullOrWhiteSpace(Name)) Error(nameof(Name), text["Error.Name"]);
+        if (AsksForPatient && PatientAge is < 0 or > OldestPatientAge) Error(nameof(PatientAge), text["Error.PatientAge", OldestPatientAge]);
         var hasEmail = !string.IsNullOrWhiteSpace(Email);
         var hasPhone = !string.IsNullOrWhiteSpace(Phone);
         if (!hasEmail && !hasPhone)
@@ -78,10 +99,12 @@ public sealed class InquiryInput
             Error(nameof(Phone), text["Error.PhoneOrEmail"]);
         }
         if (hasEmail && !IsEmail(Email!)) Error(nameof(Email), text["Error.Email"]);
+        var knownCountry = !string.IsNullOrWhiteSpace(Country) && Countries.Any(c => c.Code == Country);
+        if (!knownCountry) Error(nameof(Country), text["Error.Country"]);
+        // A number written as dialled at home is read in the country chosen; one with "+" anywhere.
         string? phone = null;
-        if (hasPhone && (phone = PatientInput.ToE164(Phone!)) is null)
+        if (hasPhone && (phone = PhoneNumber.ToE164(Phone!, knownCountry ? Country : null)) is null)
             Error(nameof(Phone), text["Error.Phone"]);
-        if (string.IsNullOrWhiteSpace(Country) || Countries.All(c => c.Code != Country)) Error(nameof(Country), text["Error.Country"]);
         if (string.IsNullOrWhiteSpace(PreferredLanguage) || Languages.All(l => l.Code != PreferredLanguage)) Error(nameof(PreferredLanguage), text["Error.Language"]);
         if (DiagnosisYear is { } year && (year < 1950 || year > currentYear)) Error(nameof(DiagnosisYear), text["Error.Year", currentYear]);
         if (Symptoms.Any(s => !Enum.IsDefined(s))) Error(nameof(Symptoms), text["Error.Symptoms"]);

@@ -9,6 +9,11 @@ public sealed class InquiryOptions
     public string InboxUrl { get; set; } = "https://localhost/staff/inquiries";
     public int MaxFiles { get; set; } = 10;
     public long MaxFileBytes { get; set; } = 20L * 1024 * 1024;
+    /// <summary>
+    /// How long documents attached to a form that came back for a correction are held for the
+    /// sender to finish it, after which they are deleted unsent.
+    /// </summary>
+    public TimeSpan HoldDocumentsFor { get; set; } = TimeSpan.FromHours(3);
 
     /// <summary>The largest request body the form accepts: every file at its limit plus the fields.</summary>
     public const long MaxRequestBytes = 10 * 20L * 1024 * 1024 + 2 * 1024 * 1024;

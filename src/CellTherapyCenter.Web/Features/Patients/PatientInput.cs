@@ -1,6 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
-using System.Text.RegularExpressions;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Infrastructure.Validation;
@@ -10,7 +9,7 @@ using Microsoft.EntityFrameworkCore;
 namespace CellTherapyCenter.Web.Features.Patients;
 
 /// <summary>Demographics as typed on the register and edit forms.</summary>
-public sealed partial class PatientInput
+public sealed class PatientInput
 {
     [Required(ErrorMessage = "Enter the family name."), TextLimit(FieldLengths.PersonName), PersonName]
     public string? FamilyName { get; set; }
@@ -40,17 +39,9 @@ public sealed partial class PatientInput
         if (DateOfBirth is { } dob && (dob > today || dob < today.AddYears(-120)))
             modelState.AddModelError($"{prefix}.{nameof(DateOfBirth)}", "The date of birth must be in the past and within 120 years.");
         string? phone = null;
-        if (!string.IsNullOrWhiteSpace(Phone) && (phone = ToE164(Phone)) is null)
-            modelState.AddModelError($"{prefix}.{nameof(Phone)}", "Enter the phone number with its country code, e.g. +381 64 251 88 20.");
+        if (!string.IsNullOrWhiteSpace(Phone) && (phone = PhoneNumber.ToE164(Phone, Country)) is null)
+            modelState.AddModelError($"{prefix}.{nameof(Phone)}", "Enter a phone number valid in the country chosen, or with its country code, e.g. +381 64 251 88 20.");
         return phone;
-    }
-
-    /// <summary>"+381 64 251-88-20", "00381 (64) 2518820" → "+381642518820"; null if not a plausible international number.</summary>
-    public static string? ToE164(string typed)
-    {
-        var compact = Separators().Replace(typed.Trim(), "");
-        if (compact.StartsWith("00", StringComparison.Ordinal)) compact = "+" + compact[2..];
-        return E164().IsMatch(compact) ? compact : null;
     }
 
     public void ApplyTo(Patient p, string? e164Phone)
@@ -81,10 +72,4 @@ public sealed partial class PatientInput
             if (!await db.Patients.AnyAsync(p => p.Pseudonym == code, ct)) return code;
         }
     }
-
-    [GeneratedRegex(@"[\s\-().]")]
-    private static partial Regex Separators();
-
-    [GeneratedRegex(@"^\+[1-9][0-9]{7,14}$")]
-    private static partial Regex E164();
 }
