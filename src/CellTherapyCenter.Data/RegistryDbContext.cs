@@ -58,6 +58,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<FollowUpCursor> FollowUpCursors => Set<FollowUpCursor>();
     public DbSet<PortalAccount> PortalAccounts => Set<PortalAccount>();
     public DbSet<PortalQuestionnaire> PortalQuestionnaires => Set<PortalQuestionnaire>();
+    public DbSet<PortalPasswordReset> PortalPasswordResets => Set<PortalPasswordReset>();
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 

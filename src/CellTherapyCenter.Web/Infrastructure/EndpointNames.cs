@@ -16,6 +16,7 @@ public static class EndpointNames
     public const string OutcomesPlotCsv = "OutcomesPlotCsv";
     public const string PortalTrajectoryPlot = "PortalTrajectoryPlot";
     public const string PortalAnswersCsv = "PortalAnswersCsv";
+    public const string PortalReportPdf = "PortalReportPdf";
     public const string CasePlot = "CasePlot";
     public const string PublicationFile = "PublicationFile";
     public const string PatientExportZip = "PatientExportZip";

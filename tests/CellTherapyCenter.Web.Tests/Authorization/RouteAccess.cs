@@ -116,6 +116,11 @@ public static class RouteAccess
         // One's own sessions (issue 16, ASVS V3.3.4).
         ["PAGE /staff/account/sessions"] = Access.Staff,
         ["PAGE /portal/settings/sessions"] = Access.Portal,
+        // Issue 17, item 5: the portal's own password reset, and adding a passkey.
+        ["PAGE /portal/forgot-password"] = Access.Anonymous,
+        ["PAGE /portal/reset-password"] = Access.Anonymous,
+        ["PAGE /portal/passkey"] = Access.Portal,
+        ["GET /portal/report.pdf"] = Access.Portal,
     };
 
     /// <summary>The walk's name for a signed-in portal user.</summary>

@@ -1442,6 +1442,39 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("PortalAccounts");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalPasswordReset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PortalAccountId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortalAccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PortalPasswordResets");
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalQuestionnaire", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2393,6 +2426,14 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalPasswordReset", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Portal.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PortalAccountId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalQuestionnaire", b =>

@@ -1432,6 +1432,39 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("PortalAccounts");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalPasswordReset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PortalAccountId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PortalAccountId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("PortalPasswordResets");
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalQuestionnaire", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2376,6 +2409,14 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasForeignKey("PatientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalPasswordReset", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Portal.PortalAccount", null)
+                        .WithMany()
+                        .HasForeignKey("PortalAccountId")
+                        .OnDelete(DeleteBehavior.Cascade);
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.Portal.PortalQuestionnaire", b =>

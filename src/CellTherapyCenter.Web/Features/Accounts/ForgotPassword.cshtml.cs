@@ -1,7 +1,5 @@
 using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
-using CellTherapyCenter.Data;
-using CellTherapyCenter.Data.Email;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Email;
@@ -27,8 +25,8 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
 [NoPatientData]
-public sealed class ForgotPasswordModel(UserManager<StaffUser> users, RegistryDbContext db, EmailOutbox outbox, AuditLog audit,
-    SignInAttempts attempts, IDataProtectionProvider protection, TimeProvider clock, IOptions<StaffSignInOptions> options) : PageModel
+public sealed class ForgotPasswordModel(UserManager<StaffUser> users, EmailOutbox outbox, AuditLog audit,
+    SignInAttempts attempts, IDataProtectionProvider protection, IOptions<StaffSignInOptions> options) : PageModel
 {
     public const string EmailKind = "staff-password-reset";
 
@@ -69,13 +67,7 @@ public sealed class ForgotPasswordModel(UserManager<StaffUser> users, RegistryDb
         }
         else
         {
-            var now = clock.GetUtcNow().UtcDateTime;
-            db.OutboundEmails.Add(new OutboundEmail
-            {
-                Kind = EmailKind, ToAddress = NoAccountAddress, Subject = subject, TextBody = body, CreatedAt = now, NextAttemptAt = now,
-                // Given up at once: the dispatcher never takes it; the retention pass empties it like any other.
-                FailedAt = now, LastError = "not sent: " + NoAccountDetail,
-            });
+            outbox.EnqueueUnsent(EmailKind, NoAccountAddress, subject, body, NoAccountDetail);
         }
         // The row and the audit line in one commit, on either path.
         await audit.WriteAsync(AccountAuditActions.PasswordResetRequested, nameof(StaffUser), known ? user.Id : null, null,

@@ -1,10 +1,9 @@
-using System.Security.Claims;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Sessions;
 using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,7 +17,7 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
 [NoPatientData]
-public sealed class LoginPasskeyModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, AuditLog audit) : PageModel
+public sealed class LoginPasskeyModel(PasskeyCeremonies passkeys, AuditLog audit) : PageModel
 {
     [BindProperty, TextLimit(FieldLengths.WebAuthnResponse)]
     public string? CredentialJson { get; set; }
@@ -35,36 +34,31 @@ public sealed class LoginPasskeyModel(SignInManager<StaffUser> signIn, UserManag
     public void OnGet() => Message = "Start a passkey sign-in from the sign-in page.";
 
     /// <summary>The challenge for the browser (JSON), for any passkey of this site (no user named).</summary>
-    public async Task<IActionResult> OnPostOptionsAsync() => Content(await signIn.MakePasskeyRequestOptionsAsync(null), "application/json");
+    public async Task<IActionResult> OnPostOptionsAsync() => Content(await passkeys.RequestOptionsAsync(), "application/json");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        if (string.IsNullOrEmpty(CredentialJson) || CredentialJson.Length > 64 * 1024)
+        if (string.IsNullOrEmpty(CredentialJson) || CredentialJson.Length > PasskeyCeremonies.MaxAnswerLength)
         {
             Message = string.IsNullOrEmpty(Error)
                 ? "Your browser did not send a passkey. Passkeys need JavaScript and a recent browser."
                 : "The passkey sign-in did not work: " + Error[..Math.Min(Error.Length, 200)];
             return Page();
         }
-        PasskeyAssertionResult<StaffUser>? assertion;
-        try { assertion = await signIn.PerformPasskeyAssertionAsync(CredentialJson); }
-        catch (InvalidOperationException) { assertion = null; } // no sign-in under way (no challenge asked for)
-
-        var user = assertion is { Succeeded: true } ? assertion.User : null;
-        var isStaff = user is not null && (await users.GetRolesAsync(user)).Any(StaffRoles.All.Contains);
-        if (user is null || !isStaff || !await signIn.CanSignInAsync(user) || await users.IsLockedOutAsync(user))
-        {
-            await audit.WriteAsync(Data.Auditing.AuditActions.LoginFailed, nameof(StaffUser), user?.Id, null, "passkey", ct, userName: user?.UserName, userId: user?.Id);
-            Message = "This passkey does not open a staff account here. Sign in with your password, or try another passkey.";
-            return Page();
-        }
-        // The passkey's signature counter moves on (a cloned authenticator shows up as a counter going back).
-        if (!(await users.AddOrUpdatePasskeyAsync(user, assertion!.Passkey!)).Succeeded)
+        var proof = await passkeys.VerifyAsync(CredentialJson, StaffRoles.All);
+        if (proof.Result == PasskeyProofResult.NotRecorded)
         {
             Message = "The passkey sign-in did not work. Try again.";
             return Page();
         }
-        await signIn.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "pop")]);
+        if (proof is not { Result: PasskeyProofResult.Accepted, User: { } user })
+        {
+            await audit.WriteAsync(Data.Auditing.AuditActions.LoginFailed, nameof(StaffUser), proof.User?.Id, null, "passkey", ct,
+                userName: proof.User?.UserName, userId: proof.User?.Id);
+            Message = "This passkey does not open a staff account here. Sign in with your password, or try another passkey.";
+            return Page();
+        }
+        await passkeys.SignInAsync(user);
         await audit.WriteAsync(AccountAuditActions.PasskeyLogin, nameof(StaffUser), user.Id, null, null, ct, userName: user.UserName, userId: user.Id);
         return LocalRedirect(LocalReturnUrl.IsSafe(ReturnUrl) ? ReturnUrl! : Url.Page("/Accounts/StaffHome")!);
     }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Web.Infrastructure.Sessions;
 using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
@@ -18,7 +19,7 @@ namespace CellTherapyCenter.Web.Features.Accounts;
 [Authorize(Policy = StaffPolicies.Staff)]
 [NoPatientData]
 public sealed class SecurityModel(UserManager<StaffUser> users, SignInManager<StaffUser> signIn, AuditLog audit, IOptions<StaffSignInOptions> options,
-    CredentialNotices notices) : PageModel
+    CredentialNotices notices, PasskeyCeremonies passkeys) : PageModel
 {
     public sealed record PasskeyRow(string Id, string Name, DateTimeOffset CreatedAt);
 
@@ -49,32 +50,23 @@ public sealed class SecurityModel(UserManager<StaffUser> users, SignInManager<St
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        var entity = new PasskeyUserEntity { Id = user.Id, Name = user.UserName ?? user.Id, DisplayName = string.IsNullOrEmpty(user.DisplayName) ? user.UserName ?? user.Id : user.DisplayName };
-        return Content(await signIn.MakePasskeyCreationOptionsAsync(entity), "application/json");
+        return Content(await passkeys.CreationOptionsAsync(user), "application/json");
     }
 
     public async Task<IActionResult> OnPostAddPasskeyAsync(CancellationToken ct)
     {
         var user = await users.GetUserAsync(User);
         if (user is null) return Challenge();
-        if (string.IsNullOrEmpty(CredentialJson) || CredentialJson.Length > 64 * 1024)
+        if (string.IsNullOrEmpty(CredentialJson) || CredentialJson.Length > PasskeyCeremonies.MaxAnswerLength)
             return await ShowAsync(user, string.IsNullOrEmpty(Error)
                 ? "Your browser did not send a passkey. Passkeys need JavaScript and a recent browser."
                 : "The passkey was not added: " + Error[..Math.Min(Error.Length, 200)]);
-        PasskeyAttestationResult attestation;
-        try { attestation = await signIn.PerformPasskeyAttestationAsync(CredentialJson); }
-        catch (InvalidOperationException) { return await ShowAsync(user, "The passkey was not added: no registration was under way. Try again."); }
-        if (!attestation.Succeeded || attestation.UserEntity.Id != user.Id)
-            return await ShowAsync(user, $"The passkey was not added: {attestation.Failure?.Message ?? "it was made for another account"}");
-
-        var count = (await users.GetPasskeysAsync(user)).Count;
-        attestation.Passkey.Name = $"Passkey {count + 1}";
-        var added = await users.AddOrUpdatePasskeyAsync(user, attestation.Passkey);
-        if (!added.Succeeded) return await ShowAsync(user, "The passkey was not added: it may belong to another account.");
-        notices.Enqueue(HttpContext, user, CredentialChange.PasskeyAdded, attestation.Passkey.Name);
-        await audit.WriteAsync(AccountAuditActions.PasskeyAdded, nameof(StaffUser), user.Id, null, attestation.Passkey.Name, ct);
+        var (name, failure) = await passkeys.AddAsync(user, CredentialJson);
+        if (name is null) return await ShowAsync(user, $"The passkey was not added: {failure}");
+        notices.Enqueue(HttpContext, user, CredentialChange.PasskeyAdded, name);
+        await audit.WriteAsync(AccountAuditActions.PasskeyAdded, nameof(StaffUser), user.Id, null, name, ct);
         await signIn.RefreshSignInAsync(user);
-        SavedBanner.Show(TempData, $"Passkey added as \"{attestation.Passkey.Name}\". You can give it a name of your own below.");
+        SavedBanner.Show(TempData, $"Passkey added as \"{name}\". You can give it a name of your own below.");
         return RedirectToPage();
     }
 

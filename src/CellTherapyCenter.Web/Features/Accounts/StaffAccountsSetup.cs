@@ -2,6 +2,7 @@ using System.Security.Claims;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Features.Accounts.Passwords;
 using CellTherapyCenter.Web.Features.Accounts.TwoFactor;
+using CellTherapyCenter.Web.Infrastructure.Sessions;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -69,6 +70,7 @@ public static class StaffAccountsSetup
         services.Replace(ServiceDescriptor.Scoped<IUserStore<StaffUser>, StaffUserStore>());
         services.AddScoped<IPasswordValidator<StaffUser>, CommonPasswordValidator>();
         services.AddScoped<CredentialNotices>();
+        services.AddScoped<PasskeyCeremonies>();
         services.AddTransient<OneTimeAuthenticatorTokenProvider>();
         services.Configure<IdentityOptions>(o =>
         {

@@ -5,6 +5,8 @@ using CellTherapyCenter.Data.Portal;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Portal.SelfReport;
 using CellTherapyCenter.Web.Infrastructure;
+using CellTherapyCenter.Data.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.EntityFrameworkCore;
 
@@ -12,9 +14,11 @@ namespace CellTherapyCenter.Web.Features.Portal;
 
 /// <summary>
 /// The portal's start: whom the account acts for, the questionnaire due (or the one half done),
-/// the change after a course if it has not been reported, and the next appointments.
+/// how the last self-report compares with the one before it, the change after a course if it has
+/// not been reported, and the next appointments.
 /// </summary>
-public sealed class HomeModel(PortalSession session, PatientReadAudit audit, RegistryDbContext db, PortalQuestionnaires questionnaires)
+public sealed class HomeModel(PortalSession session, PatientReadAudit audit, RegistryDbContext db, PortalQuestionnaires questionnaires,
+    UserManager<StaffUser> users)
     : PortalPageModel(session, audit)
 {
     /// <summary>How long after a course starts the change it made is asked about.</summary>
@@ -23,10 +27,13 @@ public sealed class HomeModel(PortalSession session, PatientReadAudit audit, Reg
     public string PatientName { get; private set; } = "";
     public DraftState? AlsfrsR { get; private set; }
     public DateOnly? LastSent { get; private set; }
+    public ChangeSinceLast? Change { get; private set; }
     public FollowUpItem? DueSelfReport { get; private set; }
     public CourseToRate? ChangeDue { get; private set; }
     public DraftState? ChangeDraft { get; private set; }
     public List<FollowUpItem> Appointments { get; private set; } = [];
+    /// <summary>Whether to offer a passkey: the sign-in has none yet.</summary>
+    public bool OfferPasskey { get; private set; }
 
     public sealed record DraftState(Guid Id, int Answered, int Total);
     public sealed record CourseToRate(Guid Id, int Number, DateOnly StartDate);
@@ -42,6 +49,8 @@ public sealed class HomeModel(PortalSession session, PatientReadAudit audit, Reg
         LastSent = await db.AlsfrsRAssessments.Where(a => a.PatientId == patientId && a.VoidedAt == null
                 && a.Mode == AssessmentMode.SelfAdministeredOnline)
             .OrderByDescending(a => a.AssessedOn).Select(a => (DateOnly?)a.AssessedOn).FirstOrDefaultAsync(ct);
+        if (await SelfReportChanges.LatestAsync(db, patientId, ct) is { } latestSelfReport)
+            Change = await SelfReportChanges.SinceLastAsync(db, latestSelfReport, ct);
         DueSelfReport = await db.FollowUpItems.AsNoTracking()
             .Where(i => i.PatientId == patientId && i.Kind == FollowUpKind.SelfReport && i.Status == FollowUpStatus.Open && i.VoidedAt == null
                         && i.WindowStart <= today && i.WindowEnd >= today)
@@ -62,6 +71,7 @@ public sealed class HomeModel(PortalSession session, PatientReadAudit audit, Reg
                 ChangeDraft = State(drafts.FirstOrDefault(d => d.Kind == QuestionnaireKind.CourseChange && d.TreatmentCourseId == latest.Id));
             }
         }
+        OfferPasskey = await users.GetUserAsync(User) is { } user && (await users.GetPasskeysAsync(user)).Count == 0;
         AuditRead("portal home");
     }
 

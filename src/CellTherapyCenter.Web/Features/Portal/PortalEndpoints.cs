@@ -8,7 +8,7 @@ using Microsoft.Extensions.Localization;
 
 namespace CellTherapyCenter.Web.Features.Portal;
 
-/// <summary>The portal's files: the trajectory picture and the patient's own answers as CSV.</summary>
+/// <summary>The portal's files: the trajectory picture, the patient's own answers as CSV, and the PDF report (Report/).</summary>
 internal static class PortalEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
@@ -16,6 +16,7 @@ internal static class PortalEndpoints
         var portal = app.MapGroup("/portal").RequireAuthorization(PortalAccess.Policy);
         portal.MapGet("/trajectory.png", TrajectoryAsync).WithName(EndpointNames.PortalTrajectoryPlot).ReadsPatientData("Portal", "portal trajectory plot");
         portal.MapGet("/documents/alsfrs-r.csv", AnswersCsvAsync).WithName(EndpointNames.PortalAnswersCsv).ReadsPatientData("Portal", "portal ALSFRS-R download");
+        Report.PortalReport.Map(portal);
     }
 
     private static async Task<IResult> TrajectoryAsync(PortalSession session, RegistryDbContext db, PatientReadAudit audit,
@@ -27,11 +28,14 @@ internal static class PortalEndpoints
         var courses = await db.TreatmentCourses.AsNoTracking()
             .Where(c => c.PatientId == account.PatientId && c.VoidedAt == null).Select(c => c.StartDate).ToListAsync(ct);
         audit.Read(account.PatientId);
-        var labels = new TrajectoryPlotLabels(text["Plot.Date"], text["Plot.Total"], text["Plot.Domain"], text["Plot.TotalLegend"],
+        return TypedResults.File(TrajectoryPlot.Render(assessments, courses, PlotLabels(text)), "image/png");
+    }
+
+    /// <summary>The trajectory picture's words in the current UI culture (the portal page's and the PDF report's picture).</summary>
+    internal static TrajectoryPlotLabels PlotLabels(IStringLocalizer<PortalText> text) =>
+        new(text["Plot.Date"], text["Plot.Total"], text["Plot.Domain"], text["Plot.TotalLegend"],
             text["Domain.Bulbar"], text["Domain.FineMotor"], text["Domain.GrossMotor"], text["Domain.Respiratory"],
             text["Plot.RightAxis"], text["Plot.Course"], text["Plot.Empty"]);
-        return TypedResults.File(TrajectoryPlot.Render(assessments, courses, labels), "image/png");
-    }
 
     private static async Task<IResult> AnswersCsvAsync(PortalSession session, RegistryDbContext db, PatientReadAudit audit, CancellationToken ct)
     {

@@ -13,6 +13,8 @@ public static class PortalSetup
         services.AddScoped<PortalInvitations>();
         services.AddScoped<PortalQuestionnaires>();
         services.AddScoped<SelfReportText>();
+        services.AddScoped<ChangeSinceText>();
+        services.AddScoped<Accounts.PortalPasswordResets>();
         // A portal user's language choice is stored on their account, so it follows them to another device.
         services.AddScoped<LanguageEndpoint.LanguageChosen>(sp => async (context, language, ct) =>
         {

@@ -9,7 +9,10 @@ using Microsoft.EntityFrameworkCore;
 
 namespace CellTherapyCenter.Web.Features.Portal;
 
-/// <summary>The account's choices: language, how questions are shown, and whether reminders are sent.</summary>
+/// <summary>
+/// The account's choices: larger text and high contrast (first, as they help read the rest), language,
+/// how questions are shown, and whether reminders are sent.
+/// </summary>
 public sealed class SettingsModel(PortalSession session, PatientReadAudit audit, RegistryDbContext db, TimeProvider clock)
     : PortalPageModel(session, audit)
 {
@@ -17,6 +20,8 @@ public sealed class SettingsModel(PortalSession session, PatientReadAudit audit,
     [BindProperty] public string Language { get; set; } = "en";
     [BindProperty] public bool OneQuestionPerScreen { get; set; }
     [BindProperty] public bool Reminders { get; set; }
+    [BindProperty] public bool LargerText { get; set; }
+    [BindProperty] public bool HighContrast { get; set; }
     public bool Saved { get; private set; }
 
     public async Task OnGetAsync(bool saved, CancellationToken ct)
@@ -24,8 +29,16 @@ public sealed class SettingsModel(PortalSession session, PatientReadAudit audit,
         Language = Account.Language;
         OneQuestionPerScreen = Account.OneQuestionPerScreen;
         Reminders = !await db.PatientFollowUps.AnyAsync(f => f.PatientId == Account.PatientId && f.VoidedAt == null && f.RemindersOptedOutAt != null, ct);
+        (LargerText, HighContrast) = PortalDisplay.Read(Request);
         Saved = saved;
         AuditRead("portal settings");
+    }
+
+    /// <summary>Larger text and high contrast, kept in this browser (<see cref="PortalDisplay"/>).</summary>
+    public IActionResult OnPostDisplay()
+    {
+        new PortalDisplay(LargerText, HighContrast).Remember(Response);
+        return RedirectToPage("/Portal/Settings", new { saved = "true" });
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)

@@ -35,6 +35,23 @@ public sealed class EmailOutbox(RegistryDbContext db, TimeProvider clock, EmailS
     }
 
     /// <summary>
+    /// Adds a message that is never sent, built and stored as <see cref="Enqueue"/> would build and
+    /// store a real one: for answers that must write the same whether or not an address has an
+    /// account (a password reset for an unknown address). It is given up at once, so the dispatcher
+    /// never takes it, and the retention pass empties it like any other.
+    /// </summary>
+    /// <param name="nowhere">A reserved address (RFC 2606, e.g. "no-account@invalid") written instead of the one asked for.</param>
+    /// <param name="reason">Why it is not sent, kept as its last error.</param>
+    public OutboundEmail EnqueueUnsent(string kind, string nowhere, string subject, string textBody, string reason)
+    {
+        var email = Compose(kind, nowhere, null, subject, textBody);
+        email.FailedAt = email.CreatedAt;
+        email.LastError = "not sent: " + reason;
+        db.Set<OutboundEmail>().Add(email);
+        return email;
+    }
+
+    /// <summary>
     /// Checks and builds a message as <see cref="Enqueue"/> does, without queuing it: the caller
     /// passes it to <see cref="WriteAsync"/>.
     /// </summary>

@@ -18,13 +18,15 @@ namespace CellTherapyCenter.Web.Features.Portal.Accounts;
 
 /// <summary>
 /// Sign-in for patients and caregivers. Only a live portal account's sign-in gets in; a staff
-/// member's sign-in is refused here with the same message as a wrong password, and vice versa.
+/// member's sign-in is refused here with the same message as a wrong password, and vice versa. A
+/// passkey (added from the home page's offer or settings) signs in alone, without typing.
 /// </summary>
 [AllowAnonymous]
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(RateLimits.SignIn)]
 [NoPatientData]
 public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<StaffUser> users, RegistryDbContext db,
-    AuditLog audit, TimeProvider clock, IStringLocalizer<PortalText> text, SignInAttempts attempts) : PageModel
+    AuditLog audit, TimeProvider clock, IStringLocalizer<PortalText> text, SignInAttempts attempts, PasskeyCeremonies passkeys,
+    IStringLocalizer<AccountText> accountText) : PageModel
 {
     [TextLimit(FieldLengths.UserName, Translated = true)]
     [BindProperty, Required(ErrorMessage = "SignIn.EmailRequired"), EmailAddress(ErrorMessage = "SignIn.EmailInvalid")]
@@ -38,6 +40,16 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
     public string? ReturnUrl { get; set; }
 
     public string? Message { get; private set; }
+
+    /// <summary>The browser's signed passkey answer (wwwroot/js/passkeys.js).</summary>
+    [BindProperty, TextLimit(FieldLengths.WebAuthnResponse, Translated = true)]
+    public string? CredentialJson { get; set; }
+
+    /// <summary>What the browser said when it could not answer (not shown: the page says it in its own words).</summary>
+    [BindProperty, TextLimit(FieldLengths.ShortNote, Translated = true)]
+    public string? Error { get; set; }
+
+    public string? PasskeyMessage { get; private set; }
 
     public void OnGet() { }
 
@@ -68,5 +80,33 @@ public sealed class SignInModel(SignInManager<StaffUser> signIn, UserManager<Sta
             nameof(PortalAccount), account?.Id.ToString(), account?.PatientId, "portal", c, userName: Email, userId: user?.Id), ct);
         Message = text["SignIn.Failed"];
         return Page();
+    }
+
+    /// <summary>The challenge for a passkey sign-in (JSON), for any passkey of this site.</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() => Content(await passkeys.RequestOptionsAsync(), "application/json");
+
+    /// <summary>Sign-in with a passkey alone: a live portal account's sign-in gets in; anything else gets one answer.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(CancellationToken ct)
+    {
+        ModelState.Clear();
+        var proof = string.IsNullOrEmpty(CredentialJson) || CredentialJson.Length > PasskeyCeremonies.MaxAnswerLength
+            ? new PasskeyProof(null, PasskeyProofResult.Refused)
+            : await passkeys.VerifyAsync(CredentialJson, [PortalAccess.Role]);
+        var userId = proof.User?.Id ?? "";
+        var account = await db.PortalAccounts.FirstOrDefaultAsync(a => a.UserId == userId && a.VoidedAt == null && a.AcceptedAt != null, ct);
+        if (proof.Result != PasskeyProofResult.Accepted || account is null)
+        {
+            await audit.WriteAsync(AuditActions.LoginFailed, nameof(PortalAccount), account?.Id.ToString(), account?.PatientId, "portal passkey",
+                ct, userName: proof.User?.UserName, userId: proof.User?.Id);
+            PasskeyMessage = accountText[string.IsNullOrEmpty(CredentialJson) ? "Passkey.NoAnswer" : "Passkey.Failed"];
+            return Page();
+        }
+        await passkeys.SignInAsync(proof.User!);
+        account.LastSignInAt = clock.GetUtcNow().UtcDateTime;
+        await db.SaveChangesAsync(ct);
+        await audit.WriteAsync(AccountAuditActions.PasskeyLogin, nameof(PortalAccount), account.Id.ToString(), account.PatientId, "portal",
+            ct, userName: proof.User!.UserName, userId: proof.User.Id);
+        if (SiteLanguages.Find(account.Language) is { } language) LocalizationSetup.RememberLanguage(Response, language);
+        return LocalRedirect(LocalReturnUrl.IsSafe(ReturnUrl) && ReturnUrl!.StartsWith(Url.Page("/Portal/Home")!, StringComparison.Ordinal) ? ReturnUrl : Url.Page("/Portal/Home")!);
     }
 }
