@@ -49,7 +49,7 @@ public sealed partial class SelfReportKeyboardTests(ChromiumBrowser chromium, Br
         await KeyboardNavigation.TabToAsync(Page, "main a[href='/portal/trajectory']");
         await PressAndWaitAsync("Enter");
         await Expect(Page.Locator("main table tbody tr").First.Locator("td").First).ToHaveTextAsync(total.ToString());
-        await Expect(Page.Locator("main .tp-figure svg").First).ToBeVisibleAsync();
+        await Expect(Page.Locator("main .tp-figure [role=img]").First).ToBeVisibleAsync();
         await Errors.AssertNoneAsync();
     }
 
