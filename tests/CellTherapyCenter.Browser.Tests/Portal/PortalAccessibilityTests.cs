@@ -31,6 +31,8 @@ public sealed partial class PortalAccessibilityTests(ChromiumBrowser chromium, B
         await ScanAsync($"/portal/invitation?token={token}", "/portal/invitation");
         await ScanAsync("/portal/invitation?token=no-such-token", "/portal/invitation");
         await ScanAsync("/portal/sign-in", "/portal/sign-in");
+        await ScanAsync("/portal/forgot-password", "/portal/forgot-password");
+        await ScanAsync("/portal/reset-password?token=no-such-token", "/portal/reset-password"); // the open link: PortalPasswordResetTests
 
         var (patientId, _, email) = await PortalTestKit.PatientWithAccountAsync(App);
         await App.WithDbAsync(async db =>
@@ -43,7 +45,7 @@ public sealed partial class PortalAccessibilityTests(ChromiumBrowser chromium, B
         await Page.GotoAsync("/portal/sign-in");
         await Page.GetByLabel("Email address").FillAsync(email);
         await Page.GetByLabel("Password").FillAsync(RegistryAppFactory.TestPassword);
-        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/portal");
         await ScanAsync("/portal", "/portal");
 
@@ -78,7 +80,8 @@ public sealed partial class PortalAccessibilityTests(ChromiumBrowser chromium, B
         await ScanAsync("/portal/settings", "/portal/settings");
         await ScanAsync("/portal/settings?saved=true", "/portal/settings");
         await ScanAsync("/portal/my-data", "/portal/my-data");
-        await ScanAsync("/portal/settings/sessions", "/portal/settings/sessions"); // its other states: Accounts/SessionListPagesTests
+        await ScanAsync("/portal/settings/sessions", "/portal/settings/sessions");
+        await ScanAsync("/portal/passkey", "/portal/passkey"); // adding one: PortalWeakHandsTests // its other states: Accounts/SessionListPagesTests
 
         // The change after the course (the course is 60 days old), in Ukrainian and Serbian.
         foreach (var culture in new[] { "uk", "sr-Latn" })

@@ -110,6 +110,7 @@ public static class FormProperties
     public static IReadOnlyDictionary<string, string> AnswerInPlace { get; } = new Dictionary<string, string>
     {
         ["POST /staff/forgot-password [Email]"] = "answers every valid address with the same page, and writes an outbox row and an audit line for each (known or not: issue 16's equal work)",
+        ["POST /portal/forgot-password [Email]"] = "the portal's reset: the same page for every valid address, with a reset row, an outbox row and an audit line for each (known or not)",
     };
 
     /// <summary>The case's body: the rendered form with the chosen fields replaced; the antiforgery token always fresh.</summary>

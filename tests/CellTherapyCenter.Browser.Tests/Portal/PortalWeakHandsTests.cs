@@ -1,0 +1,133 @@
+using CellTherapyCenter.Data.Identity;
+using CellTherapyCenter.Data.Portal;
+using CellTherapyCenter.Web.Tests.Infrastructure;
+using CellTherapyCenter.Web.Tests.Portal;
+using Microsoft.EntityFrameworkCore;
+using static Microsoft.Playwright.Assertions;
+
+namespace CellTherapyCenter.Browser.Tests.Portal;
+
+/// <summary>
+/// The portal for weak hands (issue 17, item 5) in Chromium: a passkey added from the home page's
+/// offer signs in alone (the virtual authenticator of the CDP WebAuthn domain); larger text and
+/// high contrast from settings apply on every page; the dark scheme the device asks for, axe clean;
+/// on the review page "Send" comes first and has focus. Phone (360x740 at 2x) and desktop, en/uk/sr.
+/// </summary>
+[Collection(BrowserCollection.Name)]
+public sealed class PortalWeakHandsTests(ChromiumBrowser chromium, BrowserApp app) : PageTest(chromium, app)
+{
+    private readonly ChromiumBrowser _chromium = chromium;
+
+    private static readonly (int Width, int Height)[] Sizes = [(360, 740), (1280, 900)];
+
+    [Fact]
+    public async Task A_passkey_offered_on_the_home_page_signs_in_alone()
+    {
+        var (_, accountId, email) = await PortalTestKit.PatientWithAccountAsync(App);
+        // WebAuthn refuses IP addresses as the site's name: the pages are opened as localhost.
+        var local = new UriBuilder(App.BaseAddress) { Host = "localhost" }.Uri;
+        var context = await _chromium.NewContextAsync(local);
+        try
+        {
+            var page = await context.NewPageAsync();
+            var errors = PageErrors.Watch(page);
+            var cdp = await context.NewCDPSessionAsync(page);
+            await cdp.SendAsync("WebAuthn.enable");
+            await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
+            {
+                ["options"] = new Dictionary<string, object>
+                {
+                    ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
+                    ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
+                },
+            });
+
+            await SignInWithPasswordAsync(page, email);
+            await page.GetByRole(AriaRole.Link, new() { Name = "Set it up" }).ClickAsync();
+            await page.WaitForURLAsync("**/portal/passkey");
+            await AxeAssert.NoSeriousViolationsAsync(page);
+            await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" })).ToBeFocusedAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Add a passkey" }).ClickAsync();
+            await page.GetByText("The passkey was added.").WaitForAsync(new() { Timeout = 20_000 });
+            await AxeAssert.NoSeriousViolationsAsync(page);
+            await Screenshots.CaptureAsync(page, "portal-passkey-added");
+            // The offer is gone from the home page once the sign-in has a passkey.
+            await page.GotoAsync("/portal");
+            await Expect(page.GetByRole(AriaRole.Link, new() { Name = "Set it up" })).ToHaveCountAsync(0);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+            await page.GotoAsync("/portal/sign-in");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Use a passkey instead" }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/portal");
+            Assert.True(await App.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.Action == AccountAuditActions.PasskeyLogin
+                && a.EntityType == nameof(PortalAccount) && a.EntityId == accountId.ToString())));
+            await errors.AssertNoneAsync();
+        }
+        finally
+        {
+            await context.CloseAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Larger_text_high_contrast_and_the_dark_scheme_read_well_and_send_has_focus_on_the_review_page()
+    {
+        var (_, _, email) = await PortalTestKit.PatientWithAccountAsync(App);
+        await SignInWithPasswordAsync(Page, email);
+
+        // The review page of a questionnaire with no answer yet: "Continue" comes first and has focus.
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Start the questionnaire" }).First.ClickAsync();
+        await Page.WaitForURLAsync(url => System.Text.RegularExpressions.Regex.IsMatch(url, "/portal/questionnaires/[0-9a-f-]{36}$"));
+        var review = new Uri(Page.Url).AbsolutePath + "/review";
+
+        await Page.GotoAsync("/portal/settings");
+        await Expect(Page.GetByLabel("Larger text")).ToBeFocusedAsync();
+        await Page.GetByLabel("Larger text").CheckAsync();
+        await Page.GetByLabel("High contrast").CheckAsync();
+        await Page.GetByRole(AriaRole.Button, new() { Name = "Save text and contrast" }).ClickAsync();
+        await Page.WaitForURLAsync("**/portal/settings?saved=true");
+        await Expect(Page.Locator("body")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("text-larger.*high-contrast"));
+        var larger = await Page.EvaluateAsync<double>("parseFloat(getComputedStyle(document.body).fontSize)");
+        Assert.True(larger >= 24, $"body text {larger} px with larger text");
+
+        foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
+        {
+            await Page.EmulateMediaAsync(new() { ColorScheme = scheme });
+            foreach (var culture in new[] { "en", "uk", "sr-Latn" })
+            {
+                foreach (var (width, height) in Sizes)
+                {
+                    await Page.SetViewportSizeAsync(width, height);
+                    foreach (var path in new[] { "/portal", "/portal/settings", review })
+                    {
+                        await Page.GotoAsync($"{path}?culture={culture}");
+                        await AxeAssert.NoSeriousViolationsAsync(Page);
+                        var sideways = await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
+                        Assert.False(sideways, $"{path} in {culture} at {width} px scrolls sideways");
+                    }
+                    // The review page's first control has focus on load.
+                    Assert.Equal("A", await Page.EvaluateAsync<string>("document.activeElement.tagName"));
+                }
+            }
+        }
+        // The dark scheme: light text on a dark page.
+        var colors = await Page.EvaluateAsync<string[]>("[getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]");
+        Assert.Equal(["rgb(255, 255, 255)", "rgb(0, 0, 0)"], colors); // high contrast in the dark scheme: white on black
+        await Screenshots.CaptureAsync(Page, "portal-review-dark-large");
+        await Page.GotoAsync("/portal/settings?culture=uk");
+        await Screenshots.CaptureAsync(Page, "portal-settings-dark-large-uk");
+        await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        await Page.GotoAsync("/portal?culture=sr-Latn");
+        await Screenshots.CaptureAsync(Page, "portal-home-large-contrast-sr");
+        await Errors.AssertNoneAsync();
+    }
+
+    private static async Task SignInWithPasswordAsync(IPage page, string email)
+    {
+        await page.GotoAsync("/portal/sign-in?culture=en");
+        await page.GetByLabel("Email address").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(RegistryAppFactory.TestPassword);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/portal");
+    }
+}
