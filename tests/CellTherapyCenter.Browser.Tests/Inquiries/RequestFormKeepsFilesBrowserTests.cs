@@ -17,7 +17,7 @@ public sealed class RequestFormKeepsFilesBrowserTests(ChromiumBrowser chromium, 
     [Fact]
     public async Task The_request_form_keeps_a_file_across_an_error()
     {
-        await using var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
+        await using var context = await Context.Browser!.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = App.BaseAddress.ToString(), DeviceScaleFactor = 2, ViewportSize = new ViewportSize { Width = 360, Height = 740 },
         });
