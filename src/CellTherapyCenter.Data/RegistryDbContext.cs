@@ -48,6 +48,8 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<Publication> Publications => Set<Publication>();
     public DbSet<PublicationFile> PublicationFiles => Set<PublicationFile>();
     public DbSet<Patent> Patents => Set<Patent>();
+    public DbSet<TeamMember> TeamMembers => Set<TeamMember>();
+    public DbSet<TeamPhoto> TeamPhotos => Set<TeamPhoto>();
     public DbSet<Inquiry> Inquiries => Set<Inquiry>();
     public DbSet<InquiryDocument> InquiryDocuments => Set<InquiryDocument>();
     public DbSet<InquiryNote> InquiryNotes => Set<InquiryNote>();

@@ -84,3 +84,38 @@ public class Patent : SiteContentRecord
     public string? Url { get; set; }
     public int SortOrder { get; set; }
 }
+
+/// <summary>
+/// A member of the clinic's team on /team: the name is the same in every language; the role,
+/// the short biography and the photo's alt text are in <see cref="Texts"/>, one per language.
+/// The photo, re-encoded on upload, is in <see cref="Photo"/> so lists never load its bytes.
+/// </summary>
+public class TeamMember : SiteContentRecord
+{
+    public required string Name { get; set; }
+    public int SortOrder { get; set; }
+    public List<TeamMemberText> Texts { get; set; } = [];
+    public TeamPhoto? Photo { get; set; }
+}
+
+/// <summary>A team member's words in one language: a culture of SiteLanguages ("en", "uk", "sr-Latn").</summary>
+public class TeamMemberText
+{
+    public Guid TeamMemberId { get; set; }
+    public required string Language { get; set; }
+    public required string Role { get; set; }
+    public string? Biography { get; set; }
+    /// <summary>What the photo shows, for people who cannot see it.</summary>
+    public string? PhotoAlt { get; set; }
+}
+
+/// <summary>A team member's photo as the server re-encoded it (JPEG, at most 800 px a side), never the uploaded bytes.</summary>
+public class TeamPhoto
+{
+    public Guid TeamMemberId { get; set; }
+    public required byte[] Content { get; set; }
+    public int Width { get; set; }
+    public int Height { get; set; }
+    /// <summary>Changes with every new photo: part of its address, so a cached photo is never stale.</summary>
+    public Guid Version { get; set; } = Guid.NewGuid();
+}

@@ -71,3 +71,31 @@ internal sealed class PatentConfiguration : IEntityTypeConfiguration<Patent>
         b.Property(x => x.Url).HasMaxLength(FieldLengths.Url);
     }
 }
+
+internal sealed class TeamMemberConfiguration : IEntityTypeConfiguration<TeamMember>
+{
+    public void Configure(EntityTypeBuilder<TeamMember> b)
+    {
+        b.ConfigureContent();
+        b.Property(x => x.Name).HasMaxLength(FieldLengths.PersonName);
+        b.HasMany(x => x.Texts).WithOne().HasForeignKey(t => t.TeamMemberId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne(x => x.Photo).WithOne().HasForeignKey<TeamPhoto>(p => p.TeamMemberId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class TeamMemberTextConfiguration : IEntityTypeConfiguration<TeamMemberText>
+{
+    public void Configure(EntityTypeBuilder<TeamMemberText> b)
+    {
+        b.HasKey(x => new { x.TeamMemberId, x.Language });
+        b.Property(x => x.Language).HasMaxLength(FieldLengths.SiteLanguage);
+        b.Property(x => x.Role).HasMaxLength(FieldLengths.Label);
+        b.Property(x => x.Biography).HasMaxLength(FieldLengths.ShortNote);
+        b.Property(x => x.PhotoAlt).HasMaxLength(FieldLengths.Reason);
+    }
+}
+
+internal sealed class TeamPhotoConfiguration : IEntityTypeConfiguration<TeamPhoto>
+{
+    public void Configure(EntityTypeBuilder<TeamPhoto> b) => b.HasKey(x => x.TeamMemberId);
+}

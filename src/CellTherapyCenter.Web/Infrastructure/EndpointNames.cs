@@ -19,6 +19,7 @@ public static class EndpointNames
     public const string PortalReportPdf = "PortalReportPdf";
     public const string CasePlot = "CasePlot";
     public const string PublicationFile = "PublicationFile";
+    public const string TeamPhoto = "TeamPhoto";
     public const string PatientExportZip = "PatientExportZip";
     public const string PortalMyDataZip = "PortalMyDataZip";
 }

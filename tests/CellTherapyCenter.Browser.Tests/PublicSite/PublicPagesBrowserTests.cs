@@ -34,10 +34,10 @@ public sealed class PublicPagesBrowserTests(ChromiumBrowser chromium, DemoBrowse
         Assert.StartsWith("tel:", await Page.Locator("header a.phone").GetAttributeAsync("href"));
         foreach (var culture in new[] { "en", "uk", "sr-Latn" })
             Assert.Empty(await KeyboardNavigation.TabToAsync(Page, $"header .language-switcher button[value='{culture}']", maxPresses: 1));
-        string[] nav = ["/", "/als", "/treatment", "/outcomes", "/cases", "/publications", "/patents", "/contact", "/request-information"];
+        string[] nav = ["/", "/als", "/treatment", "/outcomes", "/cases", "/publications", "/patents", "/team", "/costs", "/faq", "/contact", "/request-information"];
         foreach (var href in nav)
         {
-            var passed = await KeyboardNavigation.TabToAsync(Page, $"nav a[href='{href}']", maxPresses: 2);
+            var passed = await KeyboardNavigation.TabToAsync(Page, $"nav .nav-wide a[href='{href}']", maxPresses: 2);
             Assert.Empty(passed); // each nav link is the very next stop
         }
     }

@@ -1822,6 +1822,89 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("SitePages");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.TeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TeamMembers");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.TeamMemberText", b =>
+                {
+                    b.Property<Guid>("TeamMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Biography")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("PhotoAlt")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("TeamMemberId", "Language");
+
+                    b.ToTable("TeamMemberText");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.TeamPhoto", b =>
+                {
+                    b.Property<Guid>("TeamMemberId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("TeamMemberId");
+
+                    b.ToTable("TeamPhotos");
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Visits.ExaminationFinding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2483,6 +2566,24 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.TeamMemberText", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.PublicSite.TeamMember", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("TeamMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.TeamPhoto", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.PublicSite.TeamMember", null)
+                        .WithOne("Photo")
+                        .HasForeignKey("CellTherapyCenter.Data.PublicSite.TeamPhoto", "TeamMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Visits.ExaminationFinding", b =>
                 {
                     b.HasOne("CellTherapyCenter.Data.Visits.Visit", null)
@@ -2673,6 +2774,13 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
             modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.Publication", b =>
                 {
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.TeamMember", b =>
+                {
+                    b.Navigation("Photo");
+
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.Visits.Visit", b =>

@@ -1812,6 +1812,89 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("SitePages");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.TeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ConcurrencyStamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsDemo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("TeamMembers");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.TeamMemberText", b =>
+                {
+                    b.Property<Guid>("TeamMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Biography")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PhotoAlt")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TeamMemberId", "Language");
+
+                    b.ToTable("TeamMemberText");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.TeamPhoto", b =>
+                {
+                    b.Property<Guid>("TeamMemberId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("TeamMemberId");
+
+                    b.ToTable("TeamPhotos");
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Visits.ExaminationFinding", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2466,6 +2549,24 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.TeamMemberText", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.PublicSite.TeamMember", null)
+                        .WithMany("Texts")
+                        .HasForeignKey("TeamMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.TeamPhoto", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.PublicSite.TeamMember", null)
+                        .WithOne("Photo")
+                        .HasForeignKey("CellTherapyCenter.Data.PublicSite.TeamPhoto", "TeamMemberId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Visits.ExaminationFinding", b =>
                 {
                     b.HasOne("CellTherapyCenter.Data.Visits.Visit", null)
@@ -2656,6 +2757,13 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
             modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.Publication", b =>
                 {
                     b.Navigation("File");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.PublicSite.TeamMember", b =>
+                {
+                    b.Navigation("Photo");
+
+                    b.Navigation("Texts");
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.Visits.Visit", b =>

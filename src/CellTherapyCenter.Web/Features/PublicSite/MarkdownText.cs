@@ -12,7 +12,7 @@ namespace CellTherapyCenter.Web.Features.PublicSite;
 /// images keep only addresses on this site, http(s) and mailto: a <c>javascript:</c> or
 /// <c>data:</c> address is dropped (the link stays as its text), not left to the CSP to stop.
 /// </summary>
-public static class MarkdownText
+public static partial class MarkdownText
 {
     private static readonly MarkdownPipeline Pipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
@@ -38,6 +38,13 @@ public static class MarkdownText
         }
         foreach (var autolink in document.Descendants<AutolinkInline>().Where(l => !IsAllowed(l.Url)).ToList())
             autolink.ReplaceBy(new LiteralInline(autolink.Url));
+        // Numbers never break across lines: "9 500 євро", "+381 64 251 88 20" keep their spaces unbreakable.
+        foreach (var literal in document.Descendants<LiteralInline>())
+        {
+            var text = literal.Content.ToString();
+            var joined = NumberSpace().Replace(text, "\u00A0");
+            if (joined != text) literal.Content = new Markdig.Helpers.StringSlice(joined);
+        }
         using var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
@@ -59,4 +66,8 @@ public static class MarkdownText
         var scheme = cleaned[..colon];
         return AllowedSchemes.Contains(scheme, StringComparer.OrdinalIgnoreCase);
     }
+
+    /// <summary>A space between two digits, or between a number and its currency or unit.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<=\d) (?=\d)|(?<=\d) (?=(EUR|RSD|UAH|€|євро|evra|evro|km|км|m|м|%)\b)|(?<=\b(EUR|€)) (?=\d)")]
+    private static partial System.Text.RegularExpressions.Regex NumberSpace();
 }

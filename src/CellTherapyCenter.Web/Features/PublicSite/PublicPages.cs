@@ -13,6 +13,11 @@ public static class PublicPages
         "publications" => "/PublicSite/Publications",
         "patents" => "/PublicSite/Patents",
         "contact" => "/PublicSite/Contact",
+        "address" => "/PublicSite/Contact",
+        "team" => "/PublicSite/Team",
+        "costs" => "/PublicSite/Costs",
+        "faq" => "/PublicSite/Faq",
+        "privacy" => "/PublicSite/Privacy",
         _ => throw new ArgumentOutOfRangeException(nameof(slug), slug, "not a public page"),
     };
 }

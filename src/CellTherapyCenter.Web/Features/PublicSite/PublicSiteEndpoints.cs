@@ -29,6 +29,7 @@ public static class PublicSiteEndpoints
     {
         app.MapGet("/publications/{id:guid}/file", PublicationFileAsync).AllowAnonymous().CacheOutput(PublicSiteCache.PagePolicy).WithName(EndpointNames.PublicationFile);
         app.MapGet("/cases/{slug}/trajectory.png", CasePlotAsync).ReadsPatientData(nameof(PatientCase), "published case plot").AllowAnonymous().CacheOutput(PublicSiteCache.PagePolicy).WithName(EndpointNames.CasePlot);
+        app.MapGet("/team/{id:guid}/photo.jpg", TeamPhotoAsync).AllowAnonymous().WithName(EndpointNames.TeamPhoto);
         // A bare endpoint to compare the content pages against in bench/public-pages.sh; off unless asked for.
         if (configuration.GetValue("Benchmarks:HelloEndpoint", false))
             app.MapGet("/hello", () => "hello").AllowAnonymous();
@@ -41,6 +42,19 @@ public static class PublicSiteEndpoints
             .Select(p => new { p.FileName, p.ContentType, File = p.File!.Content }).FirstOrDefaultAsync(ct);
         if (publication is null) return TypedResults.NotFound();
         return Infrastructure.Uploads.DocumentDownload.File(http.Response, publication.File, publication.ContentType, publication.FileName);
+    }
+
+    /// <summary>
+    /// A team member's photo (re-encoded on upload). Pages link it with its version (?v=): that
+    /// address always serves the same bytes, so browsers keep it for a year; a new photo gets a new address.
+    /// </summary>
+    private static async Task<IResult> TeamPhotoAsync(Guid id, Guid? v, RegistryDbContext db, HttpContext http, CancellationToken ct)
+    {
+        var photo = await db.TeamPhotos.AsNoTracking().Where(p => p.TeamMemberId == id)
+            .Select(p => new { p.Content, p.Version }).FirstOrDefaultAsync(ct);
+        if (photo is null) return TypedResults.NotFound();
+        http.Response.Headers.CacheControl = v == photo.Version ? "public, max-age=31536000, immutable" : "public, max-age=300";
+        return TypedResults.File(photo.Content, "image/jpeg");
     }
 
     private static async Task<IResult> CasePlotAsync(string slug, RegistryDbContext db, PatientReadAudit audit, CancellationToken ct)

@@ -62,6 +62,7 @@ public sealed class EditPageModel(RegistryDbContext db, SiteEditorSave save) : P
         page.Title = Input.Title!.Trim();
         page.Summary = string.IsNullOrWhiteSpace(Input.Summary) ? null : Input.Summary.Trim();
         page.BodyMarkdown = Input.BodyMarkdown!;
+        page.IsDemo = false; // the clinic's own words now, no longer the example
         if (await save.SaveAsync(page, Input.ConcurrencyStamp, AuditActions.Update, User.Identity?.Name, null, ct))
             return RedirectToPage("/SiteEditor/Overview");
 

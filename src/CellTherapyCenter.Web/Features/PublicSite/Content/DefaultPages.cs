@@ -9,16 +9,16 @@ namespace CellTherapyCenter.Web.Features.PublicSite.Content;
 /// configuration and the registry and are not repeated here. The translations say what the English
 /// says, in our own words; a test checks that every page has every language.
 /// </summary>
-public static class DefaultPages
+public static partial class DefaultPages
 {
     /// <param name="Language">A culture of <see cref="SiteLanguages"/>: "en", "uk" or "sr-Latn".</param>
     public sealed record PageText(string Slug, string Language, string Title, string Summary, string BodyMarkdown);
 
     private const string En = "en", Uk = "uk", Sr = "sr-Latn";
 
-    public static IReadOnlyList<string> Slugs { get; } = ["home", "als", "treatment", "outcomes", "cases", "publications", "patents", "contact"];
+    public static IReadOnlyList<string> Slugs { get; } = ["home", "als", "treatment", "outcomes", "cases", "publications", "patents", "contact", .. TrustSlugs];
 
-    public static IReadOnlyList<PageText> All { get; } = [.. English, .. Ukrainian, .. Serbian];
+    public static IReadOnlyList<PageText> All { get; } = [.. English, .. Ukrainian, .. Serbian, .. TrustPages];
 
     /// <summary>The page in a language, or in English where there is none in that language.</summary>
     public static PageText For(string slug, string language = En) =>

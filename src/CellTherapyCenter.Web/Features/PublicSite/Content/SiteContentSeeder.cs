@@ -2,6 +2,7 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Consents;
 using CellTherapyCenter.Data.PublicSite;
 using Microsoft.EntityFrameworkCore;
+using SkiaSharp;
 
 namespace CellTherapyCenter.Web.Features.PublicSite.Content;
 
@@ -32,7 +33,7 @@ public sealed class SiteContentSeeder(RegistryDbContext db, TimeProvider clock)
             db.SitePages.Add(new SitePage
             {
                 Slug = page.Slug, Language = page.Language, Title = page.Title, Summary = page.Summary, BodyMarkdown = page.BodyMarkdown,
-                UpdatedAt = now, UpdatedBy = "system",
+                IsDemo = DefaultPages.IsExample(page.Slug), UpdatedAt = now, UpdatedBy = "system",
             });
         try
         {
@@ -57,8 +58,9 @@ public sealed class SiteContentSeeder(RegistryDbContext db, TimeProvider clock)
     /// <summary>Examples for the demo database; only when there are no cases, publications or patents yet.</summary>
     public async Task SeedDemoExamplesAsync(CancellationToken ct)
     {
-        if (await db.PatientCases.AnyAsync(ct) || await db.Publications.AnyAsync(ct) || await db.Patents.AnyAsync(ct)) return;
         var now = clock.GetUtcNow().UtcDateTime;
+        if (!await db.TeamMembers.AnyAsync(ct)) await SeedDemoTeamAsync(now, ct);
+        if (await db.PatientCases.AnyAsync(ct) || await db.Publications.AnyAsync(ct) || await db.Patents.AnyAsync(ct)) return;
 
         var candidates = await db.Patients.AsNoTracking()
             .Where(p => p.IsSynthetic && p.VoidedAt == null
@@ -95,6 +97,44 @@ public sealed class SiteContentSeeder(RegistryDbContext db, TimeProvider clock)
         db.Patents.AddRange(
             new Patent { Number = "RS-EXAMPLE-0001", Title = "Example: a method of preparing a cell suspension for transplantation", Year = 2010, IsDemo = true, SortOrder = 0, UpdatedAt = now, UpdatedBy = "demo" },
             new Patent { Number = "RS-EXAMPLE-0002", Title = "Example: a container for transporting cell suspensions", Year = 2014, IsDemo = true, SortOrder = 1, UpdatedAt = now, UpdatedBy = "demo" });
+        await db.SaveChangesAsync(ct);
+    }
+
+    /// <summary>Three invented team members, in every language, with drawn photos: examples to replace.</summary>
+    private async Task SeedDemoTeamAsync(DateTime now, CancellationToken ct)
+    {
+        (string Name, SKColor Ground, (string Language, string Role, string Biography, string Alt)[] Texts)[] team =
+        [
+            ("Dr. Ana Primer", new SKColor(0x1F, 0x5F, 0x8B),
+            [
+                ("en", "Neurologist, head of the clinic", "An invented example: a neurologist who has looked after people with ALS for twenty years and leads the registry. Speaks Serbian and English.", "A drawn silhouette standing in for the photo of Dr. Ana Primer"),
+                ("uk", "Невролог, керівниця клініки", "Вигаданий приклад: невролог, яка двадцять років допомагає людям із БАС і веде реєстр. Говорить сербською та англійською.", "Намальований силует замість фото д-р Ани Примєр"),
+                ("sr-Latn", "Neurolog, načelnica klinike", "Izmišljen primer: neurolog koja dvadeset godina brine o ljudima sa ALS-om i vodi registar. Govori srpski i engleski.", "Nacrtana silueta umesto fotografije dr Ane Primer"),
+            ]),
+            ("Marko Uzorić", new SKColor(0x2E, 0x6B, 0x3F),
+            [
+                ("en", "Nurse", "An invented example: the nurse who prepares each transplantation and stays with you during it.", "A drawn silhouette standing in for the photo of Marko Uzorić"),
+                ("uk", "Медбрат", "Вигаданий приклад: медбрат, який готує кожну трансплантацію і залишається з вами під час неї.", "Намальований силует замість фото Марка Узоріча"),
+                ("sr-Latn", "Medicinski tehničar", "Izmišljen primer: medicinski tehničar koji priprema svaku transplantaciju i ostaje uz vas tokom nje.", "Nacrtana silueta umesto fotografije Marka Uzorića"),
+            ]),
+            ("Olena Zrazok", new SKColor(0x7A, 0x3E, 0x65),
+            [
+                ("en", "Patient coordinator", "An invented example: answers requests, plans travel and stays, and speaks Ukrainian, Serbian and English.", "A drawn silhouette standing in for the photo of Olena Zrazok"),
+                ("uk", "Координаторка пацієнтів", "Вигаданий приклад: відповідає на запити, планує дорогу й перебування, говорить українською, сербською та англійською.", "Намальований силует замість фото Олени Зразок"),
+                ("sr-Latn", "Koordinatorka za pacijente", "Izmišljen primer: odgovara na zahteve, planira putovanje i boravak, govori ukrajinski, srpski i engleski.", "Nacrtana silueta umesto fotografije Olene Zrazok"),
+            ]),
+        ];
+        for (var i = 0; i < team.Length; i++)
+        {
+            var (name, ground, texts) = team[i];
+            var photo = DemoTeamPhoto.Create(ground);
+            db.TeamMembers.Add(new TeamMember
+            {
+                Name = name, SortOrder = i, IsDemo = true, UpdatedAt = now, UpdatedBy = "demo",
+                Texts = [.. texts.Select(t => new TeamMemberText { Language = t.Language, Role = t.Role, Biography = t.Biography, PhotoAlt = t.Alt })],
+                Photo = new TeamPhoto { Content = photo.Jpeg, Width = photo.Width, Height = photo.Height },
+            });
+        }
         await db.SaveChangesAsync(ct);
     }
 
