@@ -68,6 +68,7 @@ public sealed class NumberFieldsTests(RegistryApps apps) : IClassFixture<Registr
         ["EditPatentModel Input.SortOrder"] = new("3", StaffRoles.Administrator, PatentAsync(p => p.SortOrder)),
         ["EditPublicationModel Input.Year"] = new("2019", StaffRoles.Administrator, PublicationAsync(p => p.Year)),
         ["EditPublicationModel Input.SortOrder"] = new("3", StaffRoles.Administrator, PublicationAsync(p => p.SortOrder)),
+        ["EditTeamMemberModel Input.SortOrder"] = new("3", StaffRoles.Administrator, TeamMemberAsync),
     };
 
     public static TheoryData<string> TypedFields => [.. Typed.Keys.Order(StringComparer.Ordinal)];
@@ -266,6 +267,14 @@ public sealed class NumberFieldsTests(RegistryApps apps) : IClassFixture<Registr
             async db => (await db.Publications.AsNoTracking().Where(p => p.Title == title).OrderBy(p => p.Id).ToListAsync()).Select(p => (decimal)value(p)!.Value).ToList(),
             WithPdf: true));
     };
+
+    private static Task<NumberForm> TeamMemberAsync(RegistryAppFactory app)
+    {
+        var name = "Ana " + string.Concat(Guid.NewGuid().ToString("N")[..8].Select(c => (char)('a' + (c % 26))));
+        return Task.FromResult(new NumberForm("/staff/site/team/new",
+            () => new() { ["Input.Name"] = name, ["Input.SortOrder"] = "1", ["Input.Texts[0].Role"] = "Neurologist" },
+            async db => (await db.TeamMembers.AsNoTracking().Where(m => m.Name == name).OrderBy(m => m.Id).ToListAsync()).Select(m => (decimal)m.SortOrder).ToList()));
+    }
 
     // --- what the pages bind ------------------------------------------------------------------
 
