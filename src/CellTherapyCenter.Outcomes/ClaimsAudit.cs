@@ -15,7 +15,24 @@ public static class ClaimsAudit
     /// <param name="dataDate">The date the data run to: windows that end after it are not yet judged.</param>
     public static ClaimsAuditReport Compute(IReadOnlyList<PatientFacts> patients, DateOnly dataDate, ClaimsAuditParameters? parameters = null)
     {
-        parameters ??= new ClaimsAuditParameters();
+        // The report's texts are the audit's own English words, cached and shown to every reader:
+        // they must not take the culture of whichever request happened to compute them (a
+        // Ukrainian visitor first would give "1,25" to every English reader). The claims' threads
+        // inherit the culture set here.
+        var callers = System.Globalization.CultureInfo.CurrentCulture;
+        System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+        try
+        {
+            return ComputeInvariant(patients, dataDate, parameters ?? new ClaimsAuditParameters());
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = callers;
+        }
+    }
+
+    private static ClaimsAuditReport ComputeInvariant(IReadOnlyList<PatientFacts> patients, DateOnly dataDate, ClaimsAuditParameters parameters)
+    {
         var treated = Treated(patients, parameters);
 
         // The claims read the same facts and share nothing else: each is computed on its own thread.

@@ -49,6 +49,8 @@ public class PatientCase : SiteContentRecord
     /// <summary>One line, e.g. "ALS, cervical form, marked flaccid tetraparesis".</summary>
     public required string ClinicalPicture { get; set; }
     public string? BodyMarkdown { get; set; }
+    /// <summary>The language the clinical picture and text are written in (a code of the editor's list, e.g. "en", "uk", "sr"): marked on the page so readers and screen readers know it.</summary>
+    public string Language { get; set; } = "en";
     public bool Published { get; set; }
     public int SortOrder { get; set; }
 }
@@ -80,6 +82,8 @@ public class Patent : SiteContentRecord
 {
     public required string Number { get; set; }
     public required string Title { get; set; }
+    /// <summary>The language of <see cref="Title"/> (a code of the editor's list, e.g. "en").</summary>
+    public string Language { get; set; } = "en";
     public int Year { get; set; }
     public string? Url { get; set; }
     public int SortOrder { get; set; }

@@ -38,6 +38,7 @@ internal sealed class PatientCaseConfiguration : IEntityTypeConfiguration<Patien
         b.Property(x => x.Initials).HasMaxLength(FieldLengths.Initials);
         b.Property(x => x.ClinicalPicture).HasMaxLength(FieldLengths.Title);
         b.Property(x => x.BodyMarkdown).HasMaxLength(FieldLengths.LongText);
+        b.Property(x => x.Language).HasMaxLength(FieldLengths.LanguageTag);
         b.HasOne<Patient>().WithMany().HasForeignKey(x => x.PatientId).OnDelete(DeleteBehavior.Restrict);
     }
 }
@@ -69,6 +70,7 @@ internal sealed class PatentConfiguration : IEntityTypeConfiguration<Patent>
         b.Property(x => x.Number).HasMaxLength(FieldLengths.Code);
         b.Property(x => x.Title).HasMaxLength(FieldLengths.Title);
         b.Property(x => x.Url).HasMaxLength(FieldLengths.Url);
+        b.Property(x => x.Language).HasMaxLength(FieldLengths.LanguageTag);
     }
 }
 

@@ -37,10 +37,10 @@ public sealed class PasswordToggleTests(ChromiumBrowser chromium, BrowserApp app
         // Masked again as the form goes, so the browser never keeps it as ordinary text: a listener added after
         // the script's sees the field's type at submission, and holds this first submission back.
         await Page.EvaluateAsync("() => document.querySelector('main form input[autocomplete=current-password]').form.addEventListener('submit', e => { window.typeAtSubmit = document.querySelector('input[autocomplete=current-password]').type; e.preventDefault(); }, { once: true })");
-        await Page.Locator("main form button[type='submit']").Last.ClickAsync();
+        await Page.Locator("main form:has(input[autocomplete='current-password']) button[type='submit']").Last.ClickAsync();
         Assert.Equal("password", await Page.EvaluateAsync<string>("() => window.typeAtSubmit"));
         await Expect(toggle).ToHaveAttributeAsync("aria-pressed", "false");
-        await Page.Locator("main form button[type='submit']").Last.ClickAsync();
+        await Page.Locator("main form:has(input[autocomplete='current-password']) button[type='submit']").Last.ClickAsync();
         await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == "/portal");
         await Errors.AssertNoneAsync();
     }

@@ -21,13 +21,5 @@ public static class KnownFindingsOfOtherAreas
     public const string English = "english";
     public const string TabCount = "tab count";
 
-    public static readonly IReadOnlyList<KnownFinding> All =
-    [
-        new(Layout, "/outcomes", "caption", "(outcomes): the results tables' captions sit inside the scroller and run off a phone screen"),
-        new(Layout, "/cases/{slug}", "caption", "(plots): the ALSFRS-R table's caption sits inside the scroller and runs off a phone screen"),
-        new(English, "/cases", "English words", "(site): demo case summaries (PatientCase.ClinicalPicture) are English only and carry no language"),
-        new(English, "/cases/{slug}", "English words", "(plots, site): the case's clinical picture, meta description and demo note are English only"),
-        new(English, "/patents", "Example:", "(site): demo patent titles are English only; Patent carries no language"),
-        new(TabCount, "/portal/questionnaires/{id:guid}/review", "not reached", "(portal): \"Send\" first and focused on the review page"),
-    ];
+    public static readonly IReadOnlyList<KnownFinding> All = [];
 }

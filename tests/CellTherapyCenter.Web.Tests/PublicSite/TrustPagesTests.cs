@@ -47,6 +47,18 @@ public sealed class TrustPagesTests(RegistryApps apps) : IClassFixture<RegistryA
     }
 
     [Theory, EveryDatabase]
+    public async Task The_request_forms_consent_links_the_privacy_notice_in_every_language(DatabaseProvider database)
+    {
+        _app = apps[database];
+        foreach (var culture in new[] { "en", "uk", "sr-Latn" })
+        {
+            var form = StaffSession.Parse(await _app.CreateClient().GetStringAsync($"/request-information?culture={culture}"));
+            var consent = form.QuerySelectorAll("fieldset").Single(f => f.QuerySelector("input[name='Input.Consent']") is not null);
+            Assert.NotNull(consent.QuerySelector("a[href='/privacy']"));
+        }
+    }
+
+    [Theory, EveryDatabase]
     public async Task The_address_edited_in_a_language_shows_on_the_contact_page_and_footer_with_a_map_link(DatabaseProvider database)
     {
         _app = apps[database];

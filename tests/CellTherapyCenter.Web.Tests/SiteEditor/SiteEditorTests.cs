@@ -100,6 +100,46 @@ public sealed class SiteEditorTests(RegistryApps apps) : IClassFixture<RegistryA
     }
 
     [Theory, EveryDatabase]
+    public async Task A_case_and_a_patent_carry_the_language_they_are_written_in(DatabaseProvider database)
+    {
+        _app = apps[database];
+        var admin = await _app.SignedInClientAsync(StaffRoles.Administrator);
+        var (patientId, pseudonym) = await _app.WithDbAsync(async db =>
+        {
+            var p = Arrange.Patient("Movna");
+            db.Patients.Add(p);
+            db.Consents.Add(new ConsentRecord { PatientId = p.Id, Kind = ConsentKind.CasePublication, Wording = "Мій випадок можна показати.", GivenAt = DateTime.UtcNow });
+            await db.SaveChangesAsync();
+            return (p.Id, p.Pseudonym);
+        });
+        var slug = "case-" + pseudonym.ToLowerInvariant()[4..];
+        var fields = new Dictionary<string, string>
+        {
+            ["Input.Pseudonym"] = pseudonym, ["Input.Slug"] = slug, ["Input.Initials"] = "О.М.", ["Input.AgeYears"] = "52",
+            ["Input.ClinicalPicture"] = "Слабкість кистей обох рук", ["Input.Language"] = "xx", ["Input.Published"] = "true",
+        };
+        var refused = await StaffSession.SubmitFormAsync(admin, "/staff/site/cases/new", fields);
+        Assert.Contains("language", StaffSession.Parse(await refused.Content.ReadAsStringAsync()).QuerySelector("[data-valmsg-for='Input.Language']")?.TextContent);
+        fields["Input.Language"] = "uk";
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(admin, "/staff/site/cases/new", fields)).StatusCode);
+
+        var list = StaffSession.Parse(await _app.CreateClient().GetStringAsync("/cases?culture=sr-Latn"));
+        Assert.Contains(list.QuerySelectorAll("p[lang='uk']"), p => p.TextContent == "Слабкість кистей обох рук");
+        // On an English page the description is the page's own words, not the Ukrainian line.
+        var english = StaffSession.Parse(await _app.CreateClient().GetStringAsync($"/cases/{slug}"));
+        Assert.Equal("uk", english.QuerySelector("p.lead")!.GetAttribute("lang"));
+        Assert.StartsWith("A case from the clinic: О.М., aged 52", english.QuerySelector("meta[name='description']")!.GetAttribute("content"), StringComparison.Ordinal);
+        var ukrainian = StaffSession.Parse(await _app.CreateClient().GetStringAsync($"/cases/{slug}?culture=uk"));
+        Assert.Equal("Слабкість кистей обох рук", ukrainian.QuerySelector("meta[name='description']")!.GetAttribute("content"));
+
+        var patent = new Dictionary<string, string> { ["Input.Number"] = "RS 4321", ["Input.Title"] = "Postupak pripreme suspenzije", ["Input.Language"] = "sr", ["Input.Year"] = "2015" };
+        Assert.Equal(HttpStatusCode.Redirect, (await StaffSession.SubmitFormAsync(admin, "/staff/site/patents/new", patent)).StatusCode);
+        var patents = StaffSession.Parse(await _app.CreateClient().GetStringAsync("/patents?culture=uk"));
+        Assert.Contains(patents.QuerySelectorAll("td[lang='sr']"), td => td.TextContent == "Postupak pripreme suspenzije");
+        Assert.Equal("uk", await _app.WithDbAsync(db => db.PatientCases.Where(c => c.PatientId == patientId).Select(c => c.Language).SingleAsync()));
+    }
+
+    [Theory, EveryDatabase]
     public async Task A_patent_link_must_be_a_web_address(DatabaseProvider database)
     {
         _app = apps[database];

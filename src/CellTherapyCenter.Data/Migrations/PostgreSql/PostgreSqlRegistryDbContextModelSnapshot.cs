@@ -1605,6 +1605,11 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -1666,6 +1671,11 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
                     b.Property<bool>("IsDemo")
                         .HasColumnType("boolean");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(35)
+                        .HasColumnType("character varying(35)");
 
                     b.Property<Guid>("PatientId")
                         .HasColumnType("uuid");

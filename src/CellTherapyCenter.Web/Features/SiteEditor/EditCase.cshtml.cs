@@ -35,6 +35,8 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
         public string? ClinicalPicture { get; set; }
         [TextLimit(FieldLengths.LongText)]
         public string? BodyMarkdown { get; set; }
+        [TextLimit(FieldLengths.LanguageTag)]
+        public string? Language { get; set; } = "en";
         public bool Published { get; set; }
         public int SortOrder { get; set; }
         public Guid ConcurrencyStamp { get; set; }
@@ -44,6 +46,7 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
     public bool IsNew { get; private set; }
     public bool? ConsentInForce { get; private set; }
     public EditorConflict? Conflict { get; private set; }
+    public static IReadOnlyList<(string Code, string Name)> Languages => EditPublicationModel.Languages;
 
     public async Task<IActionResult> OnGetAsync(string caseId, CancellationToken ct)
     {
@@ -61,7 +64,7 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
         Input = new CaseInput
         {
             Pseudonym = pseudonym, Slug = found.Slug, Initials = found.Initials, AgeYears = found.AgeYears, ClinicalPicture = found.ClinicalPicture,
-            BodyMarkdown = found.BodyMarkdown, Published = found.Published, SortOrder = found.SortOrder, ConcurrencyStamp = found.ConcurrencyStamp,
+            BodyMarkdown = found.BodyMarkdown, Language = found.Language, Published = found.Published, SortOrder = found.SortOrder, ConcurrencyStamp = found.ConcurrencyStamp,
         };
         ConsentInForce = await ConsentInForceAsync(found.PatientId, ct);
     }
@@ -85,6 +88,7 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
         if (string.IsNullOrWhiteSpace(Input.Initials) || Input.Initials.Length > 20) ModelState.AddFieldError(() => Input.Initials, "Enter the initials as the patient agreed, e.g. F.T.G.");
         if (Input.AgeYears is not (>= 1 and <= 120)) ModelState.AddFieldError(() => Input.AgeYears, "Enter the age in years.");
         if (string.IsNullOrWhiteSpace(Input.ClinicalPicture) || Input.ClinicalPicture.Length > 300) ModelState.AddFieldError(() => Input.ClinicalPicture, "Describe the clinical picture in one line (at most 300 characters).");
+        if (Languages.All(l => l.Code != Input.Language)) ModelState.AddFieldError(() => Input.Language, "Choose the language the case is written in.");
         if (Input.Published && ConsentInForce == false)
             ModelState.AddFieldError(() => Input.Published, "This patient has no consent to publication in force: record the consent in the registry first, or keep the case as a draft.");
         if (!ModelState.IsValid) return Page();
@@ -95,6 +99,7 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
         found.AgeYears = Input.AgeYears!.Value;
         found.ClinicalPicture = Input.ClinicalPicture!.Trim();
         found.BodyMarkdown = string.IsNullOrWhiteSpace(Input.BodyMarkdown) ? null : Input.BodyMarkdown;
+        found.Language = Input.Language!;
         found.Published = Input.Published;
         found.SortOrder = Input.SortOrder;
         if (IsNew) db.PatientCases.Add(found);
@@ -105,7 +110,7 @@ public sealed partial class EditCaseModel(RegistryDbContext db, SiteEditorSave s
         Conflict = new EditorConflict(
         [
             ("Patient code", Input.Pseudonym), ("Address", Input.Slug), ("Initials", Input.Initials), ("Age (years)", Input.AgeYears?.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            ("Clinical picture", Input.ClinicalPicture), ("Text", Input.BodyMarkdown), ("Published", Input.Published ? "yes" : "no"), ("Position in the list", Input.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+            ("Clinical picture", Input.ClinicalPicture), ("Text", Input.BodyMarkdown), ("Language", Languages.FirstOrDefault(l => l.Code == Input.Language).Name), ("Published", Input.Published ? "yes" : "no"), ("Position in the list", Input.SortOrder.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         ]);
         ModelState.Clear();
         if (await FindAsync(caseId, tracked: false, ct) is not { } theirs) return NotFound();

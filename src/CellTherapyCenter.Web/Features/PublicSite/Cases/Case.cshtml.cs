@@ -20,7 +20,7 @@ namespace CellTherapyCenter.Web.Features.PublicSite.Cases;
 [AllowAnonymous]
 [OutputCache(PolicyName = PublicSiteCache.PagePolicy)]
 [ReadsPatientData(nameof(PatientCase), "published case page")]
-public sealed class CaseModel(RegistryDbContext db, PatientReadAudit audit, IStringLocalizer<PlotText> plotText) : PageModel
+public sealed class CaseModel(RegistryDbContext db, PatientReadAudit audit, IStringLocalizer<PlotText> plotText, IStringLocalizer<PublicText> text) : PageModel
 {
     public PatientCase Case { get; private set; } = null!;
     public IReadOnlyList<Score> Scores { get; private set; } = [];
@@ -36,7 +36,10 @@ public sealed class CaseModel(RegistryDbContext db, PatientReadAudit audit, IStr
         if (found is null) return NotFound();
         Case = found;
         ViewData["Title"] = $"{found.Initials}, {found.AgeYears}";
-        ViewData["Description"] = found.ClinicalPicture;
+        // The clinical picture is in the language it was written in; a description in another language than the page's would be read with the page's voice.
+        ViewData["Description"] = CultureInfo.CurrentUICulture.Name.StartsWith(found.Language, StringComparison.Ordinal)
+            ? found.ClinicalPicture
+            : text["Case.Description", found.Initials, found.AgeYears].Value;
         var recorded = await db.AlsfrsRAssessments.AsNoTracking()
             .Where(a => a.PatientId == found.PatientId && a.VoidedAt == null && a.Total != null)
             .OrderBy(a => a.AssessedOn)

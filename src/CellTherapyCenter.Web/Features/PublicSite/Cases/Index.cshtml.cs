@@ -9,7 +9,7 @@ public sealed class IndexModel(RegistryDbContext db) : PublicPageModel(db)
 {
     protected override string Slug => "cases";
 
-    public sealed record Item(string Slug, string Initials, int AgeYears, string ClinicalPicture, bool IsDemo);
+    public sealed record Item(string Slug, string Initials, int AgeYears, string ClinicalPicture, string Language, bool IsDemo);
 
     public IReadOnlyList<Item> Cases { get; private set; } = [];
 
@@ -17,7 +17,7 @@ public sealed class IndexModel(RegistryDbContext db) : PublicPageModel(db)
     {
         await LoadTextAsync(ct);
         Cases = await PublishedCases.Visible(Db).OrderBy(c => c.SortOrder).ThenBy(c => c.Initials)
-            .Select(c => new Item(c.Slug, c.Initials, c.AgeYears, c.ClinicalPicture, c.IsDemo))
+            .Select(c => new Item(c.Slug, c.Initials, c.AgeYears, c.ClinicalPicture, c.Language, c.IsDemo))
             .ToListAsync(ct);
     }
 }
