@@ -25,16 +25,7 @@ public sealed class PasskeyTests(ChromiumBrowser chromium, BrowserApp app) : Pag
         {
             var page = await context.NewPageAsync();
             var errors = PageErrors.Watch(page);
-            var cdp = await context.NewCDPSessionAsync(page);
-            await cdp.SendAsync("WebAuthn.enable");
-            await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-            {
-                ["options"] = new Dictionary<string, object>
-                {
-                    ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
-                    ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
-                },
-            });
+            await VirtualAuthenticator.AddAsync(context, page);
 
             await page.GotoAsync("/staff/login");
             await page.GetByLabel("Email").FillAsync(email);

@@ -212,7 +212,8 @@ public sealed partial class SiteWalk
         return questionnaire;
     }
 
-    private static async Task<string> InvitationTokenAsync(BrowserApp app)
+    /// <summary>A new patient invited to the portal: the token of the invitation link in the email sent.</summary>
+    internal static async Task<string> InvitationTokenAsync(BrowserApp app)
     {
         var email = $"invited-{Guid.NewGuid():N}@example.org";
         using (var scope = app.Services.CreateScope())

@@ -27,7 +27,7 @@ public sealed partial class PortalAccessibilityTests(ChromiumBrowser chromium, B
     public async Task Every_portal_page_passes_the_accessibility_scan()
     {
         // The invitation page, opened from a real invitation's link.
-        var token = await InvitationTokenAsync();
+        var token = await CrossPage.SiteWalk.InvitationTokenAsync(App);
         await ScanAsync($"/portal/invitation?token={token}", "/portal/invitation");
         await ScanAsync("/portal/invitation?token=no-such-token", "/portal/invitation");
         await ScanAsync("/portal/sign-in", "/portal/sign-in");
@@ -110,22 +110,6 @@ public sealed partial class PortalAccessibilityTests(ChromiumBrowser chromium, B
         Assert.Equal(1, await Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).CountAsync());
         await AxeAssert.NoSeriousViolationsAsync(Page);
         if (_visited.Add(route)) await Screenshots.CaptureAsync(Page, "portal" + route.Replace("/portal", "").Replace('/', '-').Replace("{", "").Replace("}", "").Replace(':', '-').Replace('?', '-'));
-    }
-
-    private async Task<string> InvitationTokenAsync()
-    {
-        var email = $"invited-{Guid.NewGuid():N}@example.org";
-        using (var scope = App.Services.CreateScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<CellTherapyCenter.Data.RegistryDbContext>();
-            var patient = Arrange.Patient("Invited");
-            db.Patients.Add(patient);
-            await db.SaveChangesAsync();
-            await scope.ServiceProvider.GetRequiredService<PortalInvitations>().InviteAsync(patient.Id, PortalRole.Patient, "Ana", email, "en", "test", default);
-            await db.SaveChangesAsync();
-        }
-        var body = await App.WithDbAsync(db => db.OutboundEmails.Where(m => m.ToAddress == email).Select(m => m.TextBody).SingleAsync());
-        return Regex.Match(global::CellTherapyCenter.Web.Infrastructure.Email.OutboxPrivacy.Reveal(App.Services, body), "token=([A-Za-z0-9_-]+)").Groups[1].Value;
     }
 
     /// <summary>The portal's pages (not its files or form posts), as the app routes them.</summary>

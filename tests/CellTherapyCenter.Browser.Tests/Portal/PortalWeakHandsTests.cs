@@ -31,16 +31,7 @@ public sealed class PortalWeakHandsTests(ChromiumBrowser chromium, BrowserApp ap
         {
             var page = await context.NewPageAsync();
             var errors = PageErrors.Watch(page);
-            var cdp = await context.NewCDPSessionAsync(page);
-            await cdp.SendAsync("WebAuthn.enable");
-            await cdp.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-            {
-                ["options"] = new Dictionary<string, object>
-                {
-                    ["protocol"] = "ctap2", ["transport"] = "internal", ["hasResidentKey"] = true,
-                    ["hasUserVerification"] = true, ["isUserVerified"] = true, ["automaticPresenceSimulation"] = true,
-                },
-            });
+            await VirtualAuthenticator.AddAsync(context, page);
 
             await SignInWithPasswordAsync(page, email);
             await page.GetByRole(AriaRole.Link, new() { Name = "Set it up" }).ClickAsync();
