@@ -3,7 +3,6 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Portal;
-using CellTherapyCenter.Web.Features.Accounts.Passwords;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Localization;
 using CellTherapyCenter.Web.Infrastructure.Validation;
@@ -69,12 +68,7 @@ public sealed class InvitationModel(PortalInvitations invitations, SignInManager
         }
         if (!result.Succeeded)
         {
-            Errors.AddRange(result.Errors.Select(e => e.Code switch
-            {
-                "PasswordTooShort" => "Invitation.TooShort",
-                CommonPasswordValidator.Code => "Invitation.TooCommon",
-                _ => "Invitation.Unusable",
-            }).Distinct());
+            Errors.AddRange(PasswordRefusals.TextKeys(result.Errors));
             return Page();
         }
         var user = await users.FindByIdAsync(Invited.UserId!);

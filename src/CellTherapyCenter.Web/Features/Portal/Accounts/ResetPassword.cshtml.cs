@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Portal;
-using CellTherapyCenter.Web.Features.Accounts.Passwords;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Validation;
@@ -53,12 +52,7 @@ public sealed class ResetPasswordModel(PortalPasswordResets resets, SignInManage
             if (result.Errors.Any(e => e.Code == nameof(IdentityErrorDescriber.InvalidToken))) Account = null;
             else
             {
-                Errors.AddRange(result.Errors.Select(e => e.Code switch
-                {
-                    "PasswordTooShort" => "Invitation.TooShort",
-                    CommonPasswordValidator.Code => "Invitation.TooCommon",
-                    _ => "Invitation.Unusable",
-                }).Distinct());
+                Errors.AddRange(PasswordRefusals.TextKeys(result.Errors));
             }
             return Page();
         }
