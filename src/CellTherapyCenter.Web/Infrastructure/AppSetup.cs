@@ -147,6 +147,7 @@ public static class AppSetup
         app.UseRouteErrors();
         app.UseNulCharacterRefusal();
         app.UseAuthentication();
+        app.UseSignedInRouteErrors();
         app.UseAuthorization();
         app.UseStaffAccountSetup();
         app.UseRateLimiter();

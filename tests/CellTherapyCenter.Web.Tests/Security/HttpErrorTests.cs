@@ -32,6 +32,24 @@ public sealed class HttpErrorTests(RegistryApps apps) : IClassFixture<RegistryAp
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory, EveryDatabase]
+    public async Task An_unknown_signed_in_address_is_a_404_for_whoever_is_signed_in_and_the_sign_in_page_for_anyone_else(DatabaseProvider database)
+    {
+        _app = apps[database];
+        var (_, _, email) = await Portal.PortalTestKit.PatientWithAccountAsync(_app);
+        var patient = await Portal.PortalTestKit.SignedInAsync(_app, email);
+        var staff = await _app.SignedInClientAsync(StaffRoles.Coordinator);
+        foreach (var (url, signIn) in new[] { ("/portal/no-such-page", "/portal/sign-in"), ("/staff/no-such-page", "/staff/login") })
+        {
+            // A portal account used to meet the staff access-denied page here, as if the address existed.
+            Assert.Equal(HttpStatusCode.NotFound, (await patient.GetAsync(url)).StatusCode);
+            Assert.Equal(HttpStatusCode.NotFound, (await staff.GetAsync(url)).StatusCode);
+            var anonymous = await _app.CreateBrowserClient().GetAsync(url);
+            Assert.Equal(HttpStatusCode.Redirect, anonymous.StatusCode);
+            Assert.Contains(signIn + "?", anonymous.Headers.Location?.OriginalString, StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [EveryDatabase(StaffRoles.Administrator, "/staff/audit?userName=%00")]
     [EveryDatabase(StaffRoles.Administrator, "/staff/audit?entityType=a%00b")]

@@ -65,6 +65,21 @@ public static class ErrorResponses
         await next(context);
     });
 
+    /// <summary>
+    /// After authentication: a signed-in visitor (a portal patient, or staff) at an unknown address
+    /// under /staff or /portal gets 404, not the sign-in page or the staff access-denied page the
+    /// fallback policy would send a portal account to.
+    /// </summary>
+    public static IApplicationBuilder UseSignedInRouteErrors(this IApplicationBuilder app) => app.Use(async (context, next) =>
+    {
+        if (context.GetEndpoint() is null && context.User.Identity?.IsAuthenticated == true)
+        {
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return;
+        }
+        await next(context);
+    });
+
     // Under /staff and /portal an anonymous visitor is still sent to sign in, whether or not the address exists.
     private static bool IsSignedInArea(PathString path) => path.StartsWithSegments("/staff") || path.StartsWithSegments("/portal");
 
