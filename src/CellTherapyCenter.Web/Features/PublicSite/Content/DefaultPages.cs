@@ -78,15 +78,10 @@ public static partial class DefaultPages
         new("outcomes", En, "Outcomes",
             "What the clinic has said about the results of treatment, and what the registry measures.",
             """
-            Over the years the clinic has stated several results of its treatment. On this page
-            each statement stands beside the figure measured from our registry, with its
-            definition, the number of patients it rests on and a 95% confidence interval, and
-            with what is known about people who were not treated or who received placebo.
-
-            Improvement in ALS is not always a sign that a treatment works: in trials, a quarter of
-            patients on placebo are counted as responders, and some untreated patients improve for
-            a while. Our own figures come from patients who chose treatment, without a control
-            group, and must be read with that in mind.
+            Improvement in ALS is not always a sign that a treatment works: in trials a quarter of
+            patients on placebo count as responders, and some untreated patients improve for a
+            while. Our figures come from patients who chose treatment, with no control group: read
+            them with that in mind.
             """),
         new("cases", En, "Patient cases",
             "Short descriptions of patients' courses, published with their consent.",
@@ -166,15 +161,10 @@ public static partial class DefaultPages
         new("outcomes", Uk, "Результати",
             "Що клініка заявляла про результати лікування і що вимірює реєстр.",
             """
-            Протягом років клініка заявляла про кілька результатів свого лікування. На цій сторінці
-            кожна заява стоїть поруч із показником, виміряним за нашим реєстром, — із його визначенням,
-            кількістю пацієнтів, на яких він ґрунтується, і 95 % довірчим інтервалом, а також із тим,
-            що відомо про людей, які не отримували лікування або отримували плацебо.
-
             Покращення при БАС не завжди означає, що лікування діє: у дослідженнях чверть пацієнтів на
-            плацебо зараховують до тих, хто відповів на лікування, а деяким нелікованим пацієнтам на
-            певний час стає краще. Наші власні показники отримано від пацієнтів, які самі обрали
-            лікування, без контрольної групи, і їх слід читати, пам’ятаючи про це.
+            плацебо зараховують до тих, хто відповів на лікування, а деяким нелікованим на певний час
+            стає краще. Наші показники отримано від пацієнтів, які самі обрали лікування, без
+            контрольної групи: читайте їх, пам’ятаючи про це.
             """),
         new("cases", Uk, "Історії пацієнтів",
             "Короткі описи перебігу хвороби пацієнтів, опубліковані за їхньою згодою.",
@@ -253,15 +243,10 @@ public static partial class DefaultPages
         new("outcomes", Sr, "Rezultati",
             "Šta je klinika tvrdila o rezultatima lečenja i šta registar meri.",
             """
-            Tokom godina klinika je iznela nekoliko tvrdnji o rezultatima svog lečenja. Na ovoj
-            stranici svaka tvrdnja stoji uporedo sa podatkom izmerenim u našem registru, sa njegovom
-            definicijom, brojem pacijenata na kojima se zasniva i intervalom poverenja od 95%, kao i sa
-            onim što se zna o osobama koje nisu lečene ili su primale placebo.
-
             Poboljšanje kod ALS-a nije uvek znak da lečenje deluje: u studijama se četvrtina pacijenata
             na placebu računa kao da je odgovorila na lečenje, a nekim nelečenim pacijentima je neko
             vreme bolje. Naši podaci potiču od pacijenata koji su sami izabrali lečenje, bez kontrolne
-            grupe, i treba ih čitati imajući to u vidu.
+            grupe: čitajte ih imajući to u vidu.
             """),
         new("cases", Sr, "Prikazi pacijenata",
             "Kratki opisi toka bolesti pacijenata, objavljeni uz njihovu saglasnost.",

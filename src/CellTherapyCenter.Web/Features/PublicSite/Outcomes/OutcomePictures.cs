@@ -28,8 +28,8 @@ public sealed record ScaleRow(string Label, ScaleMark Mark, double Value, double
 public abstract record OutcomePicture(string Title, string Description)
 {
     /// <summary>
-    /// Width of the drawing in its own units: a card on a 360 px phone is about 286 CSS px wide,
-    /// so 14 units of text are drawn at 14 px there, and never under 12 px down to 240 px.
+    /// Width of the drawing in its own units: on a 360 px phone the stylesheet draws it 250 CSS px
+    /// wide, so 14 units of text are drawn at 12.5 px there, and never under 12 px down to 240 px.
     /// </summary>
     public const double Width = 280;
     public const double FontSize = 14;
@@ -60,11 +60,12 @@ public abstract record OutcomePicture(string Title, string Description)
 public sealed record ScalePicture(string Title, string Description, IReadOnlyList<ScaleRow> Rows, double Min, double Max,
     IReadOnlyList<double> Ticks, Func<double, string> TickText) : OutcomePicture(Title, Description)
 {
-    private const double Left = 8, Right = Width - 12, RowHeight = 40;
+    // A row is a line of text and its mark right under it, as close as the text allows: the picture stays short on a phone.
+    private const double Left = 8, Right = Width - 12, RowHeight = 30;
 
     public override IHtmlContent Svg(string id)
     {
-        var height = Rows.Count * RowHeight + 36;
+        var height = Rows.Count * RowHeight + 26;
         var svg = Open(id, height, Title, Description);
         double X(double v) => Left + (Math.Clamp(v, Min, Max) - Min) / (Max - Min) * (Right - Left);
         var guides = new StringBuilder();
@@ -72,8 +73,8 @@ public sealed record ScalePicture(string Title, string Description, IReadOnlyLis
         var y = 0.0;
         foreach (var row in Rows)
         {
-            Text(svg, Left, y + 16, $"{row.Label}: {row.ValueText}");
-            var markY = y + 29;
+            Text(svg, Left, y + 13, $"{row.Label}: {row.ValueText}");
+            var markY = y + 23;
             guides.Append('M').Append(F(Left)).Append(' ').Append(F(markY)).Append('H').Append(F(Right));
             switch (row.Mark)
             {
@@ -91,11 +92,11 @@ public sealed record ScalePicture(string Title, string Description, IReadOnlyLis
             }
             y += RowHeight;
         }
-        var axis = new StringBuilder("M").Append(F(Left)).Append(' ').Append(F(y + 4)).Append('H').Append(F(Right));
+        var axis = new StringBuilder("M").Append(F(Left)).Append(' ').Append(F(y + 2)).Append('H').Append(F(Right));
         for (var i = 0; i < Ticks.Count; i++)
         {
-            axis.Append('M').Append(F(X(Ticks[i]))).Append(' ').Append(F(y)).Append("v8");
-            Text(svg, X(Ticks[i]), y + 26, TickText(Ticks[i]), i == 0 ? "start" : i == Ticks.Count - 1 ? "end" : "middle");
+            axis.Append('M').Append(F(X(Ticks[i]))).Append(' ').Append(F(y - 2)).Append("v8");
+            Text(svg, X(Ticks[i]), y + 21, TickText(Ticks[i]), i == 0 ? "start" : i == Ticks.Count - 1 ? "end" : "middle");
         }
         svg.Append("<path class=\"guide\" d=\"").Append(guides).Append("\"/>").Append(marks)
             .Append("<path class=\"axis\" d=\"").Append(axis).Append("\"/>");
@@ -111,17 +112,17 @@ public sealed record CurvePicture(string Title, string Description, string Obser
     IReadOnlyList<(double Month, double Survival)> Observed, IReadOnlyList<(double Month, double Survival)> Expected,
     double Horizon, Func<double, string> MonthText, Func<double, string> PercentText, string AxisLabel) : OutcomePicture(Title, Description)
 {
-    private const double Left = 44, Right = Width - 12, Top = 56, Bottom = 176;
+    private const double Left = 44, Right = Width - 12, Top = 48, Bottom = 136;
 
     public override IHtmlContent Svg(string id)
     {
-        var svg = Open(id, 222, Title, Description);
+        var svg = Open(id, 182, Title, Description);
         double X(double month) => Left + month / Horizon * (Right - Left);
         double Y(double s) => Bottom - s * (Bottom - Top);
         svg.Append("<path class=\"observed\" d=\"M10 12h28\"/>");
         Text(svg, 44, 17, ObservedLabel);
-        svg.Append("<path class=\"expected\" d=\"M10 36h28\"/>");
-        Text(svg, 44, 41, ExpectedLabel);
+        svg.Append("<path class=\"expected\" d=\"M10 32h28\"/>");
+        Text(svg, 44, 37, ExpectedLabel);
         var guides = new StringBuilder();
         foreach (var s in new[] { 0.0, 0.5, 1.0 })
         {
@@ -153,7 +154,7 @@ public sealed record CurvePicture(string Title, string Description, string Obser
         svg.Append("<path class=\"axis\" d=\"M").Append(F(Left)).Append(' ').Append(F(Bottom)).Append('H').Append(F(Right)).Append("\"/>");
         foreach (var (month, anchor) in new[] { (0.0, "start"), (Math.Round(Horizon / 2), "middle"), (Math.Floor(Horizon), "end") })
             Text(svg, X(month), Bottom + 20, MonthText(month), anchor);
-        Text(svg, (Left + Right) / 2, Bottom + 42, AxisLabel, "middle");
+        Text(svg, (Left + Right) / 2, Bottom + 40, AxisLabel, "middle");
         return new HtmlString(svg.Append("</svg>").ToString());
     }
 }
