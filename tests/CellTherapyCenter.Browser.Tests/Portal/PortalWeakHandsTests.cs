@@ -92,7 +92,11 @@ public sealed class PortalWeakHandsTests(ChromiumBrowser chromium, BrowserApp ap
                     foreach (var path in new[] { "/portal", "/portal/settings", review })
                     {
                         await Page.GotoAsync($"{path}?culture={culture}");
-                        await AxeAssert.NoSeriousViolationsAsync(Page);
+                        // Larger text and high contrast change sizes and colours, the same CSS in every language:
+                        // scanned in English (both schemes, both widths); the longer uk/sr words are what can
+                        // push a page sideways, checked below in all three. The default display of every portal
+                        // page is scanned in all three languages by CrossPage/CrossPageTests.
+                        if (culture == "en") await AxeAssert.NoSeriousViolationsAsync(Page);
                         var sideways = await Page.EvaluateAsync<bool>("document.documentElement.scrollWidth > document.documentElement.clientWidth");
                         Assert.False(sideways, $"{path} in {culture} at {width} px scrolls sideways");
                     }
@@ -104,12 +108,15 @@ public sealed class PortalWeakHandsTests(ChromiumBrowser chromium, BrowserApp ap
         // The dark scheme: light text on a dark page.
         var colors = await Page.EvaluateAsync<string[]>("[getComputedStyle(document.body).color, getComputedStyle(document.body).backgroundColor]");
         Assert.Equal(["rgb(255, 255, 255)", "rgb(0, 0, 0)"], colors); // high contrast in the dark scheme: white on black
-        await Screenshots.CaptureAsync(Page, "portal-review-dark-large");
-        await Page.GotoAsync("/portal/settings?culture=uk");
-        await Screenshots.CaptureAsync(Page, "portal-settings-dark-large-uk");
-        await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
-        await Page.GotoAsync("/portal?culture=sr-Latn");
-        await Screenshots.CaptureAsync(Page, "portal-home-large-contrast-sr");
+        if (Screenshots.Enabled)
+        {
+            await Screenshots.CaptureAsync(Page, "portal-review-dark-large");
+            await Page.GotoAsync("/portal/settings?culture=uk");
+            await Screenshots.CaptureAsync(Page, "portal-settings-dark-large-uk");
+            await Page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+            await Page.GotoAsync("/portal?culture=sr-Latn");
+            await Screenshots.CaptureAsync(Page, "portal-home-large-contrast-sr");
+        }
         await Errors.AssertNoneAsync();
     }
 
