@@ -43,7 +43,7 @@ public sealed class PasskeyTests(ChromiumBrowser chromium, BrowserApp app) : Pag
             await AxeAssert.NoSeriousViolationsAsync(page);
             await Screenshots.CaptureAsync(page, "staff-account-passkey");
             await page.SetViewportSizeAsync(360, 740);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "staff-account-passkey-360.png"), FullPage = true });
+            await Screenshots.TakeAsync(page, "staff-account-passkey-360");
 
             // Sign out, then in with the passkey alone: no email, no password.
             await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

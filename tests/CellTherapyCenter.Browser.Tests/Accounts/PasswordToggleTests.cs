@@ -30,8 +30,7 @@ public sealed class PasswordToggleTests(ChromiumBrowser chromium, BrowserApp app
         await Expect(password).ToHaveValueAsync(RegistryAppFactory.TestPassword);
         await AxeAssert.NoSeriousViolationsAsync(Page);
         await Page.SetViewportSizeAsync(360, 780);
-        Directory.CreateDirectory(Screenshots.Folder);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "portal-sign-in-password-shown-uk-360.png"), FullPage = true });
+        await Screenshots.TakeAsync(Page, "portal-sign-in-password-shown-uk-360");
 
         await Page.Locator("input[type='email']").FillAsync(email);
         // Masked again as the form goes, so the browser never keeps it as ordinary text: a listener added after

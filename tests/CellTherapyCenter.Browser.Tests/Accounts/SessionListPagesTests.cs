@@ -23,9 +23,8 @@ public sealed class SessionListPagesTests(ChromiumBrowser chromium, BrowserApp a
         await Screenshots.CaptureAsync(Page, name);
         if (!phone) return;
         await Page.SetViewportSizeAsync(360, 780);
-        Directory.CreateDirectory(Screenshots.Folder);
         await AxeAssert.NoSeriousViolationsAsync(Page);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, $"{name}-360.png"), FullPage = true });
+        await Screenshots.TakeAsync(Page, $"{name}-360");
         await Page.SetViewportSizeAsync(Screenshots.Desktop.Width, Screenshots.Desktop.Height);
     }
 

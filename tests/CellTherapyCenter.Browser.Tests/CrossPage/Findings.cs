@@ -26,17 +26,25 @@ public sealed class Findings(string concern)
         _known.Add($"{line}  [known, {known.Owner}]");
     }
 
-    /// <summary>Fails listing every finding (and the known ones after them), or an entry of the known list that matched nothing.</summary>
-    public void AssertNone(TimeSpan took, int checks)
+    /// <summary>One walk's concerns: prints each one's summary, then fails listing the findings of every concern that has any, or an entry of the known list that matched nothing.</summary>
+    public static void AssertNone(TimeSpan took, int loads, IReadOnlyList<(Findings Findings, int Checks)> concerns)
+    {
+        Console.WriteLine($"{loads} page loads in {took.TotalSeconds:0.0} s");
+        var failures = concerns.Select(c => c.Findings.Failure(took, c.Checks)).OfType<string>().ToList();
+        if (failures.Count > 0) Assert.Fail(string.Join(Environment.NewLine + Environment.NewLine, failures));
+    }
+
+    /// <summary>The failure message listing every finding (and the known ones after them) and every stale entry of the known list; null when there is none.</summary>
+    private string? Failure(TimeSpan took, int checks)
     {
         var stale = KnownFindingsOfOtherAreas.All.Where(k => k.Concern == concern && !_matched.Contains(k)).ToList();
-        var summary = $"{concern}: {checks} page loads in {took.TotalSeconds:0.0} s";
+        var summary = $"{concern}: {checks} page checks in {took.TotalSeconds:0.0} s";
         Console.WriteLine(summary + (_known.Count > 0 ? $", {_known.Count} known finding(s)" : ""));
-        if (_failing.Count == 0 && stale.Count == 0) return;
+        if (_failing.Count == 0 && stale.Count == 0) return null;
         var text = new StringBuilder($"{summary}; {_failing.Count} finding(s):");
         foreach (var line in _failing) text.AppendLine().Append("  - ").Append(line);
         foreach (var line in _known) text.AppendLine().Append("  - ").Append(line);
         foreach (var entry in stale) text.AppendLine().Append($"  - the known finding {entry} matched nothing: delete it from KnownFindingsOfOtherAreas");
-        Assert.Fail(text.ToString());
+        return text.ToString();
     }
 }

@@ -19,7 +19,8 @@ public static class PageProbes
     /// table wider than its space must sit in a scroller that a keyboard can scroll (tabindex=0),
     /// that has a name, and that shows a visible cue (a background such as a scroll shadow, or a
     /// visible [data-scroll-cue] element beside it); no heading or caption text may run past the
-    /// page's edge or out of a box that clips it (a caption inside a scrolled table does).
+    /// page's edge or out of a box that clips it (a caption inside a scrolled table does). The
+    /// page has one visible h1, and a phone number (a tel: link, or its .number) stays on one line.
     /// </summary>
     public const string Layout = "() => {" + Describe + """
           const problems = [];
@@ -63,6 +64,16 @@ public static class PageProbes
             const boxes = getComputedStyle(heading).overflowX !== 'visible' ? [heading, ...clippers(heading)] : clippers(heading);
             const cutBy = boxes.find(b => { const r = b.getBoundingClientRect(); return text.right > r.right + 1 || text.left < r.left - 1; });
             if (cutBy) problems.push(`${describe(heading)} is cut by ${describe(cutBy).split(' ')[0]} (its text ${Math.round(text.width)} px, the box ${Math.round(cutBy.getBoundingClientRect().width)} px)`);
+          }
+          const h1s = [...document.querySelectorAll('h1')].filter(h => !hidden(h));
+          if (h1s.length !== 1) problems.push(`${h1s.length} visible h1 headings, not one`);
+          for (const call of document.querySelectorAll('a[href^="tel:"]')) {
+            const number = call.querySelector('.number') ?? call;
+            if (hidden(number) || !/^[+\d\s()./-]+$/.test(number.textContent.trim())) continue;
+            const range = document.createRange();
+            range.selectNodeContents(number);
+            const pieces = [...range.getClientRects()].filter(r => r.width > 0);
+            if (pieces.some(r => r.top >= pieces[0].bottom - 1)) problems.push(`the phone number ${describe(number)} breaks over two lines`);
           }
           return problems;
         }

@@ -20,11 +20,21 @@ public sealed record WalkPage(string Path, string Route, bool SignedIn, int Stat
     public string Url(string culture) => Path + (Path.Contains('?') ? '&' : '?') + "culture=" + culture;
 }
 
+/// <summary>The two halves of the site the walk covers, each walked in its own test collection (so the two run side by side).</summary>
+public enum SitePart
+{
+    /// <summary>The public site, its 404 included, on the demo registry (its cases and content).</summary>
+    Public,
+
+    /// <summary>The patient portal: its pages before sign-in, then signed in.</summary>
+    Portal,
+}
+
 /// <summary>
-/// Every public and portal page a family or patient meets, in each language and at phone and
-/// desktop width, in ONE browser context: the public pages (and their 404) without cookies, then the
-/// portal pages signed in as a patient who has sent one ALSFRS-R and has a second one answered and
-/// waiting to be sent. The pages are read from the app's routes, so a new public or portal page is
+/// Every public or every portal page (<see cref="SitePart"/>) a family or patient meets, in each
+/// language and at phone and desktop width, in ONE browser context: the public pages (and their
+/// 404) without cookies; or the portal's pages before sign-in, then signed in as a patient who has
+/// sent one ALSFRS-R and has a second one answered and waiting to be sent. The pages are read from the app's routes, so a new public or portal page is
 /// walked without changing this file; a new page with a route parameter fails
 /// <see cref="PrepareAsync"/> until it is given an address here.
 /// </summary>
@@ -58,7 +68,7 @@ public sealed partial class SiteWalk
     public PageErrors Errors { get; private set; } = null!;
 
     /// <summary>A context at device scale 2 (phone-sharp; the CSS pixels are what the checks measure), the portal patient signed in, and the page list.</summary>
-    public static async Task<SiteWalk> PrepareAsync(ChromiumBrowser chromium, BrowserApp app)
+    public static async Task<SiteWalk> PrepareAsync(ChromiumBrowser chromium, BrowserApp app, SitePart part)
     {
         var context = await chromium.Browser.NewContextAsync(new BrowserNewContextOptions
         {
@@ -72,16 +82,16 @@ public sealed partial class SiteWalk
         var walk = new SiteWalk(context, await context.NewPageAsync());
         walk.Errors = PageErrors.Watch(walk.Page);
         // The pages and the patient are arranged once per app; each test's walk reuses them.
-        if (Arranged.TryGetValue(app, out var arranged)) (walk.Pages, walk._portalCookies) = arranged;
+        if (Arranged.TryGetValue((app, part), out var arranged)) (walk.Pages, walk._portalCookies) = arranged;
         else
         {
-            await walk.ArrangeAsync(app);
-            Arranged[app] = (walk.Pages, walk._portalCookies);
+            await walk.ArrangeAsync(app, part);
+            Arranged[(app, part)] = (walk.Pages, walk._portalCookies);
         }
         return walk;
     }
 
-    private static readonly Dictionary<BrowserApp, (IReadOnlyList<WalkPage>, IReadOnlyList<BrowserContextCookiesResult>)> Arranged = [];
+    private static readonly Dictionary<(BrowserApp, SitePart), (IReadOnlyList<WalkPage>, IReadOnlyList<BrowserContextCookiesResult>)> Arranged = [];
 
     public Task DisposeAsync() => _context.CloseAsync();
 
@@ -117,17 +127,25 @@ public sealed partial class SiteWalk
         return clock.Elapsed;
     }
 
-    private async Task ArrangeAsync(BrowserApp app)
+    private async Task ArrangeAsync(BrowserApp app, SitePart part)
     {
         var routes = PageRoutes(app);
         var pages = new List<WalkPage>();
         var unknown = new List<string>();
+        if (part == SitePart.Public) await ArrangePublicAsync(routes, pages, unknown);
+        else await ArrangePortalAsync(app, routes, pages, unknown);
+        if (unknown.Count > 0)
+            throw new InvalidOperationException("Pages with route parameters the walk cannot open yet (give them an address in SiteWalk): " + string.Join(", ", unknown));
+        Pages = pages;
+        _portalCookies = await _context.CookiesAsync();
+    }
 
-        // Public pages, without cookies.
+    /// <summary>The public pages, without cookies.</summary>
+    private async Task ArrangePublicAsync(List<string> routes, List<WalkPage> pages, List<string> unknown)
+    {
         await Page.GotoAsync("/cases");
         var firstCase = await Page.Locator("main a[href^='/cases/']").First.GetAttributeAsync("href")
             ?? throw new InvalidOperationException("The case list links no case (is the demo content seeded?)");
-        var invitation = await InvitationTokenAsync(app);
         foreach (var route in routes)
         {
             if (NotWalked.ContainsKey(route)) continue;
@@ -137,11 +155,16 @@ public sealed partial class SiteWalk
             else pages.Add(new(route, route, false));
         }
         pages.Add(new("/no-such-page", "/error/{status:int?}", false, 404));
+    }
+
+    /// <summary>The portal's pages before sign-in, then signed in as a patient with a course 60 days ago (so the change question is due).</summary>
+    private async Task ArrangePortalAsync(BrowserApp app, List<string> routes, List<WalkPage> pages, List<string> unknown)
+    {
+        var invitation = await InvitationTokenAsync(app);
         pages.Add(new("/portal/sign-in", "/portal/sign-in", false));
         pages.Add(new($"/portal/invitation?token={invitation}", "/portal/invitation", false));
         pages.Add(new("/portal/invitation?token=no-such-token", "/portal/invitation", false));
 
-        // The portal, signed in as a patient with a course 60 days ago (so the change question is due).
         var (patientId, _, email) = await PortalTestKit.PatientWithAccountAsync(app);
         await app.WithDbAsync(async db =>
         {
@@ -186,10 +209,6 @@ public sealed partial class SiteWalk
                     break;
             }
         }
-        if (unknown.Count > 0)
-            throw new InvalidOperationException("Pages with route parameters the walk cannot open yet (give them an address in SiteWalk): " + string.Join(", ", unknown));
-        Pages = pages;
-        _portalCookies = await _context.CookiesAsync();
     }
 
     /// <summary>Starts the questionnaire of the home page's n-th form, answers every question on one page, saves; leaves the page on its review. Returns its address.</summary>

@@ -10,8 +10,7 @@ public sealed class DataQualityPageTests(ChromiumBrowser chromium, DemoBrowserAp
     private async Task CaptureNarrowAsync(string name)
     {
         await Page.SetViewportSizeAsync(360, 780);
-        Directory.CreateDirectory(Screenshots.Folder);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, $"{name}-360.png"), FullPage = true });
+        await Screenshots.TakeAsync(Page, $"{name}-360");
         await Page.SetViewportSizeAsync(Screenshots.Desktop.Width, Screenshots.Desktop.Height);
     }
 

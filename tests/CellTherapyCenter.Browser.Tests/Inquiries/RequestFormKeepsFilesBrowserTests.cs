@@ -51,10 +51,7 @@ public sealed class RequestFormKeepsFilesBrowserTests(ChromiumBrowser chromium, 
                 Assert.Equal("063 123 4567", await page.Locator("#Input_Phone").InputValueAsync());
                 Assert.True(await patientName.IsVisibleAsync());
                 await AxeAssert.NoSeriousViolationsAsync(page);
-                await page.ScreenshotAsync(new PageScreenshotOptions
-                {
-                    Path = Path.Combine(Screenshots.Folder, $"request-information-kept-{culture}-{width}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled,
-                });
+                await Screenshots.TakeAsync(page, $"request-information-kept-{culture}-{width}");
                 await link.ClickAsync();
                 Assert.Equal("Input_Name", await page.EvaluateAsync<string>("document.activeElement.id"));
 

@@ -66,7 +66,7 @@ public sealed class PatientListPageTests(ChromiumBrowser chromium, DemoBrowserAp
         await Screenshots.CaptureAsync(Page, "patients-sorted-last-page");
         // The narrowest phone the staff pages are read on: the table scrolls, the pager wraps.
         await Page.SetViewportSizeAsync(360, 800);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, "patients-sorted-last-page-360.png"), FullPage = true });
+        await Screenshots.TakeAsync(Page, "patients-sorted-last-page-360");
         await Errors.AssertNoneAsync();
     }
 }

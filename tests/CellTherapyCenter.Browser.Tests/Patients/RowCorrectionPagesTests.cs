@@ -12,7 +12,7 @@ public sealed class RowCorrectionPagesTests(ChromiumBrowser chromium, DemoBrowse
         await Screenshots.CaptureAsync(Page, name);
         // The narrowest phones too.
         await Page.SetViewportSizeAsync(360, 780);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, $"{name}-360.png"), FullPage = true });
+        await Screenshots.TakeAsync(Page, $"{name}-360");
         await AxeAssert.NoSeriousViolationsAsync(Page);
     }
 

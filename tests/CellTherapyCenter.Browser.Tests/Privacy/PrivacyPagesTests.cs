@@ -19,8 +19,7 @@ public sealed class PrivacyPagesTests(ChromiumBrowser chromium, BrowserApp app) 
         await AxeAssert.NoSeriousViolationsAsync(Page);
         await Screenshots.CaptureAsync(Page, name);
         await Page.SetViewportSizeAsync(360, 780);
-        Directory.CreateDirectory(Screenshots.Folder);
-        await Page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, $"{name}-360.png"), FullPage = true });
+        await Screenshots.TakeAsync(Page, $"{name}-360");
         await Page.SetViewportSizeAsync(Screenshots.Desktop.Width, Screenshots.Desktop.Height);
     }
 

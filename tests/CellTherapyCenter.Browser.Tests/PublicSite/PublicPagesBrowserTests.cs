@@ -1,29 +1,12 @@
 namespace CellTherapyCenter.Browser.Tests.PublicSite;
 
+/// <summary>
+/// The public site's keyboard order and a download. Every public page's load, one h1 and axe scan
+/// (en, uk and sr-Latn at 360 px, English at desktop width) are in CrossPage/CrossPageTests.
+/// </summary>
 [Collection(DemoBrowserCollection.Name)]
 public sealed class PublicPagesBrowserTests(ChromiumBrowser chromium, DemoBrowserApp app) : PageTest(chromium, app)
 {
-    [Theory]
-    [InlineData("/")]
-    [InlineData("/als")]
-    [InlineData("/treatment")]
-    [InlineData("/outcomes")]
-    [InlineData("/cases")]
-    [InlineData("/cases/example-1")]
-    [InlineData("/publications")]
-    [InlineData("/patents")]
-    [InlineData("/contact")]
-    [InlineData("/request-information")]
-    public async Task Each_public_page_loads_cleanly_and_passes_the_accessibility_scan(string path)
-    {
-        var response = await Page.GotoAsync(path);
-        Assert.Equal(200, response!.Status);
-        Assert.NotEmpty(await Page.GetByRole(AriaRole.Heading, new() { Level = 1 }).InnerTextAsync());
-        await AxeAssert.NoSeriousViolationsAsync(Page);
-        await Screenshots.CaptureAsync(Page);
-        await Errors.AssertNoneAsync();
-    }
-
     [Fact]
     public async Task The_first_tab_stop_is_the_skip_link_then_the_call_link_the_languages_and_every_nav_link_in_order()
     {
