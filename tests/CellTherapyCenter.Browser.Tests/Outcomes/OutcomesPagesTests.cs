@@ -88,7 +88,7 @@ public sealed class OutcomesPagesTests(ChromiumBrowser chromium, DemoBrowserApp 
                 Assert.True(await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"),
                     $"{culture} at {width} px scrolls sideways");
                 for (var i = 0; i < 8; i++) Assert.True(await cards.Nth(i).IsVisibleAsync(), $"{culture} at {width} px: card {i + 1} hidden");
-                await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots.Folder, $"outcomes-{culture}-{width}.png"), FullPage = true });
+                await Screenshots.TakeAsync(page, $"outcomes-{culture}-{width}");
             }
             // The clinic's statement and the n and interval of each card, folded on the page, scanned open.
             await page.EvaluateAsync("() => document.querySelectorAll('details.claim-more').forEach(d => d.open = true)");
