@@ -40,6 +40,7 @@ public static class AppSetup
         services.AddScoped<PatientReadAudit>();
         services.AddRegistryDatabase(builder.Configuration);
         services.AddEmail(builder.Configuration);
+        Features.Fhir.Conformance.FhirConformanceSetup.AddFhirConformance(services, builder.Configuration);
 
         services.AddIdentityCore<StaffUser>(o =>
             {
