@@ -75,7 +75,7 @@ public static class TrajectoryPlots
 
         var padding = Padding(plot, options);
         var width = options.Phone ? PlotStyle.PhoneWidth : options.Width;
-        var (row, heading) = PatientCounts(sorted, (width - padding.Left - padding.Right) / (xMax - xMin));
+        var (row, heading) = PatientCounts(sorted, (width - padding.Left - padding.Right) / (xMax - xMin), options.Phone);
         using var table = NumbersPanel.Create(heading, [row], xMin, xMax, padding.Left, padding.Right, labelsAbove: options.Phone);
         return PlotImage.Compose(plot, padding, legend, table, NumbersPanel.Height(1, options.Phone), options.Phone, options.Width, options.Height);
     }
@@ -137,14 +137,15 @@ public static class TrajectoryPlots
     /// The n of each mean, or of every k-th mean when the numbers would overlap at this width;
     /// the heading then says so.
     /// </summary>
-    private static (NumberRow Row, string Heading) PatientCounts(List<MeanPoint> points, double pixelsPerMonth)
+    private static (NumberRow Row, string Heading) PatientCounts(List<MeanPoint> points, double pixelsPerMonth, bool phone)
     {
         var labels = points.Select(p => p.N.ToString(CultureInfo.InvariantCulture)).ToList();
         var needed = NumbersPanel.LabelWidth(labels) + 10;
         var closest = points.Zip(points.Skip(1), (a, b) => b.Month - a.Month).DefaultIfEmpty(double.MaxValue).Min() * pixelsPerMonth;
         var every = Math.Max(1, (int)Math.Ceiling(needed / closest));
         var cells = points.Select((p, i) => (p, i)).Where(x => x.i % every == 0).Select(x => (x.p.Month, labels[x.i])).ToList();
-        var heading = every == 1 ? "Patients in each mean" : $"Patients in each mean (shown for one point in {every})";
+        // A phone's narrower heading: the long one would run past the drawing's edge.
+        var heading = every == 1 ? "Patients in each mean" : phone ? $"Patients, 1 mean in {every} shown" : $"Patients in each mean (shown for one point in {every})";
         return (new NumberRow("n", cells), heading);
     }
 
