@@ -13,6 +13,7 @@ public static class EndpointNames
     public const string PatientSummaryPdf = "PatientSummaryPdf";
     public const string ClaimsCsv = "ClaimsCsv";
     public const string OutcomesPlotPng = "OutcomesPlotPng";
+    public const string OutcomesPlotSvg = "OutcomesPlotSvg";
     public const string OutcomesPlotCsv = "OutcomesPlotCsv";
     public const string PortalTrajectoryPlot = "PortalTrajectoryPlot";
     public const string PortalAnswersCsv = "PortalAnswersCsv";

@@ -10,6 +10,7 @@ namespace CellTherapyCenter.Browser.Tests.Patients;
 /// each language the page is written in, every plot text is drawn at 12 CSS px or more on a
 /// 360 px phone (font size times the SVG's scale on screen), stays inside its drawing, and the
 /// page does not scroll sideways (on the staff chart: the plots and table do not reach past the edge); the same at desktop width, with axe on both.
+/// The staff claims audit's analytics plots likewise: the phone's SVG at 360 px with its text at 12 px or more.
 /// </summary>
 [Collection(DemoBrowserCollection.Name)]
 public sealed class PlotFontTests(ChromiumBrowser chromium, DemoBrowserApp app) : PageTest(chromium, app)
@@ -45,6 +46,7 @@ public sealed class PlotFontTests(ChromiumBrowser chromium, DemoBrowserApp app) 
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => new Uri(url).AbsolutePath != "/staff/login");
         await CheckAsync(page, $"/staff/patients/{chartPatient}", "plots-staff-chart", wholePage: false);
+        await CheckAnalyticsAsync(page);
 
         var (patientId, _, email) = await PortalTestKit.PatientWithAccountAsync(App);
         await App.WithDbAsync(async db =>
@@ -100,6 +102,76 @@ public sealed class PlotFontTests(ChromiumBrowser chromium, DemoBrowserApp app) 
             Assert.True(wide.Length == 0, $"{url} at {width} px scrolls sideways: " + string.Join(", ", wide));
             await AxeAssert.NoSeriousViolationsAsync(page);
         }
+    }
+
+    /// <summary>
+    /// The staff claims audit's plots, all in one page load: at 360 px each is the phone's SVG, and
+    /// its text, measured as the browser lays the SVG out at the image's shown width, is 12 px or
+    /// more; at desktop width each is the PNG. Axe on both, a screenshot of each.
+    /// </summary>
+    private static async Task CheckAnalyticsAsync(IPage page)
+    {
+        foreach (var (width, height) in new[] { (360, 740), (1280, 900) })
+        {
+            await page.SetViewportSizeAsync(width, height);
+            var response = await page.GotoAsync("/staff/outcomes");
+            Assert.True(response!.Status == 200, $"/staff/outcomes: {response.Status}");
+            var plots = await page.EvaluateAsync<AnalyticsPlot[]>("""
+                async () => {
+                    const images = [...document.querySelectorAll('main figure.ap-figure img')];
+                    for (const img of images) { img.loading = 'eager'; await img.decode(); }
+                    const found = [];
+                    for (const img of images) {
+                        const shown = img.getBoundingClientRect().width, src = img.currentSrc;
+                        const plot = { src, shown, texts: 0, smallest: 0, smallestText: '' };
+                        if (src.includes('.svg')) {
+                            // The same drawing laid out in the page at the width the image is shown.
+                            const svg = new DOMParser().parseFromString(await (await fetch(src)).text(), 'image/svg+xml').documentElement;
+                            const box = document.createElement('div');
+                            box.style.cssText = `position:absolute;left:0;top:0;width:${shown}px;visibility:hidden`;
+                            svg.setAttribute('width', '100%');
+                            svg.removeAttribute('height');
+                            box.appendChild(document.importNode(svg, true));
+                            document.body.appendChild(box);
+                            const sizes = [...box.querySelectorAll('text')].filter(t => t.textContent.trim()).map(t => {
+                                const m = t.getScreenCTM();
+                                return { text: t.textContent.trim(), px: parseFloat(getComputedStyle(t).fontSize) * Math.hypot(m.a, m.b) };
+                            }).sort((a, b) => a.px - b.px);
+                            box.remove();
+                            plot.texts = sizes.length;
+                            if (sizes.length) { plot.smallest = sizes[0].px; plot.smallestText = sizes[0].text; }
+                        }
+                        found.push(plot);
+                    }
+                    return found;
+                }
+                """);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Folder, $"plots-staff-analytics-{width}.png"), FullPage = true, Animations = ScreenshotAnimations.Disabled });
+            Assert.Equal(5, plots.Length);
+            foreach (var plot in plots)
+            {
+                if (width == 360)
+                {
+                    Assert.True(plot.Src.Contains(".svg", StringComparison.Ordinal), $"At 360 px the page shows {plot.Src}, not the phone's SVG.");
+                    Assert.True(plot.Texts >= 5, $"{plot.Src}: only {plot.Texts} texts");
+                    Assert.True(plot.Smallest >= Smallest, $"{plot.Src} at 360 px: \"{plot.SmallestText}\" at {plot.Smallest:0.0} px, under {Smallest} px");
+                }
+                else Assert.True(plot.Src.Contains(".png", StringComparison.Ordinal), $"At {width} px the page shows {plot.Src}, not the PNG.");
+                Assert.True(plot.Shown <= width, $"{plot.Src} is {plot.Shown} px wide at {width} px");
+            }
+            var wide = await page.EvaluateAsync<int>("() => document.querySelectorAll('main figure.ap-figure img').length - [...document.querySelectorAll('main figure.ap-figure img')].filter(i => i.getBoundingClientRect().right <= document.documentElement.clientWidth + 0.5).length");
+            Assert.True(wide == 0, $"{wide} plots reach past the right edge at {width} px");
+            await AxeAssert.NoSeriousViolationsAsync(page);
+        }
+    }
+
+    private sealed class AnalyticsPlot
+    {
+        public string Src { get; set; } = "";
+        public double Shown { get; set; }
+        public int Texts { get; set; }
+        public double Smallest { get; set; }
+        public string SmallestText { get; set; } = "";
     }
 
     private static Clinical.Alsfrs.AlsfrsRResponses Scores(int[] a) =>

@@ -52,7 +52,10 @@ public sealed class KaplanMeierPlotTests
         var other = KaplanMeier.Fit([4, 6, 6, 9, 10], [true, true, false, true, false], ConfidenceType.LogLog);
         var png = KaplanMeierPlot.Render([new("Treated", Small), new("Not treated", other)], Options,
             [new("ENCALS expected", [0, 6, 12], [1, 0.8, 0.6])]);
-        Assert.Equal((900, 560), PngHeader.Size(png));
+        // The legend under the plot takes room: the image grows rather than squeeze the data panel.
+        var (width, height) = PngHeader.Size(png);
+        Assert.Equal(900, width);
+        Assert.InRange(height, 560, 700);
         Assert.NotEqual(noData, png);
     }
 
@@ -68,4 +71,18 @@ public sealed class KaplanMeierPlotTests
     public void An_expected_curve_needs_a_value_per_time() =>
         Assert.Throws<ArgumentException>(() => KaplanMeierPlot.Render([new("Treated", Small)], Options,
             [new("Broken", [0, 6, 12], [1, 0.8])]));
+
+    [Fact]
+    public void On_a_phone_the_plot_is_an_svg_with_text_of_12_px_or_more_and_its_numbers_at_risk()
+    {
+        var svg = KaplanMeierPlot.Render([new("Treated", Small), new("A group with a long name to wrap", Small)], Options with { Phone = true },
+            [new ExpectedSeries("ENCALS expected (8 predictable)", [0, 6, 12], [1, 0.7, 0.5])]);
+        var (width, height, smallest, _) = PhoneSvg.Read(svg);
+        Assert.Equal(PlotStyle.PhoneWidth, width);
+        Assert.True(height > PlotStyle.PhonePlotHeight, "The table and legend go under the plot.");
+        Assert.True(smallest >= 12, $"Text at {smallest:0.0} px on a phone.");
+        var text = System.Text.Encoding.UTF8.GetString(svg);
+        Assert.Contains("Number at risk", text);
+        Assert.Contains("Censored", text);
+    }
 }

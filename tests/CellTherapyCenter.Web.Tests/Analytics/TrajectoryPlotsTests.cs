@@ -49,4 +49,22 @@ public sealed class TrajectoryPlotsTests
         Assert.NotEqual(noData, png);
         Assert.NotEqual(TrajectoryPlots.Mean(points, Options), png);
     }
+
+    [Fact]
+    public void On_a_phone_both_plots_are_svg_with_text_of_12_px_or_more()
+    {
+        var phone = Options with { Phone = true };
+        var reference = new NaturalHistoryReference(0, 37, -1.02, "Natural history, -1.02 points/month (PRO-ACT, Atassi 2014)");
+        foreach (var svg in new[]
+        {
+            TrajectoryPlots.Spaghetti(Patients, phone), TrajectoryPlots.Mean(MeanTrajectory.ByMonth(Patients, 3, minimumN: 2), phone, reference),
+            TrajectoryPlots.Mean([], phone),
+        })
+        {
+            var (width, _, smallest, texts) = PhoneSvg.Read(svg);
+            Assert.Equal(PlotStyle.PhoneWidth, width);
+            Assert.True(texts > 0);
+            Assert.True(smallest >= 12, $"Text at {smallest:0.0} px on a phone.");
+        }
+    }
 }

@@ -90,6 +90,7 @@ public static class RouteAccess
         ["PAGE /staff/outcomes"] = Access.Staff,
         ["GET /staff/outcomes/claims.csv"] = Access.Staff,
         ["GET /staff/outcomes/plots/{name}.png"] = Access.Staff,
+        ["GET /staff/outcomes/plots/{name}.svg"] = Access.Staff,
         ["GET /staff/outcomes/plots/{name}.csv"] = Access.Staff,
         ["PAGE /staff/site"] = Access.Administrator,
         ["PAGE /staff/site/pages/{slug}"] = Access.Administrator,

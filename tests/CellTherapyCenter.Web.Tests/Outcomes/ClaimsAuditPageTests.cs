@@ -67,7 +67,7 @@ public sealed partial class ClaimsAuditPageTests(RegistryApps apps) : IClassFixt
     [EveryDatabase("survival-vs-expected", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
     [EveryDatabase("alsfrs-spaghetti", "patient,months,alsfrsRTotal")]
     [EveryDatabase("alsfrs-mean", "month,mean,lower,upper,n")]
-    public async Task Each_plot_is_a_png_with_its_numbers_as_csv(DatabaseProvider database, string plot, string header)
+    public async Task Each_plot_is_a_png_and_a_phone_svg_with_its_numbers_as_csv(DatabaseProvider database, string plot, string header)
     {
         _app = apps[database];
         await _app.WithDbAsync(async db =>
@@ -85,6 +85,16 @@ public sealed partial class ClaimsAuditPageTests(RegistryApps apps) : IClassFixt
         Assert.Equal(HttpStatusCode.OK, png.StatusCode);
         Assert.Equal("image/png", png.Content.Headers.ContentType!.MediaType);
         Assert.Equal([0x89, (byte)'P', (byte)'N', (byte)'G'], (await png.Content.ReadAsByteArrayAsync())[..4]);
+        // The phone's drawing: an SVG whose text stays 12 px or more in a 360 px phone's column.
+        var svg = await client.GetAsync($"/staff/outcomes/plots/{plot}.svg?site=UpperLimb");
+        Assert.Equal(HttpStatusCode.OK, svg.StatusCode);
+        Assert.Equal("image/svg+xml", svg.Content.Headers.ContentType!.MediaType);
+        var phone = Analytics.PhoneSvg.Read(await svg.Content.ReadAsByteArrayAsync());
+        Assert.True(phone.SmallestTextPx >= 12, $"{plot}: text at {phone.SmallestTextPx:0.0} px on a phone.");
+        // The page offers both with the plot's finding in words.
+        var page = await client.GetStringAsync("/staff/outcomes");
+        Assert.Contains($"/staff/outcomes/plots/{plot}.svg", page);
+        Assert.Contains("One line per patient:", WebUtility.HtmlDecode(page));
         var csv = await client.GetStringAsync($"/staff/outcomes/plots/{plot}.csv");
         Assert.StartsWith(header, csv);
         Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/staff/outcomes/plots/pie-chart.png")).StatusCode);

@@ -70,6 +70,18 @@ public sealed class ChartTests(RegistryApps apps) : IClassFixture<RegistryApps>
         var bytes = await response.Content.ReadAsByteArrayAsync();
         Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
         Assert.True(await _app.WithDbAsync(db => db.AuditEntries.AnyAsync(a => a.PatientId == id && a.Detail == "trajectory plot")));
+        // It decodes at its size, and a patient with nothing recorded still gets a picture (empty frames and a sentence).
+        var size = (TrajectoryPlot.Width * TrajectoryPlot.Scale, TrajectoryPlot.Height * TrajectoryPlot.Scale);
+        using (var bitmap = SkiaSharp.SKBitmap.Decode(bytes)) Assert.Equal(size, (bitmap.Width, bitmap.Height));
+        var nothing = await _app.WithDbAsync(async db =>
+        {
+            var p = Arrange.Patient("Emptyova");
+            db.Patients.Add(p);
+            await db.SaveChangesAsync();
+            return p.Id;
+        });
+        var empty = await client.GetByteArrayAsync($"/staff/patients/{nothing}/trajectory.png");
+        using (var bitmap = SkiaSharp.SKBitmap.Decode(empty)) Assert.Equal(size, (bitmap.Width, bitmap.Height));
     }
 
     [Theory, EveryDatabase]

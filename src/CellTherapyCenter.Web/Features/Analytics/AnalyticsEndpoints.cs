@@ -5,7 +5,7 @@ using CellTherapyCenter.Web.Infrastructure;
 
 namespace CellTherapyCenter.Web.Features.Analytics;
 
-/// <summary>The analytics plots as PNG and their numbers as CSV, under the audit's filters; each read audited.</summary>
+/// <summary>The analytics plots as PNG (and as SVG for a phone) and their numbers as CSV, under the audit's filters; each read audited.</summary>
 public static class AnalyticsEndpoints
 {
     public static IEndpointRouteBuilder MapAnalyticsEndpoints(this IEndpointRouteBuilder app)
@@ -15,6 +15,11 @@ public static class AnalyticsEndpoints
             ServeAsync(name, query, audits, audit, http, AuditActions.Read, (plot, treated, report, p) =>
                 TypedResults.File(plot.Png(treated, report, p), "image/png"), ct))
             .WithName(EndpointNames.OutcomesPlotPng).ReadsPatientData("OutcomesPlot");
+        // The same plot drawn for a phone, chosen by the page's <picture> at narrow widths.
+        staff.MapGet("/plots/{name}.svg", (string name, [AsParameters] AuditQuery query, ClaimsAuditCache audits, PatientReadAudit audit, HttpContext http, CancellationToken ct) =>
+            ServeAsync(name, query, audits, audit, http, AuditActions.Read, (plot, treated, report, p) =>
+                TypedResults.File(plot.Svg(treated, report, p), "image/svg+xml"), ct))
+            .WithName(EndpointNames.OutcomesPlotSvg).ReadsPatientData("OutcomesPlot");
         staff.MapGet("/plots/{name}.csv", (string name, [AsParameters] AuditQuery query, ClaimsAuditCache audits, PatientReadAudit audit, HttpContext http, CancellationToken ct) =>
             ServeAsync(name, query, audits, audit, http, AuditActions.Export, (plot, treated, report, p) =>
                 TypedResults.File(System.Text.Encoding.UTF8.GetBytes(plot.Csv(treated, report, p)), "text/csv; charset=utf-8", plot.Name + ".csv"), ct))

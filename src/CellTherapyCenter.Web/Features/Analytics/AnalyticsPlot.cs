@@ -33,23 +33,73 @@ public sealed record AnalyticsPlot(string Name, string Title, string Description
     private const int MinimumPatientsPerBin = 10;
     private const double NaturalHistorySlope = -1.02;
 
-    public byte[] Png(IReadOnlyList<PatientFacts> treated, ClaimsAuditReport report, ClaimsAuditParameters parameters) => Name switch
+    /// <summary>The plot as a 900-pixel-wide PNG (for wider screens, print and download).</summary>
+    public byte[] Png(IReadOnlyList<PatientFacts> treated, ClaimsAuditReport report, ClaimsAuditParameters parameters) =>
+        Draw(treated, report, parameters, phone: false);
+
+    /// <summary>The plot drawn for a phone: an SVG whose text is 13 CSS px or more on a 360 px phone.</summary>
+    public byte[] Svg(IReadOnlyList<PatientFacts> treated, ClaimsAuditReport report, ClaimsAuditParameters parameters) =>
+        Draw(treated, report, parameters, phone: true);
+
+    private byte[] Draw(IReadOnlyList<PatientFacts> treated, ClaimsAuditReport report, ClaimsAuditParameters parameters, bool phone) => Name switch
     {
-        "survival-by-stage" => KaplanMeierPlot.Render(Series(OutcomeCurves.SurvivalByKingsStage(treated, parameters)), new(Title, "first course")),
-        "survival-by-onset" => KaplanMeierPlot.Render(Series(OutcomeCurves.SurvivalByOnsetSite(treated)), new(Title, "first course")),
-        "survival-vs-expected" => KaplanMeierPlot.Render(Series(EventFree(report)), new(Title, "first course"), Expected(report)),
-        "alsfrs-spaghetti" => TrajectoryPlots.Spaghetti(Trajectories(treated), new(Title)),
-        "alsfrs-mean" => MeanPlot(treated),
+        "survival-by-stage" => KaplanMeierPlot.Render(Series(OutcomeCurves.SurvivalByKingsStage(treated, parameters)), new(Title, "first course") { Phone = phone }),
+        "survival-by-onset" => KaplanMeierPlot.Render(Series(OutcomeCurves.SurvivalByOnsetSite(treated)), new(Title, "first course") { Phone = phone }),
+        "survival-vs-expected" => KaplanMeierPlot.Render(Series(EventFree(report)), new(Title, "first course") { Phone = phone }, Expected(report)),
+        "alsfrs-spaghetti" => TrajectoryPlots.Spaghetti(Trajectories(treated), new(Title) { Phone = phone }),
+        "alsfrs-mean" => MeanPlot(treated, phone),
         _ => throw new InvalidOperationException($"No plot {Name}."),
     };
 
-    private byte[] MeanPlot(IReadOnlyList<PatientFacts> treated)
+    private byte[] MeanPlot(IReadOnlyList<PatientFacts> treated, bool phone)
     {
         var points = MeanTrajectory.ByMonth(Trajectories(treated), BinMonths, MinimumPatientsPerBin);
         var anchor = points.FirstOrDefault(p => p.Month == 0);
         var reference = anchor is null ? null : new NaturalHistoryReference(0, anchor.Mean, NaturalHistorySlope,
             "Natural history, -1.02 points/month (PRO-ACT, Atassi 2014)");
-        return TrajectoryPlots.Mean(points, new(Title), reference);
+        return TrajectoryPlots.Mean(points, new(Title) { Phone = phone }, reference);
+    }
+
+    /// <summary>
+    /// What the plot shows, in a sentence or two for its text alternative: the median survival of each
+    /// group, the patients and months drawn, or the mean's change since the first course.
+    /// </summary>
+    public string Summary(IReadOnlyList<PatientFacts> treated, ClaimsAuditReport report, ClaimsAuditParameters parameters)
+    {
+        static string M(double v) => v.ToString("0.#", CultureInfo.InvariantCulture);
+        static string Median(KaplanMeierCurve c) => double.IsNaN(c.Median) ? "not reached" : $"{M(c.Median)} months";
+        static string Groups(IReadOnlyList<LabelledCurve> curves) =>
+            string.Join("; ", curves.Select(c => $"{c.Label}: {Median(c.Curve)} (n = {c.Curve.N}, {c.Curve.Events} events)"));
+        switch (Name)
+        {
+            case "survival-by-stage" or "survival-by-onset":
+                var curves = Name == "survival-by-stage" ? OutcomeCurves.SurvivalByKingsStage(treated, parameters) : OutcomeCurves.SurvivalByOnsetSite(treated);
+                return curves.Count == 0 ? "No patients in this selection." : $"Median survival from the first course. {Groups(curves)}.";
+            case "survival-vs-expected":
+                var observed = EventFree(report);
+                if (observed.Count == 0) return "No patients in this selection.";
+                var text = $"Median time free of death, tracheostomy and permanent ventilation after the first course. {Groups(observed)}.";
+                if (report.Curves.FromFirstCourse.Expected is { } e)
+                {
+                    var half = Enumerable.Range(0, e.Survival.Count).FirstOrDefault(i => e.Survival[i] <= 0.5, -1);
+                    text += half < 0 ? $" ENCALS expected for {e.Patients} predictable patients: above one half throughout."
+                        : $" ENCALS expected for {e.Patients} predictable patients: {M(e.Months[half])} months.";
+                }
+                return text;
+            case "alsfrs-spaghetti":
+                var all = Trajectories(treated).Where(t => t.Months.Count > 0).ToList();
+                if (all.Count == 0) return "No ALSFRS-R assessments in this selection.";
+                var months = all.SelectMany(t => t.Months).ToList();
+                return $"One line per patient: {all.Count} patients, {months.Count} assessments from month {M(months.Min())} to month {M(months.Max())} around the first course.";
+            default:
+                var points = MeanTrajectory.ByMonth(Trajectories(treated), BinMonths, MinimumPatientsPerBin);
+                if (points.Count == 0) return "No month has enough patients assessed for a mean.";
+                var (first, last) = (points.FirstOrDefault(p => p.Month == 0) ?? points[0], points[^1]);
+                var mean = $"The mean total was {M(first.Mean)} at month {M(first.Month)} (n = {first.N}) and {M(last.Mean)} at month {M(last.Month)} (n = {last.N})";
+                return first.Month == 0 && last.Month > 0
+                    ? $"{mean}: a change of {M(last.Mean - first.Mean)} points, where natural history would give {M(NaturalHistorySlope * last.Month)}."
+                    : mean + ".";
+        }
     }
 
     /// <summary>The plot's numbers: curve steps for survival plots, one row per patient visit or bin for trajectories.</summary>

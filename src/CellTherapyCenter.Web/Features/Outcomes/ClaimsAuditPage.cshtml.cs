@@ -1,4 +1,6 @@
 using CellTherapyCenter.Data.Auditing;
+using CellTherapyCenter.Outcomes;
+using CellTherapyCenter.Web.Features.Analytics;
 using CellTherapyCenter.Web.Infrastructure;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,11 +24,17 @@ public sealed class ClaimsAuditPageModel(ClaimsAuditCache audits, PatientReadAud
     /// <summary>Filters given in the address that could not be read (an impossible date, an unknown site): left out, and said so.</summary>
     public IReadOnlyList<string> IgnoredFilters { get; private set; } = [];
 
+    /// <summary>Each plot's finding in words (its text alternative), by plot name.</summary>
+    public IReadOnlyDictionary<string, string> PlotSummaries { get; private set; } = new Dictionary<string, string>();
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         IgnoredFilters = ModelState.Where(e => e.Value?.Errors.Count > 0)
             .Select(e => $"{e.Key.Split('.')[^1]}=\"{e.Value!.AttemptedValue}\"").ToList();
-        Audit = await audits.GetAsync(Query.ToParameters(), ct);
+        var parameters = Query.ToParameters();
+        Audit = await audits.GetAsync(parameters, ct);
+        var treated = ClaimsAudit.Treated((await audits.SnapshotAsync(ct)).Patients, parameters);
+        PlotSummaries = AnalyticsPlot.All.ToDictionary(p => p.Name, p => p.Summary(treated, Audit.Report, parameters));
         audit.ReadUnlinked(null, Query.Describe());
     }
 }

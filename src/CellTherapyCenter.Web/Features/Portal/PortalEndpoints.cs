@@ -1,5 +1,6 @@
 using System.Globalization;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Web.Features.Analytics.Plots;
 using CellTherapyCenter.Web.Features.Patients;
 using CellTherapyCenter.Web.Infrastructure;
 using CsvHelper;
@@ -20,7 +21,7 @@ internal static class PortalEndpoints
     }
 
     private static async Task<IResult> TrajectoryAsync(PortalSession session, RegistryDbContext db, PatientReadAudit audit,
-        IStringLocalizer<PortalText> text, CancellationToken ct)
+        IStringLocalizer<PortalText> text, IStringLocalizer<PlotText> plot, CancellationToken ct)
     {
         if (await session.AccountAsync(ct) is not { } account) return TypedResults.Forbid();
         var assessments = await db.AlsfrsRAssessments.AsNoTracking()
@@ -28,14 +29,13 @@ internal static class PortalEndpoints
         var courses = await db.TreatmentCourses.AsNoTracking()
             .Where(c => c.PatientId == account.PatientId && c.VoidedAt == null).Select(c => c.StartDate).ToListAsync(ct);
         audit.Read(account.PatientId);
-        return TypedResults.File(TrajectoryPlot.Render(assessments, courses, PlotLabels(text)), "image/png");
+        return TypedResults.File(Picture(assessments, courses, plot, text), "image/png");
     }
 
-    /// <summary>The trajectory picture's words in the current UI culture (the portal page's and the PDF report's picture).</summary>
-    internal static TrajectoryPlotLabels PlotLabels(IStringLocalizer<PortalText> text) =>
-        new(text["Plot.Date"], text["Plot.Total"], text["Plot.Domain"], text["Plot.TotalLegend"],
-            text["Domain.Bulbar"], text["Domain.FineMotor"], text["Domain.GrossMotor"], text["Domain.Respiratory"],
-            text["Plot.RightAxis"], text["Plot.Course"], text["Plot.Empty"]);
+    /// <summary>The trajectory picture in the current UI culture's words and the current culture's dates (the portal's PNG and the PDF report's picture).</summary>
+    internal static byte[] Picture(IReadOnlyList<Data.Assessments.AlsfrsRAssessment> assessments, IReadOnlyList<DateOnly> courses,
+        IStringLocalizer<PlotText> plot, IStringLocalizer<PortalText> text) =>
+        TrajectoryPlot.Render(assessments, courses, plot.Words(), CultureInfo.CurrentCulture, text["Plot.Empty"]);
 
     private static async Task<IResult> AnswersCsvAsync(PortalSession session, RegistryDbContext db, PatientReadAudit audit, CancellationToken ct)
     {

@@ -6,7 +6,7 @@ namespace CellTherapyCenter.Web.Features.Analytics.Plots;
 
 /// <summary>
 /// Kaplan-Meier curves as a PNG: steps with a shaded 95% band, censoring ticks, optional dashed
-/// expected curves, and the numbers at risk in a table under the x ticks.
+/// expected curves, the numbers at risk in a table under the x ticks, and the legend under both.
 /// </summary>
 public static class KaplanMeierPlot
 {
@@ -14,6 +14,9 @@ public static class KaplanMeierPlot
     private const float Top = 40;
     private const float Bottom = 56;
     private const float CensorTickSize = 10;
+    private const float PhoneLeft = 60;
+    private const float PhoneRight = 14;
+    private const float PhoneTop = 14;
 
     public static byte[] Render(IReadOnlyList<SurvivalSeries> series, KaplanMeierPlotOptions options,
         IReadOnlyList<ExpectedSeries>? expected = null)
@@ -22,38 +25,45 @@ public static class KaplanMeierPlot
         ArgumentNullException.ThrowIfNull(options);
         expected ??= [];
         if (series.Count == 0)
-            return NoDataImage.Render(options.Title, "No patients in this selection: no survival curve to draw.", options.Width, options.Height);
+            return NoDataImage.Render(options.Title, "No patients in this selection: no survival curve to draw.", options.Width, options.Height, options.Phone);
 
         var end = series.Select(s => s.Curve.Time[^1]).Concat(expected.SelectMany(e => e.Time)).Max();
         if (end <= 0) end = 1;
-        var ticks = MonthTicks.Between(0, end);
+        // On a phone fewer ticks, so that the numbers at risk under them keep apart.
+        var ticks = MonthTicks.Between(0, end, options.Phone ? 5 : 9);
         // A margin either side so that the at-risk numbers at 0 and at the last tick are not cut in half.
-        var (xMin, xMax) = (-0.04 * end, end * 1.04);
+        var margin = (options.Phone ? 0.08 : 0.04) * end;
+        var (xMin, xMax) = (-margin, end + margin);
 
         using var plot = new Plot();
-        plot.Title(options.Title);
+        if (!options.Phone) plot.Title(options.Title); // on a phone the page's caption names the plot
         plot.XLabel($"Months since {options.Origin}");
         plot.YLabel("Survival probability");
         // Overlapping bands of several groups darken each other; lighter shading keeps the lines legible.
         var bandAlpha = series.Count > 2 ? 0.10 : 0.15;
+        var legend = new List<LegendEntry>();
         for (var i = 0; i < series.Count; i++)
-            AddObserved(plot, series[i], PlotStyle.ColorAt(i), PlotStyle.ObservedPatterns[i % PlotStyle.ObservedPatterns.Length], bandAlpha);
+            legend.Add(AddObserved(plot, series[i], PlotStyle.ColorAt(i), PlotStyle.ObservedPatterns[i % PlotStyle.ObservedPatterns.Length], bandAlpha));
         for (var j = 0; j < expected.Count; j++)
-            AddExpected(plot, expected[j], PlotStyle.ColorAt(series.Count + j), PlotStyle.ExpectedPatterns[j % PlotStyle.ExpectedPatterns.Length]);
+            legend.Add(AddExpected(plot, expected[j], PlotStyle.ColorAt(series.Count + j), PlotStyle.ExpectedPatterns[j % PlotStyle.ExpectedPatterns.Length]));
+        legend.Add(new LegendEntry("Shaded: 95% confidence band", Colors.Black.WithAlpha(0.15), LinePattern.Solid, LineWidth: 0, Band: true));
+        if (series.Any(s => s.Curve.NCensor.Any(c => c > 0)))
+            legend.Add(new LegendEntry("Censored", Colors.Black, LinePattern.Solid, LineWidth: 0, Marker: MarkerShape.VerticalBar));
 
         MonthTicks.Show(plot.Axes.Bottom, ticks);
         double[] probabilities = [0, 0.2, 0.4, 0.6, 0.8, 1];
         plot.Axes.Left.SetTicks(probabilities, probabilities.Select(p => p.ToString("0.0", CultureInfo.InvariantCulture)).ToArray());
         plot.Axes.SetLimits(xMin, xMax, -0.02, 1.03);
-        ShowLegend(plot, withCensorings: series.Any(s => s.Curve.NCensor.Any(c => c > 0)));
         PlotStyle.ApplyFonts(plot);
 
         var rows = series.Select(s => new NumberRow(s.Label,
             ticks.Select(t => (t, AtRisk(s.Curve, t).ToString(CultureInfo.InvariantCulture))).ToList())).ToList();
-        var left = Math.Max(90, NumbersPanel.LabelWidth(rows.Select(r => r.Label)) + 24);
-        plot.Layout.Fixed(new PixelPadding(left, Right, Bottom, Top));
-        using var table = NumbersPanel.Create("Number at risk", rows, xMin, xMax, left, Right);
-        return StackedPng.Render(plot, table, NumbersPanel.Height(rows.Count), options.Width, options.Height);
+        // On a phone the row labels stand above their numbers, so the left margin holds only the y axis.
+        var left = options.Phone ? PhoneLeft : Math.Max(90, NumbersPanel.LabelWidth(rows.Select(r => r.Label)) + 24);
+        var right = options.Phone ? PhoneRight : Right;
+        using var table = NumbersPanel.Create("Number at risk", rows, xMin, xMax, left, right, labelsAbove: options.Phone);
+        return PlotImage.Compose(plot, new PixelPadding(left, right, Bottom, options.Phone ? PhoneTop : Top), legend,
+            table, NumbersPanel.Height(rows.Count, options.Phone), options.Phone, options.Width, options.Height);
     }
 
     /// <summary>
@@ -72,7 +82,7 @@ public static class KaplanMeierPlot
         return 0;
     }
 
-    private static void AddObserved(Plot plot, SurvivalSeries series, Color color, LinePattern pattern, double bandAlpha)
+    private static LegendEntry AddObserved(Plot plot, SurvivalSeries series, Color color, LinePattern pattern, double bandAlpha)
     {
         foreach (var (x, lower, upper) in SurvivalSteps.Band(series.Curve))
         {
@@ -84,7 +94,7 @@ public static class KaplanMeierPlot
         var line = plot.Add.ScatterLine(xs, ys, color);
         line.LineWidth = 2.5f;
         line.LinePattern = pattern;
-        line.LegendText = $"{series.Label} (n = {series.Curve.N}, events = {series.Curve.Events})";
+        var legend = new LegendEntry($"{series.Label} (n = {series.Curve.N}, events = {series.Curve.Events})", color, pattern);
 
         var censored = Enumerable.Range(0, series.Curve.Time.Count).Where(i => series.Curve.NCensor[i] > 0).ToList();
         if (censored.Count > 0)
@@ -92,30 +102,16 @@ public static class KaplanMeierPlot
             plot.Add.Markers(censored.Select(i => series.Curve.Time[i]).ToArray(),
                 censored.Select(i => series.Curve.Survival[i]).ToArray(), MarkerShape.VerticalBar, CensorTickSize, color);
         }
+        return legend;
     }
 
-    private static void AddExpected(Plot plot, ExpectedSeries expected, Color color, LinePattern pattern)
+    private static LegendEntry AddExpected(Plot plot, ExpectedSeries expected, Color color, LinePattern pattern)
     {
         if (expected.Time.Count != expected.Survival.Count)
             throw new ArgumentException($"Expected curve \"{expected.Label}\" needs one survival value per time.", nameof(expected));
         var line = plot.Add.ScatterLine(expected.Time.ToArray(), expected.Survival.ToArray(), color);
         line.LineWidth = 2.5f;
         line.LinePattern = pattern;
-        line.LegendText = expected.Label;
-    }
-
-    private static void ShowLegend(Plot plot, bool withCensorings)
-    {
-        if (withCensorings)
-        {
-            plot.Legend.ManualItems.Add(new LegendItem
-            {
-                LabelText = "Censored", LabelFontName = PlotStyle.FontFamily, LabelFontSize = PlotStyle.TextSize,
-                MarkerShape = MarkerShape.VerticalBar, MarkerSize = CensorTickSize + 4, MarkerLineWidth = 2, MarkerColor = Colors.Black, LineWidth = 0,
-            });
-        }
-        // Survival curves start at the top left and fall to the right, so the lower left is where they rarely are.
-        plot.ShowLegend(Alignment.LowerLeft);
-        plot.Legend.BackgroundColor = Colors.White.WithAlpha(0.85);
+        return new LegendEntry(expected.Label, color, pattern);
     }
 }

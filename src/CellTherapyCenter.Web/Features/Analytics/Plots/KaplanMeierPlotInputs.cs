@@ -14,4 +14,11 @@ public sealed record KaplanMeierPlotOptions(string Title, string Origin)
 {
     public int Width { get; init; } = PlotStyle.DefaultWidth;
     public int Height { get; init; } = PlotStyle.DefaultHeight;
+
+    /// <summary>
+    /// Drawn for a phone: an SVG <see cref="PlotStyle.PhoneWidth"/> wide (<see cref="Width"/> and
+    /// <see cref="Height"/> are then ignored), with fewer ticks, no title (the page gives it) and the
+    /// table's row labels above their numbers.
+    /// </summary>
+    public bool Phone { get; init; }
 }

@@ -9,6 +9,15 @@ internal static class PlotStyle
     public const int DefaultWidth = 900;
     public const int DefaultHeight = 560;
 
+    /// <summary>
+    /// The phone drawing's width: an SVG this wide shows its <see cref="TextSize"/> text at 13 CSS px
+    /// or more in the content column of a 360 px phone (about 328 px), and at 14 px where it has room.
+    /// </summary>
+    public const int PhoneWidth = 340;
+
+    /// <summary>The phone drawing's data panel; the legend and tables under it add their own height.</summary>
+    public const int PhonePlotHeight = 300;
+
     // Font sizes in pixels; nothing below 14 so that the PNG stays readable at 900 x 560 on a page.
     public const float TextSize = 14;
     public const float AxisLabelSize = 16;

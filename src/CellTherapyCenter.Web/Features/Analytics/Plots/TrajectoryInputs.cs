@@ -18,6 +18,9 @@ public sealed record TrajectoryPlotOptions(string Title)
     public int Width { get; init; } = PlotStyle.DefaultWidth;
     public int Height { get; init; } = PlotStyle.DefaultHeight;
 
+    /// <summary>Drawn for a phone, as <see cref="KaplanMeierPlotOptions.Phone"/>.</summary>
+    public bool Phone { get; init; }
+
     /// <summary>The most patients the spaghetti plot draws; beyond it, a systematic sample (the subtitle says so).</summary>
     public int MaxPatients { get; init; } = 300;
 }

@@ -59,7 +59,7 @@ public static class TrajectorySvg
     }
 
     /// <summary>The dates the x axis spans: every assessment and course start, with a little room either side.</summary>
-    private static (DateOnly From, DateOnly To) Span(List<TrajectoryPoint> points, List<DateOnly> courses)
+    internal static (DateOnly From, DateOnly To) Span(IReadOnlyList<TrajectoryPoint> points, IReadOnlyList<DateOnly> courses)
     {
         var dates = points.Select(p => p.Date).Concat(courses).ToList();
         // Nothing recorded: pages show no figure then, but an empty frame must still be drawable.
@@ -101,20 +101,17 @@ public static class TrajectorySvg
 
         // Course starts: a dashed line each, labelled near the foot of the area (ALSFRS-R values sit
         // high early on) on the side with room, a row up when it would touch the previous label.
-        var lastLabelEnd = new double[] { double.NegativeInfinity, double.NegativeInfinity };
+        var labels = courses.Select((c, i) => string.Format(culture, words.Course, i + 1)).ToList();
+        var places = CourseLabels(courses.Select(X).ToList(), labels.Select(l => l.Length * CharWidth).ToList(), plotRight);
         for (var i = 0; i < courses.Count; i++)
         {
             var x = X(courses[i]);
-            var label = string.Format(culture, words.Course, i + 1);
-            var textWidth = label.Length * CharWidth;
-            var rightward = x + 4 + textWidth <= plotRight;
-            var start = rightward ? x + 4 : x - 4 - textWidth;
-            var row = start > lastLabelEnd[0] + 4 ? 0 : 1;
-            lastLabelEnd[row] = start + textWidth;
+            var (start, row) = places[i];
+            var textWidth = labels[i].Length * CharWidth;
             var y = plotBottom - 6 - row * (FontSize + 4);
             svg.Append(CultureInfo.InvariantCulture, $"""<line class="tp-course" x1="{N(x)}" x2="{N(x)}" y1="{N(plotTop)}" y2="{N(plotBottom)}" stroke="#6b6b6b" stroke-width="1.5" stroke-dasharray="5 4"/>""");
             svg.Append(CultureInfo.InvariantCulture, $"""<rect x="{N(start - 2)}" y="{N(y - FontSize)}" width="{N(textWidth + 4)}" height="{N(FontSize + 4)}" fill="#fff" fill-opacity="0.85"/>""");
-            svg.Append(CultureInfo.InvariantCulture, $"""<text class="tp-course-label" x="{N(start)}" y="{N(y)}" fill="#1b1b1b">{Escape(label)}</text>""");
+            svg.Append(CultureInfo.InvariantCulture, $"""<text class="tp-course-label" x="{N(start)}" y="{N(y)}" fill="#1b1b1b">{Escape(labels[i])}</text>""");
         }
 
         var series = points.Where(p => value(p) is not null).Select(p => (X: X(p.Date), Y: Y(value(p)!.Value))).ToList();
@@ -124,6 +121,27 @@ public static class TrajectorySvg
             svg.Append(CultureInfo.InvariantCulture, $"""<circle class="tp-point" cx="{N(x)}" cy="{N(y)}" r="3.5" fill="#0b5cad"/>""");
         svg.Append("</svg>");
         return svg.ToString();
+    }
+
+    /// <summary>
+    /// Where each course label goes (pixels): beside its line on the side with room before
+    /// <paramref name="right"/>, and a row up (row 1) when it would touch the previous label in row 0.
+    /// </summary>
+    /// <param name="xs">The course lines' positions, in order.</param>
+    /// <param name="widths">Each label's width.</param>
+    internal static List<(double Start, int Row)> CourseLabels(IReadOnlyList<double> xs, IReadOnlyList<double> widths, double right)
+    {
+        var lastLabelEnd = new double[] { double.NegativeInfinity, double.NegativeInfinity };
+        var places = new List<(double Start, int Row)>();
+        for (var i = 0; i < xs.Count; i++)
+        {
+            var rightward = xs[i] + 4 + widths[i] <= right;
+            var start = rightward ? xs[i] + 4 : xs[i] - 4 - widths[i];
+            var row = start > lastLabelEnd[0] + 4 ? 0 : 1;
+            lastLabelEnd[row] = start + widths[i];
+            places.Add((start, row));
+        }
+        return places;
     }
 
     /// <summary>First days of months between the two dates, every 1, 2, 3, 6, 12 or 24 months so at most <paramref name="most"/> fit.</summary>

@@ -78,7 +78,7 @@ public static class PatientSummaryDocument
         flow.Space(4);
         if (assessments.Count > 0)
         {
-            flow.Image(s.TrajectoryPng, "Total (left axis, 0-48) and domain subscores (right axis, 0-12) over time; dashed lines mark course starts.");
+            flow.Image(s.TrajectoryPng, "ALSFRS-R total (0-48) above, the four domain subscores (0-12) below, over time; dashed lines mark course starts.");
             flow.Table("ALSFRS-R assessments, oldest first",
                 [new("Date", 1.25), new("Total", 1.2, true), new("Bulbar", 0.9, true), new("Fine motor", 0.9, true), new("Gross motor", 0.9, true),
                  new("Respiratory", 1.5, true), new("King's", 0.9, true), new("MiToS", 0.9, true), new("Rated by", 1.4)],

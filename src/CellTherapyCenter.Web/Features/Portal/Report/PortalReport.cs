@@ -28,7 +28,7 @@ internal static class PortalReport
 
     private static async Task<IResult> ReportAsync(PortalSession session, RegistryDbContext db, PatientReadAudit audit, HttpContext http,
         IStringLocalizer<PortalText> portal, IStringLocalizer<ReportText> text, IOptions<ClinicOptions> clinic, PortalQuestionnaires questionnaires,
-        TimeProvider clock, CancellationToken ct)
+        TimeProvider clock, IStringLocalizer<Analytics.Plots.PlotText> plot, CancellationToken ct)
     {
         if (await session.AccountAsync(ct) is not { } account) return TypedResults.Forbid();
         var patientId = account.PatientId;
@@ -40,7 +40,7 @@ internal static class PortalReport
         var appointments = await Records.Appointments.NextAsync(db, patientId, questionnaires.Today, ct);
         audit.Read(patientId);
 
-        var picture = TrajectoryPlot.Render(assessments, courses, PortalEndpoints.PlotLabels(portal));
+        var picture = PortalEndpoints.Picture(assessments, courses, plot, portal);
         var pdf = Render(new(name, assessments, courses, appointments, picture, clinic.Value, clock.GetUtcNow()), portal, text);
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.File(pdf, "application/pdf", FileName(clock.GetUtcNow()));
