@@ -50,6 +50,13 @@ public sealed class ClientAssertionRules(RegistryDbContext db, TimeProvider cloc
             context.Reject(OpenIddictConstants.Errors.InvalidClient, "The client assertion needs a jti of at most 500 characters.");
             return;
         }
+        // OpenIddict checks expiry with the token handler's default five-minute clock skew, as long
+        // as the assertion's whole lifetime: ours is 30 seconds.
+        if (assertion.ValidTo < now - ClockSkew)
+        {
+            context.Reject(OpenIddictConstants.Errors.InvalidClient, "The client assertion has expired: make a new one for each token request.");
+            return;
+        }
         if (assertion.ValidTo > now + LongestLifetime + ClockSkew)
         {
             context.Reject(OpenIddictConstants.Errors.InvalidClient, "The client assertion must expire within five minutes.");
