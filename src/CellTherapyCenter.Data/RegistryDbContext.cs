@@ -6,6 +6,7 @@ using CellTherapyCenter.Data.Consents;
 using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Data.Diagnoses;
 using CellTherapyCenter.Data.Email;
+using CellTherapyCenter.Data.Fhir;
 using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Inquiries;
@@ -63,6 +64,8 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<PortalPasswordReset> PortalPasswordResets => Set<PortalPasswordReset>();
     public DbSet<ErasureRequest> ErasureRequests => Set<ErasureRequest>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+    public DbSet<FhirClient> FhirClients => Set<FhirClient>();
+    public DbSet<FhirAssertionUse> FhirAssertionUses => Set<FhirAssertionUse>();
 
     /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
     internal bool AuditChanges { get; set; } = true;
@@ -71,6 +74,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     {
         base.OnModelCreating(builder);
         Identity.StaffPasskeys.Configure(builder);
+        OpenIddictModel.Configure(builder);
         // Each entity's configuration sits next to it, in the folder of its feature.
         builder.ApplyConfigurationsFromAssembly(typeof(RegistryDbContext).Assembly);
     }

@@ -17,6 +17,7 @@ public static class WebCommands
         FollowUpPassCommand.Create(),
         Features.Privacy.PrivacyPassCommand.Create(),
         .. BackupCommands.Create(),
+        Features.Fhir.Smart.FhirClientCommand.Create(),
     ];
 
     /// <summary>Runs the command the arguments name, or returns null: any other arguments start the web app.</summary>

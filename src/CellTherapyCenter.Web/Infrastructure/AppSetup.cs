@@ -6,6 +6,8 @@ using CellTherapyCenter.Web.Features.AlsfrsCalculator;
 using CellTherapyCenter.Web.Features.Analytics;
 using CellTherapyCenter.Web.Features.Backup;
 using CellTherapyCenter.Web.Features.Errors;
+using CellTherapyCenter.Web.Features.Fhir;
+using CellTherapyCenter.Web.Features.Fhir.Smart;
 using CellTherapyCenter.Web.Features.FollowUp;
 using CellTherapyCenter.Web.Features.Inquiries;
 using CellTherapyCenter.Web.Features.Outcomes;
@@ -110,6 +112,7 @@ public static class AppSetup
         services.AddPortal();
         services.AddPrivacy(builder.Configuration);
         services.AddBackup(builder.Configuration, builder.Environment);
+        services.AddFhirSmart(builder.Configuration);
         return builder;
     }
 
@@ -142,6 +145,7 @@ public static class AppSetup
         app.UseErrorResponses();
         app.UseSecurityHeaders();
         app.UseStaffTransportSecurity();
+        app.UseFhirTransportSecurity();
         app.UseStaticFiles();
         app.UseSiteLocalization();
         app.UseRouting();
@@ -168,6 +172,7 @@ public static class AppSetup
         app.MapAnalyticsEndpoints();
         app.MapPortal();
         app.MapPrivacy();
+        app.MapFhir();
         return app;
     }
 }

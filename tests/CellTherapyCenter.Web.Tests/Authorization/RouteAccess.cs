@@ -17,6 +17,11 @@ public enum Access
     Administrator,
     /// <summary>A patient's or caregiver's portal sign-in, and no staff role.</summary>
     Portal,
+    /// <summary>
+    /// A FHIR client's access token only (SMART Backend Services, tested in Fhir/SmartBackendServicesTests):
+    /// no cookie of a staff member or a patient is a credential there, so every identity of the walk gets 401.
+    /// </summary>
+    FhirClient,
 }
 
 public static class RouteAccess
@@ -128,6 +133,13 @@ public static class RouteAccess
         ["PAGE /portal/reset-password"] = Access.Anonymous,
         ["PAGE /portal/passkey"] = Access.Portal,
         ["GET /portal/report.pdf"] = Access.Portal,
+        // Issue 18: the FHIR API's SMART Backend Services, metadata and Patient.
+        ["GET /fhir/metadata"] = Access.Anonymous,
+        ["GET /fhir/.well-known/smart-configuration"] = Access.Anonymous,
+        ["POST /fhir/auth/token"] = Access.Anonymous,
+        ["GET /fhir/Patient/{id}"] = Access.FhirClient,
+        ["PAGE /staff/fhir-clients"] = Access.Administrator,
+        ["PAGE /staff/fhir-clients/{clientId}/withdraw"] = Access.Administrator,
     };
 
     /// <summary>The walk's name for a signed-in portal user.</summary>

@@ -1,0 +1,20 @@
+using CellTherapyCenter.Web.Features.Fhir.Metadata;
+using CellTherapyCenter.Web.Features.Fhir.Patients;
+using CellTherapyCenter.Web.Features.Fhir.Smart;
+
+namespace CellTherapyCenter.Web.Features.Fhir;
+
+/// <summary>The /fhir route group: anonymous metadata and token endpoints, and resources behind <see cref="FhirClientAccess"/>.</summary>
+public static class FhirEndpoints
+{
+    public static WebApplication MapFhir(this WebApplication app)
+    {
+        var fhir = app.MapGroup("/fhir");
+        fhir.MapFhirSmart();
+        fhir.MapFhirMetadata();
+        // Resources: the staff cookie is not a credential here; FhirClientAccess authenticates the client's token.
+        var resources = fhir.MapGroup("").AllowAnonymous().AddEndpointFilter<FhirClientAccess>();
+        resources.MapFhirPatients();
+        return app;
+    }
+}

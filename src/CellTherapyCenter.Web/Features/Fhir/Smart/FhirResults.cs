@@ -1,0 +1,27 @@
+using System.Text.Json;
+using Hl7.Fhir.Model;
+using Task = System.Threading.Tasks.Task;
+using Hl7.Fhir.Serialization;
+
+namespace CellTherapyCenter.Web.Features.Fhir.Smart;
+
+/// <summary>Answers of the FHIR API: resources as application/fhir+json, errors as an OperationOutcome.</summary>
+public static class FhirResults
+{
+    public const string ContentType = "application/fhir+json";
+
+    public static JsonSerializerOptions Json { get; } = new JsonSerializerOptions().ForFhir();
+
+    public static IResult Resource(Resource resource, int status = StatusCodes.Status200OK) =>
+        Results.Text(JsonSerializer.Serialize(resource, resource.GetType(), Json), ContentType, System.Text.Encoding.UTF8, status);
+
+    /// <summary>An OperationOutcome with one issue; the text is ours and never names a patient or echoes input.</summary>
+    public static IResult Outcome(int status, OperationOutcome.IssueType code, string text) =>
+        Resource(new OperationOutcome
+        {
+            Issue = [new OperationOutcome.IssueComponent { Severity = OperationOutcome.IssueSeverity.Error, Code = code, Diagnostics = text }],
+        }, status);
+
+    public static Task WriteOutcomeAsync(HttpContext http, int status, OperationOutcome.IssueType code, string text) =>
+        Outcome(status, code, text).ExecuteAsync(http);
+}
