@@ -18,6 +18,7 @@ public sealed partial class RoleNamesTests
         ["DatabaseInitialiser.cs"] = "gives the first account the Administrator role",
         ["EditUser.cshtml.cs"] = "role administration: assigns roles and keeps one Administrator",
         ["NewUser.cshtml.cs"] = "role administration: the role a new account is given",
+        ["FhirClientRegistry.cs"] = "role administration for FHIR clients: the roles a client may act as",
     };
 
     [Fact]

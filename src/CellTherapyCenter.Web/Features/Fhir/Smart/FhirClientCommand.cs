@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Text.Json;
-using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.CommandLine;
 
 namespace CellTherapyCenter.Web.Features.Fhir.Smart;
@@ -30,7 +29,7 @@ public static class FhirClientCommand
             try
             {
                 var client = await scope.ServiceProvider.GetRequiredService<FhirClientRegistry>()
-                    .AddAsync(parsed.GetValue(name)!, json, parsed.GetValue(scopes)!, parsed.GetValue(role) ?? StaffRoles.Physician, "command line", ct);
+                    .AddAsync(parsed.GetValue(name)!, json, parsed.GetValue(scopes)!, parsed.GetValue(role) ?? FhirClientRegistry.DefaultRole, "command line", ct);
                 await parsed.InvocationConfiguration.Output.WriteLineAsync(JsonSerializer.Serialize(new { clientId = client.ClientId }));
             }
             catch (FhirClientRefusedException e)

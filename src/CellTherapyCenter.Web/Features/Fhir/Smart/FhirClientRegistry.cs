@@ -46,6 +46,9 @@ public sealed class FhirClientRegistry(RegistryDbContext db, IOpenIddictApplicat
     /// <summary>The roles a client may act as: a clinical system sees what a physician sees, a research network what a researcher sees.</summary>
     public static readonly IReadOnlyList<string> Roles = [StaffRoles.Physician, StaffRoles.Researcher];
 
+    /// <summary>The role a client acts as unless it is registered as a researcher's.</summary>
+    public static readonly string DefaultRole = StaffRoles.Physician;
+
     /// <summary>Client assertions must be signed with one of these (SMART Backend Services 5.1).</summary>
     public static readonly IReadOnlyList<string> SigningAlgorithms = [SecurityAlgorithms.RsaSha384, SecurityAlgorithms.EcdsaSha384];
 

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Fhir;
-using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Infrastructure;
 using CellTherapyCenter.Web.Infrastructure.Validation;
 using Microsoft.AspNetCore.Authorization;
@@ -31,7 +30,7 @@ public sealed class FhirClientsModel(FhirClientRegistry registry) : PageModel
         [Required(ErrorMessage = "Name at least one scope."), TextLimit(FieldLengths.Reason)]
         public string Scopes { get; set; } = "system/*.read";
         [TextLimit(FieldLengths.Code)]
-        public string Role { get; set; } = StaffRoles.Physician;
+        public string Role { get; set; } = FhirClientRegistry.DefaultRole;
     }
 
     [BindProperty] public AddInput Input { get; set; } = new();
