@@ -2,8 +2,8 @@ using System.Globalization;
 using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Web.Features.Analytics.Plots;
 using ScottPlot;
-using PlotStyle = CellTherapyCenter.Web.Features.Analytics.Plots.PlotStyle;
 using SkiaSharp;
+using PlotStyle = CellTherapyCenter.Web.Features.Analytics.Plots.PlotStyle;
 
 namespace CellTherapyCenter.Web.Features.Patients;
 

@@ -4,9 +4,9 @@ using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Web.Features.Fhir.Smart;
 using CellTherapyCenter.Web.Infrastructure;
 using Hl7.Fhir.Model;
-using Task = System.Threading.Tasks.Task;
 using Microsoft.EntityFrameworkCore;
 using FhirPatient = Hl7.Fhir.Model.Patient;
+using Task = System.Threading.Tasks.Task;
 
 namespace CellTherapyCenter.Web.Features.Fhir.Patients;
 

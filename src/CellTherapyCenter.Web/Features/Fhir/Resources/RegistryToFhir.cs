@@ -13,8 +13,8 @@ using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Web.Features.Fhir.Conformance;
 using Hl7.Fhir.Model;
-using RegistryAdverseEvent = CellTherapyCenter.Data.AdverseEvents.AdverseEvent;
 using FhirAdverseEvent = Hl7.Fhir.Model.AdverseEvent;
+using RegistryAdverseEvent = CellTherapyCenter.Data.AdverseEvents.AdverseEvent;
 
 namespace CellTherapyCenter.Web.Features.Fhir.Resources;
 

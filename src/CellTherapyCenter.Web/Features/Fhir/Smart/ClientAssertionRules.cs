@@ -2,8 +2,8 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Fhir;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.IdentityModel.JsonWebTokens;
-using OpenIddict.Server;
 using OpenIddict.Abstractions;
+using OpenIddict.Server;
 using static OpenIddict.Server.OpenIddictServerEvents;
 
 namespace CellTherapyCenter.Web.Features.Fhir.Smart;

@@ -1,11 +1,11 @@
 using System.Security.Claims;
-using Microsoft.AspNetCore.Authentication;
-using Claim = System.Security.Claims.Claim;
 using CellTherapyCenter.Web.Infrastructure;
 using Hl7.Fhir.Model;
-using Task = System.Threading.Tasks.Task;
+using Microsoft.AspNetCore.Authentication;
 using OpenIddict.Abstractions;
 using OpenIddict.Validation.AspNetCore;
+using Claim = System.Security.Claims.Claim;
+using Task = System.Threading.Tasks.Task;
 
 namespace CellTherapyCenter.Web.Features.Fhir.Smart;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Hl7.Fhir.Model;
-using Task = System.Threading.Tasks.Task;
 using Hl7.Fhir.Serialization;
+using Task = System.Threading.Tasks.Task;
 
 namespace CellTherapyCenter.Web.Features.Fhir.Smart;
 

@@ -4,12 +4,12 @@ using System.Security.Cryptography.X509Certificates;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Web.Infrastructure;
 using Hl7.Fhir.Model;
-using Task = System.Threading.Tasks.Task;
 using Microsoft.AspNetCore;
 using Microsoft.EntityFrameworkCore;
 using OpenIddict.Abstractions;
 using OpenIddict.Server.AspNetCore;
 using static OpenIddict.Abstractions.OpenIddictConstants;
+using Task = System.Threading.Tasks.Task;
 
 namespace CellTherapyCenter.Web.Features.Fhir.Smart;
 
