@@ -25,7 +25,7 @@ public sealed class BackupRestoreTests(RegistryApps apps) : IClassFixture<Regist
     private static Patient NewPatient(string family) => new()
     {
         FamilyName = family, GivenName = "Ana", DateOfBirth = new DateOnly(1970, 5, 1), Sex = Sex.Female,
-        Pseudonym = "CTC-" + Guid.NewGuid().ToString("N")[..8].ToUpperInvariant(),
+        Pseudonym = "CTC-" + Guid.NewGuid().ToString("N")[..16].ToUpperInvariant(),
     };
 
     private static string[] Settings(DatabaseProvider provider, string connectionString, string keyFile) =>
