@@ -22,68 +22,7 @@ namespace CellTherapyCenter.Web.Tests.Fhir;
 /// </summary>
 public sealed class SmartBackendServicesTests(RegistryApps apps) : IClassFixture<RegistryApps>
 {
-    private const string TokenUrl = "http://localhost/fhir/auth/token";
-    /// <summary>OpenIddict 7 wants the issuer as a client-authentication+jwt assertion's audience (RFC 7523bis), not the token URL.</summary>
-    private const string Issuer = "http://localhost/";
-
-    /// <summary>A client's key pair: the private half signs assertions, the public half is registered.</summary>
-    private sealed record ClientKey(SecurityKey Private, string Algorithm, string PublicJwks)
-    {
-        public static ClientKey Rsa()
-        {
-            var rsa = RSA.Create(2048);
-            var p = rsa.ExportParameters(false);
-            var jwks = new JsonObject { ["keys"] = new JsonArray(new JsonObject { ["kty"] = "RSA", ["kid"] = "rsa1", ["alg"] = "RS384", ["n"] = Base64UrlEncoder.Encode(p.Modulus), ["e"] = Base64UrlEncoder.Encode(p.Exponent) }) };
-            return new(new RsaSecurityKey(rsa) { KeyId = "rsa1" }, SecurityAlgorithms.RsaSha384, jwks.ToJsonString());
-        }
-
-        public static ClientKey Ec()
-        {
-            var ec = ECDsa.Create(ECCurve.NamedCurves.nistP384);
-            var p = ec.ExportParameters(false);
-            var jwks = new JsonObject { ["keys"] = new JsonArray(new JsonObject { ["kty"] = "EC", ["kid"] = "ec1", ["alg"] = "ES384", ["crv"] = "P-384", ["x"] = Base64UrlEncoder.Encode(p.Q.X), ["y"] = Base64UrlEncoder.Encode(p.Q.Y) }) };
-            return new(new ECDsaSecurityKey(ec) { KeyId = "ec1" }, SecurityAlgorithms.EcdsaSha384, jwks.ToJsonString());
-        }
-    }
-
-    private static string Assertion(string clientId, ClientKey key, string audience = Issuer, string? jti = null, DateTime? expires = null)
-    {
-        var exp = expires ?? DateTime.UtcNow.AddMinutes(4);
-        return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
-        {
-            // RFC 7523bis's type, which OpenIddict 7 requires (SMART's "JWT" is refused: see docs/security.md).
-            TokenType = "client-authentication+jwt",
-            Issuer = clientId,
-            Audience = audience,
-            Claims = new Dictionary<string, object> { ["sub"] = clientId, ["jti"] = jti ?? Guid.NewGuid().ToString() },
-            IssuedAt = exp.AddMinutes(-5),
-            NotBefore = exp.AddMinutes(-5),
-            Expires = exp,
-            SigningCredentials = new SigningCredentials(key.Private, key.Algorithm),
-        });
-    }
-
-    private static async Task<(HttpStatusCode Status, JsonObject Body)> TokenAsync(HttpClient http, string assertion, string? scope = null)
-    {
-        var form = new Dictionary<string, string>
-        {
-            ["grant_type"] = "client_credentials",
-            ["client_assertion_type"] = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer",
-            ["client_assertion"] = assertion,
-        };
-        if (scope is not null) form["scope"] = scope;
-        using var response = await http.PostAsync("/fhir/auth/token", new FormUrlEncodedContent(form));
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(text.StartsWith('{'), $"{(int)response.StatusCode}: {text[..Math.Min(text.Length, 3000)]}");
-        return (response.StatusCode, JsonNode.Parse(text)!.AsObject());
-    }
-
-    private static async Task<string> RegisterAsync(RegistryAppFactory app, ClientKey key, string scopes, string role = StaffRoles.Physician)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var client = await scope.ServiceProvider.GetRequiredService<FhirClientRegistry>().AddAsync("Test system " + Guid.NewGuid().ToString("N")[..6], key.PublicJwks, scopes, role, "test");
-        return client.ClientId;
-    }
+    private const string TokenUrl = FhirTestClient.TokenUrl;
 
     private static async Task<Guid> PatientAsync(RegistryAppFactory app) => await app.WithDbAsync(async db =>
     {
@@ -111,10 +50,10 @@ public sealed class SmartBackendServicesTests(RegistryApps apps) : IClassFixture
         var app = apps[database];
         using var http = app.CreateClient();
         var patientId = await PatientAsync(app);
-        foreach (var key in new[] { ClientKey.Rsa(), ClientKey.Ec() })
+        foreach (var key in new[] { FhirClientKey.Rsa(), FhirClientKey.Ec() })
         {
-            var clientId = await RegisterAsync(app, key, "system/*.read");
-            var (status, token) = await TokenAsync(http, Assertion(clientId, key), "system/*.read");
+            var clientId = await FhirTestClient.RegisterAsync(app, key, "system/*.read");
+            var (status, token) = await FhirTestClient.TokenAsync(http, FhirTestClient.Assertion(clientId, key), "system/*.read");
             Assert.True(status == HttpStatusCode.OK, token.ToJsonString());
             Assert.InRange((int)token["expires_in"]!, 290, 300); // five minutes, less the second it may take to answer
             Assert.Equal("Bearer", (string?)token["token_type"], ignoreCase: true);
@@ -134,10 +73,10 @@ public sealed class SmartBackendServicesTests(RegistryApps apps) : IClassFixture
     {
         var app = apps[database];
         using var http = app.CreateClient();
-        var key = ClientKey.Rsa();
-        var clientId = await RegisterAsync(app, key, "system/*.read");
+        var key = FhirClientKey.Rsa();
+        var clientId = await FhirTestClient.RegisterAsync(app, key, "system/*.read");
 
-        Assert.Equal("invalid_client", (string?)(await TokenAsync(http, Assertion(clientId, ClientKey.Rsa()))).Body["error"]);
+        Assert.Equal("invalid_client", (string?)(await FhirTestClient.TokenAsync(http, FhirTestClient.Assertion(clientId, FhirClientKey.Rsa()))).Body["error"]);
     }
 
     [Theory, EveryDatabase]
@@ -145,17 +84,17 @@ public sealed class SmartBackendServicesTests(RegistryApps apps) : IClassFixture
     {
         var app = apps[database];
         using var http = app.CreateClient();
-        var key = ClientKey.Rsa();
-        var clientId = await RegisterAsync(app, key, "system/*.read");
-        Assert.Equal("invalid_client", (string?)(await TokenAsync(http, Assertion(clientId, key, expires: DateTime.UtcNow.AddMinutes(-2)))).Body["error"]);
+        var key = FhirClientKey.Rsa();
+        var clientId = await FhirTestClient.RegisterAsync(app, key, "system/*.read");
+        Assert.Equal("invalid_client", (string?)(await FhirTestClient.TokenAsync(http, FhirTestClient.Assertion(clientId, key, expires: DateTime.UtcNow.AddMinutes(-2)))).Body["error"]);
         // OpenIddict 7.9 refuses a misaddressed assertion while validating it as a token (invalid_token).
-        var misaddressed = await TokenAsync(http, Assertion(clientId, key, audience: "https://elsewhere.example/token"));
+        var misaddressed = await FhirTestClient.TokenAsync(http, FhirTestClient.Assertion(clientId, key, audience: "https://elsewhere.example/token"));
         Assert.Equal((HttpStatusCode.BadRequest, "invalid_token", false), (misaddressed.Status, (string?)misaddressed.Body["error"], misaddressed.Body.ContainsKey("access_token")));
-        Assert.Equal("invalid_client", (string?)(await TokenAsync(http, Assertion(clientId, key, expires: DateTime.UtcNow.AddMinutes(30)))).Body["error"]);
+        Assert.Equal("invalid_client", (string?)(await FhirTestClient.TokenAsync(http, FhirTestClient.Assertion(clientId, key, expires: DateTime.UtcNow.AddMinutes(30)))).Body["error"]);
 
-        var once = Assertion(clientId, key);
-        Assert.Equal(HttpStatusCode.OK, (await TokenAsync(http, once)).Status);
-        var again = await TokenAsync(http, once);
+        var once = FhirTestClient.Assertion(clientId, key);
+        Assert.Equal(HttpStatusCode.OK, (await FhirTestClient.TokenAsync(http, once)).Status);
+        var again = await FhirTestClient.TokenAsync(http, once);
         Assert.NotEqual(HttpStatusCode.OK, again.Status);
         Assert.Equal("invalid_client", (string?)again.Body["error"]);
     }
@@ -167,25 +106,25 @@ public sealed class SmartBackendServicesTests(RegistryApps apps) : IClassFixture
         using var http = app.CreateClient();
         var patientId = await PatientAsync(app);
 
-        var writer = ClientKey.Ec();
-        var writerId = await RegisterAsync(app, writer, "system/Observation.cu system/Observation.rs");
-        var writerToken = (string)(await TokenAsync(http, Assertion(writerId, writer))).Body["access_token"]!;
+        var writer = FhirClientKey.Ec();
+        var writerId = await FhirTestClient.RegisterAsync(app, writer, "system/Observation.cu system/Observation.rs");
+        var writerToken = (string)(await FhirTestClient.TokenAsync(http, FhirTestClient.Assertion(writerId, writer))).Body["access_token"]!;
         var forbidden = await ReadPatientAsync(http, writerToken, patientId);
         Assert.Equal((HttpStatusCode.Forbidden, "application/fhir+json", "OperationOutcome"), (forbidden.Status, forbidden.ContentType, (string?)forbidden.Body["resourceType"]));
 
         var anonymous = await ReadPatientAsync(http, null, patientId);
         Assert.Equal((HttpStatusCode.Unauthorized, "OperationOutcome"), (anonymous.Status, (string?)anonymous.Body["resourceType"]));
 
-        var key = ClientKey.Rsa();
-        var clientId = await RegisterAsync(app, key, "system/Patient.rs");
-        var token = (string)(await TokenAsync(http, Assertion(clientId, key))).Body["access_token"]!;
+        var key = FhirClientKey.Rsa();
+        var clientId = await FhirTestClient.RegisterAsync(app, key, "system/Patient.rs");
+        var token = (string)(await FhirTestClient.TokenAsync(http, FhirTestClient.Assertion(clientId, key))).Body["access_token"]!;
         Assert.Equal(HttpStatusCode.OK, (await ReadPatientAsync(http, token, patientId)).Status);
         Assert.Equal(HttpStatusCode.NotFound, (await ReadPatientAsync(http, token, Guid.NewGuid())).Status);
         await using (var scope = app.Services.CreateAsyncScope())
             Assert.True(await scope.ServiceProvider.GetRequiredService<FhirClientRegistry>().WithdrawAsync(clientId, "test"));
         var withdrawn = await ReadPatientAsync(http, token, patientId);
         Assert.Equal((HttpStatusCode.Unauthorized, "OperationOutcome"), (withdrawn.Status, (string?)withdrawn.Body["resourceType"]));
-        Assert.Equal("invalid_client", (string?)(await TokenAsync(http, Assertion(clientId, key))).Body["error"]);
+        Assert.Equal("invalid_client", (string?)(await FhirTestClient.TokenAsync(http, FhirTestClient.Assertion(clientId, key))).Body["error"]);
     }
 
     [Theory, EveryDatabase]
@@ -194,9 +133,9 @@ public sealed class SmartBackendServicesTests(RegistryApps apps) : IClassFixture
         var app = apps[database];
         using var http = app.CreateClient();
         var patientId = await PatientAsync(app);
-        var key = ClientKey.Rsa();
-        var clientId = await RegisterAsync(app, key, "system/*.rs", StaffRoles.Researcher);
-        var token = (string)(await TokenAsync(http, Assertion(clientId, key))).Body["access_token"]!;
+        var key = FhirClientKey.Rsa();
+        var clientId = await FhirTestClient.RegisterAsync(app, key, "system/*.rs", StaffRoles.Researcher);
+        var token = (string)(await FhirTestClient.TokenAsync(http, FhirTestClient.Assertion(clientId, key))).Body["access_token"]!;
 
         var read = await ReadPatientAsync(http, token, patientId);
         Assert.Equal(HttpStatusCode.OK, read.Status);
@@ -233,7 +172,7 @@ public sealed class SmartBackendServicesTests(RegistryApps apps) : IClassFixture
         var app = apps[database];
         var dir = ScratchDirectory.Create("fhir-client-");
         var file = Path.Combine(dir, "jwks.json");
-        await File.WriteAllTextAsync(file, ClientKey.Ec().PublicJwks);
+        await File.WriteAllTextAsync(file, FhirClientKey.Ec().PublicJwks);
         var ok = await WebCommandRun.RunAsync(["fhir-client", "add", "--name", "Home monitoring", "--jwks", file, "--scopes", "system/QuestionnaireResponse.write", "--role", "Researcher", .. WebCommandRun.DatabaseOf(app)]);
         Assert.Equal((0, ""), (ok.Exit, ok.Err));
         var clientId = (string?)JsonNode.Parse(ok.Out.TrimEnd().Split('\n')[^1])!["clientId"];
