@@ -66,6 +66,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<FhirClient> FhirClients => Set<FhirClient>();
     public DbSet<FhirAssertionUse> FhirAssertionUses => Set<FhirAssertionUse>();
+    public DbSet<BulkExportJob> BulkExportJobs => Set<BulkExportJob>();
 
     /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
     internal bool AuditChanges { get; set; } = true;

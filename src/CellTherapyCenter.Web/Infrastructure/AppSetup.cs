@@ -113,6 +113,7 @@ public static class AppSetup
         services.AddPrivacy(builder.Configuration);
         services.AddBackup(builder.Configuration, builder.Environment);
         services.AddFhirSmart(builder.Configuration);
+        Features.Fhir.Export.BulkExportSetup.AddFhirBulkExport(services, builder.Configuration);
         return builder;
     }
 

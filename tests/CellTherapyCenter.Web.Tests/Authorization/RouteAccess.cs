@@ -138,6 +138,12 @@ public static class RouteAccess
         ["GET /fhir/.well-known/smart-configuration"] = Access.Anonymous,
         ["POST /fhir/auth/token"] = Access.Anonymous,
         ["GET /fhir/Patient/{id}"] = Access.FhirClient,
+        ["GET /fhir/$export"] = Access.FhirClient,
+        ["GET /fhir/Patient/$export"] = Access.FhirClient,
+        ["GET /fhir/Group/{id}/$export"] = Access.FhirClient,
+        ["GET /fhir/$export-status/{jobId}"] = Access.FhirClient,
+        ["DELETE /fhir/$export-status/{jobId}"] = Access.FhirClient,
+        ["GET /fhir/$export-file/{jobId}/{file}"] = Access.FhirClient,
         ["PAGE /staff/fhir-clients"] = Access.Administrator,
         ["PAGE /staff/fhir-clients/{clientId}/withdraw"] = Access.Administrator,
     };

@@ -66,6 +66,10 @@ public abstract class RegistryAppFactory : WebApplicationFactory<Program>
             ["Privacy:RetentionPassEnabled"] = "false",
             // Staff sign in with a password alone unless a test turns the second factor on (Accounts tests).
             ["Security:RequireTwoFactor"] = "false",
+            // Each app's bulk export files in its own scratch folder (its worker deletes folders no job of its database owns).
+            ["Fhir:Export:Directory"] = Path.Combine(_directory, "fhir-export"),
+            // Small files, so that a few demo patients already fill several per type (BulkExportTests).
+            ["Fhir:Export:MaxResourcesPerFile"] = "40",
         };
         foreach (var (k, v) in ExtraSettings) settings[k] = v;
         foreach (var (k, v) in settings) builder.UseSetting(k, v);

@@ -623,6 +623,96 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("OutboundEmails");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.Fhir.BulkExportJob", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ClientName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CompletedTypes")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("GroupId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool>("Identified")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("LeaseOwner")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime?>("LeaseUntil")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Outputs")
+                        .IsRequired()
+                        .HasMaxLength(500000)
+                        .HasColumnType("character varying(500000)");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
+                    b.Property<long>("ResourcesTotal")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("ResourcesWritten")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime?>("Since")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("TransactionTime")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Types")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("State");
+
+                    b.ToTable("BulkExportJobs");
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Fhir.FhirAssertionUse", b =>
                 {
                     b.Property<string>("ClientId")

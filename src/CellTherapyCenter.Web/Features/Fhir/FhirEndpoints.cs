@@ -1,3 +1,4 @@
+using CellTherapyCenter.Web.Features.Fhir.Export;
 using CellTherapyCenter.Web.Features.Fhir.Metadata;
 using CellTherapyCenter.Web.Features.Fhir.Patients;
 using CellTherapyCenter.Web.Features.Fhir.Smart;
@@ -15,6 +16,7 @@ public static class FhirEndpoints
         // Resources: the staff cookie is not a credential here; FhirClientAccess authenticates the client's token.
         var resources = fhir.MapGroup("").AllowAnonymous().AddEndpointFilter<FhirClientAccess>();
         resources.MapFhirPatients();
+        resources.MapFhirBulkExport();
         return app;
     }
 }

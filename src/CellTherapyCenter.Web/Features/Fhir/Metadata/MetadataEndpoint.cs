@@ -33,6 +33,8 @@ public static class MetadataEndpoint
             Url = baseUri + "/fhir",
         },
         FhirVersion = FHIRVersion.N4_0_1,
+        // Bulk Data Access IG 2.0: the system, Patient and Group level $export (Features/Fhir/Export).
+        Instantiates = [Export.BulkExportCapabilities.CapabilityStatementUrl],
         Format = [FhirResults.ContentType],
         Rest =
         [
@@ -48,6 +50,7 @@ public static class MetadataEndpoint
                         new Extension { Url = OAuthUris, Extension = [new Extension("token", new FhirUri(baseUri + SmartSetup.TokenPath))] },
                     ],
                 },
+                Operation = [Export.BulkExportCapabilities.SystemExport],
                 Resource =
                 [
                     new CapabilityStatement.ResourceComponent
@@ -55,7 +58,9 @@ public static class MetadataEndpoint
                         Type = "Patient",
                         Profile = "http://hl7.org/fhir/StructureDefinition/Patient",
                         Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
+                        Operation = [Export.BulkExportCapabilities.PatientExport],
                     },
+                    Export.BulkExportCapabilities.Group,
                 ],
             },
         ],
