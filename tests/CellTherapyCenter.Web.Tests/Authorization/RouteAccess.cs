@@ -138,6 +138,10 @@ public static class RouteAccess
         ["GET /fhir/.well-known/smart-configuration"] = Access.Anonymous,
         ["POST /fhir/auth/token"] = Access.Anonymous,
         ["GET /fhir/Patient/{id}"] = Access.FhirClient,
+        ["POST /fhir/"] = Access.FhirClient,
+        ["POST /fhir/Observation"] = Access.FhirClient,
+        ["PUT /fhir/Observation/{id}"] = Access.FhirClient,
+        ["POST /fhir/QuestionnaireResponse"] = Access.FhirClient,
         ["PAGE /staff/fhir-clients"] = Access.Administrator,
         ["PAGE /staff/fhir-clients/{clientId}/withdraw"] = Access.Administrator,
     };

@@ -1,6 +1,7 @@
 using CellTherapyCenter.Web.Features.Fhir.Metadata;
 using CellTherapyCenter.Web.Features.Fhir.Patients;
 using CellTherapyCenter.Web.Features.Fhir.Smart;
+using CellTherapyCenter.Web.Features.Fhir.Writes;
 
 namespace CellTherapyCenter.Web.Features.Fhir;
 
@@ -15,6 +16,7 @@ public static class FhirEndpoints
         // Resources: the staff cookie is not a credential here; FhirClientAccess authenticates the client's token.
         var resources = fhir.MapGroup("").AllowAnonymous().AddEndpointFilter<FhirClientAccess>();
         resources.MapFhirPatients();
+        resources.MapFhirWrites();
         return app;
     }
 }
