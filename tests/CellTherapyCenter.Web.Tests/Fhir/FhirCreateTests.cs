@@ -2,6 +2,7 @@ using System.Net;
 using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Fhir;
+using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Web.Features.Fhir.Smart;
 using CellTherapyCenter.Web.Tests.Infrastructure;
 using Hl7.Fhir.Model;
@@ -64,14 +65,17 @@ public sealed class FhirCreateTests(RegistryApps apps) : IClassFixture<RegistryA
     }
 
     [Theory, EveryDatabase]
-    public async Task A_client_without_a_write_scope_an_unknown_patient_and_another_observation_code_are_refused(DatabaseProvider database)
+    public async Task A_client_without_a_write_scope_or_role_an_unknown_patient_and_another_observation_code_are_refused(DatabaseProvider database)
     {
         var app = apps[database];
         var patientId = await PatientAsync(app);
         var (reader, _) = await FhirTestClient.SignedInAsync(app, "system/*.read");
         var (writer, _) = await FhirTestClient.SignedInAsync(app, Writer);
 
+        var (researcher, _) = await FhirTestClient.SignedInAsync(app, Writer, StaffRoles.Researcher);
+
         var (forbidden, _, _) = await PostAsync(reader, Panel(app, patientId, Day));
+        var (researcherStatus, _, _) = await PostAsync(researcher, Panel(app, patientId, Day));
         var (unknown, _, unknownBody) = await PostAsync(writer, Panel(app, Guid.CreateVersion7(), Day));
         var weight = new Observation
         {
@@ -80,7 +84,7 @@ public sealed class FhirCreateTests(RegistryApps apps) : IClassFixture<RegistryA
         };
         var (otherCode, _, otherBody) = await PostAsync(writer, weight);
 
-        Assert.Equal(HttpStatusCode.Forbidden, forbidden);
+        Assert.Equal((HttpStatusCode.Forbidden, HttpStatusCode.Forbidden), (forbidden, researcherStatus));
         Assert.True(unknown == HttpStatusCode.UnprocessableEntity, Describe(unknownBody));
         Assert.True(otherCode == HttpStatusCode.UnprocessableEntity, Describe(otherBody));
         Assert.Contains("82954-9", (string?)otherBody!["issue"]![0]!["diagnostics"], StringComparison.Ordinal);

@@ -24,6 +24,7 @@ public static class FhirTransaction
         ArgumentNullException.ThrowIfNull(http);
         ArgumentNullException.ThrowIfNull(write);
         var ct = http.RequestAborted;
+        if (FhirWriteContext.RoleRefusal(http.User) is { } role) return await write.RefuseAsync(http, role);
         var (bundle, badBody) = await FhirRequestBody.ReadAsync<Bundle>(http.Request, "Bundle");
         if (badBody is not null) return await write.RefuseAsync(http, badBody);
         if (bundle!.Type != Bundle.BundleType.Transaction)

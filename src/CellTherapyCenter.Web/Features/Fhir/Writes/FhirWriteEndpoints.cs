@@ -46,6 +46,7 @@ public static class FhirWriteEndpoints
     private static async Task<IResult> CreateAsync<T>(HttpContext http, FhirWriteContext write, string type) where T : Resource
     {
         var ct = http.RequestAborted;
+        if (FhirWriteContext.RoleRefusal(http.User) is { } role) return await write.RefuseAsync(http, role);
         var (condition, badCondition) = WriteCondition.Parse(type, http.Request.Headers["If-None-Exist"]);
         if (badCondition is not null) return await write.RefuseAsync(http, badCondition);
         var (resource, badBody) = await FhirRequestBody.ReadAsync<T>(http.Request, type);
@@ -61,6 +62,7 @@ public static class FhirWriteEndpoints
     private static async Task<IResult> UpdateAsync(string id, HttpContext http, FhirWriteContext write)
     {
         var ct = http.RequestAborted;
+        if (FhirWriteContext.RoleRefusal(http.User) is { } role) return await write.RefuseAsync(http, role);
         var (observation, badBody) = await FhirRequestBody.ReadAsync<Observation>(http.Request, "Observation");
         if (badBody is not null) return await write.RefuseAsync(http, badBody);
         if (observation!.Id != id || !Guid.TryParse(id, out var recordId))
@@ -91,6 +93,14 @@ public sealed class FhirWriteContext(RegistryDbContext db, FhirValidator validat
     public AlsfrsRStore Store { get; } = new(db, clock);
     public RegistryToFhir ToFhir { get; } = toFhir;
     public PatientReadAudit Read { get; } = read;
+
+    /// <summary>
+    /// A write needs a client whose role may enter registry data (<see cref="StaffPolicies.EditRegistry"/>),
+    /// besides the write scope: a Researcher client is refused (403) whatever scopes it holds.
+    /// </summary>
+    public static FhirRefusal? RoleRefusal(ClaimsPrincipal user) => StaffPolicies.Grants(user, StaffPolicies.EditRegistry) ? null
+        : FhirRefusal.Of(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
+            "This client acts as a role that may not enter registry data; writes need a client registered with a role that may.", "403 role may not write");
 
     /// <summary>Audits the refusal under the client's identity (nothing staged is saved with it) and answers with its OperationOutcome.</summary>
     public async Task<IResult> RefuseAsync(HttpContext http, FhirRefusal refusal)
