@@ -29,3 +29,20 @@ internal sealed class FhirAssertionUseConfiguration : IEntityTypeConfiguration<F
         b.HasIndex(x => x.ExpiresAt);
     }
 }
+
+internal sealed class FhirSubmissionConfiguration : IEntityTypeConfiguration<FhirSubmission>
+{
+    public void Configure(EntityTypeBuilder<FhirSubmission> b)
+    {
+        b.ToTable("FhirSubmissions");
+        b.HasKey(x => x.AssessmentId);
+        b.HasOne(x => x.Assessment).WithOne().HasForeignKey<FhirSubmission>(x => x.AssessmentId).OnDelete(DeleteBehavior.Restrict);
+        b.Property(x => x.ClientId).HasMaxLength(FieldLengths.Code);
+        b.Property(x => x.ResourceType).HasMaxLength(FieldLengths.Code);
+        b.Property(x => x.IdentifierSystem).HasMaxLength(FieldLengths.Reason);
+        b.Property(x => x.IdentifierValue).HasMaxLength(FieldLengths.Key);
+        b.HasIndex(x => x.IdentifierValue);
+        b.Property(x => x.ConditionKey).HasMaxLength(FieldLengths.Code);
+        b.HasIndex(x => x.ConditionKey).IsUnique();
+    }
+}

@@ -144,6 +144,10 @@ public static class RouteAccess
         ["GET /fhir/$export-status/{jobId}"] = Access.FhirClient,
         ["DELETE /fhir/$export-status/{jobId}"] = Access.FhirClient,
         ["GET /fhir/$export-file/{jobId}/{file}"] = Access.FhirClient,
+        ["POST /fhir/"] = Access.FhirClient,
+        ["POST /fhir/Observation"] = Access.FhirClient,
+        ["PUT /fhir/Observation/{id}"] = Access.FhirClient,
+        ["POST /fhir/QuestionnaireResponse"] = Access.FhirClient,
         ["PAGE /staff/fhir-clients"] = Access.Administrator,
         ["PAGE /staff/fhir-clients/{clientId}/withdraw"] = Access.Administrator,
     };

@@ -153,9 +153,7 @@ public sealed class SmartBackendServicesTests(RegistryApps apps) : IClassFixture
         using var metadata = await http.GetAsync("/fhir/metadata");
         Assert.Equal("application/fhir+json", metadata.Content.Headers.ContentType?.MediaType);
         var statement = JsonSerializer.Deserialize<FhirCapabilityStatement>(await metadata.Content.ReadAsStringAsync(), FhirResults.Json)!;
-        // Patient is the one resource read so far (Group is there only for its $export: BulkExportTests).
-        var resource = Assert.Single(Assert.Single(statement.Rest).Resource, r => r.Type != "Group");
-        Assert.Equal("Patient", resource.Type);
+        var resource = Assert.Single(Assert.Single(statement.Rest).Resource, r => r.Type == "Patient");
         Assert.Equal(Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction.Read, Assert.Single(resource.Interaction).Code);
         var oauth = Assert.Single(statement.Rest[0].Security!.Extension);
         Assert.Equal(TokenUrl, oauth.Extension.Single(e => e.Url == "token").Value!.ToString());

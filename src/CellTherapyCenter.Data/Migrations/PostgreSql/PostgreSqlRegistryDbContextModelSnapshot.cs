@@ -784,6 +784,46 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("FhirClients");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.Fhir.FhirSubmission", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ConditionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IdentifierSystem")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("IdentifierValue")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("ConditionKey")
+                        .IsUnique();
+
+                    b.HasIndex("IdentifierValue");
+
+                    b.ToTable("FhirSubmissions");
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2837,6 +2877,17 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Fhir.FhirSubmission", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Assessments.AlsfrsRAssessment", "Assessment")
+                        .WithOne()
+                        .HasForeignKey("CellTherapyCenter.Data.Fhir.FhirSubmission", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpAlert", b =>

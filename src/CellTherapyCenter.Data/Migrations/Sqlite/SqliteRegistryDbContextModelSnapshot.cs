@@ -776,6 +776,46 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("FhirClients");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.Fhir.FhirSubmission", b =>
+                {
+                    b.Property<Guid>("AssessmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ClientId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ConditionKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifierSystem")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IdentifierValue")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceType")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("AssessmentId");
+
+                    b.HasIndex("ConditionKey")
+                        .IsUnique();
+
+                    b.HasIndex("IdentifierValue");
+
+                    b.ToTable("FhirSubmissions");
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpAlert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2820,6 +2860,17 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Fhir.FhirSubmission", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Assessments.AlsfrsRAssessment", "Assessment")
+                        .WithOne()
+                        .HasForeignKey("CellTherapyCenter.Data.Fhir.FhirSubmission", "AssessmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Assessment");
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpAlert", b =>

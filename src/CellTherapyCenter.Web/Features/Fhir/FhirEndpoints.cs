@@ -2,6 +2,7 @@ using CellTherapyCenter.Web.Features.Fhir.Export;
 using CellTherapyCenter.Web.Features.Fhir.Metadata;
 using CellTherapyCenter.Web.Features.Fhir.Patients;
 using CellTherapyCenter.Web.Features.Fhir.Smart;
+using CellTherapyCenter.Web.Features.Fhir.Writes;
 
 namespace CellTherapyCenter.Web.Features.Fhir;
 
@@ -17,6 +18,7 @@ public static class FhirEndpoints
         var resources = fhir.MapGroup("").AllowAnonymous().AddEndpointFilter<FhirClientAccess>();
         resources.MapFhirPatients();
         resources.MapFhirBulkExport();
+        resources.MapFhirWrites();
         return app;
     }
 }

@@ -1,4 +1,6 @@
+using CellTherapyCenter.Web.Features.Fhir.Conformance;
 using CellTherapyCenter.Web.Features.Fhir.Smart;
+using CellTherapyCenter.Web.Features.Fhir.Writes;
 using CellTherapyCenter.Web.Infrastructure;
 using Hl7.Fhir.Model;
 using Task = System.Threading.Tasks.Task;
@@ -16,7 +18,7 @@ public static class MetadataEndpoint
 
     public static RouteGroupBuilder MapFhirMetadata(this RouteGroupBuilder fhir)
     {
-        fhir.MapGet("/metadata", (HttpContext http) => FhirResults.Resource(Capabilities(SmartSetup.BaseUri(http))))
+        fhir.MapGet("/metadata", (HttpContext http, FhirCanonicals canonicals) => FhirResults.Resource(FhirWriteCapabilities.Add(Capabilities(SmartSetup.BaseUri(http)), canonicals)))
             .AllowAnonymous().NoPatientData();
         return fhir;
     }
