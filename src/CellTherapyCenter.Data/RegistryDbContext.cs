@@ -7,6 +7,7 @@ using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Data.Diagnoses;
 using CellTherapyCenter.Data.Email;
 using CellTherapyCenter.Data.Fhir;
+using CellTherapyCenter.Data.History;
 using CellTherapyCenter.Data.FollowUp;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Inquiries;
@@ -66,6 +67,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<FhirClient> FhirClients => Set<FhirClient>();
     public DbSet<FhirAssertionUse> FhirAssertionUses => Set<FhirAssertionUse>();
+    public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
 
     /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
     internal bool AuditChanges { get; set; } = true;

@@ -1,5 +1,8 @@
+using CellTherapyCenter.Web.Features.Fhir.History;
 using CellTherapyCenter.Web.Features.Fhir.Metadata;
 using CellTherapyCenter.Web.Features.Fhir.Patients;
+using CellTherapyCenter.Web.Features.Fhir.Read;
+using CellTherapyCenter.Web.Features.Fhir.Search;
 using CellTherapyCenter.Web.Features.Fhir.Smart;
 
 namespace CellTherapyCenter.Web.Features.Fhir;
@@ -15,6 +18,9 @@ public static class FhirEndpoints
         // Resources: the staff cookie is not a credential here; FhirClientAccess authenticates the client's token.
         var resources = fhir.MapGroup("").AllowAnonymous().AddEndpointFilter<FhirClientAccess>();
         resources.MapFhirPatients();
+        resources.MapFhirReads();
+        resources.MapFhirSearches();
+        resources.MapFhirHistory();
         return app;
     }
 }

@@ -1,3 +1,6 @@
+using CellTherapyCenter.Web.Features.Fhir.Conformance;
+using CellTherapyCenter.Web.Features.Fhir.Read;
+using CellTherapyCenter.Web.Features.Fhir.Search;
 using CellTherapyCenter.Web.Features.Fhir.Smart;
 using CellTherapyCenter.Web.Infrastructure;
 using Hl7.Fhir.Model;
@@ -7,8 +10,10 @@ namespace CellTherapyCenter.Web.Features.Fhir.Metadata;
 
 /// <summary>
 /// <c>GET /fhir/metadata</c>: the server's CapabilityStatement, anonymous. It states only what this
-/// server does today (read of Patient) and how to get a token (SMART's oauth-uris extension); each
-/// new interaction is added here when its endpoint exists.
+/// server does today and how to get a token (SMART's oauth-uris extension): for every type of
+/// <see cref="FhirSources"/> read, vread, history-instance and search-type with the search
+/// parameters and _include values the search takes (made from the same table, so they cannot
+/// drift apart); each new interaction is added here when its endpoint exists.
 /// </summary>
 public static class MetadataEndpoint
 {
@@ -16,12 +21,12 @@ public static class MetadataEndpoint
 
     public static RouteGroupBuilder MapFhirMetadata(this RouteGroupBuilder fhir)
     {
-        fhir.MapGet("/metadata", (HttpContext http) => FhirResults.Resource(Capabilities(SmartSetup.BaseUri(http))))
+        fhir.MapGet("/metadata", (HttpContext http, FhirCanonicals canonicals) => FhirResults.Resource(Capabilities(SmartSetup.BaseUri(http), canonicals)))
             .AllowAnonymous().NoPatientData();
         return fhir;
     }
 
-    public static CapabilityStatement Capabilities(string baseUri) => new()
+    public static CapabilityStatement Capabilities(string baseUri, FhirCanonicals canonicals) => new()
     {
         Status = PublicationStatus.Active,
         Date = "2026-12-07",
@@ -48,16 +53,36 @@ public static class MetadataEndpoint
                         new Extension { Url = OAuthUris, Extension = [new Extension("token", new FhirUri(baseUri + SmartSetup.TokenPath))] },
                     ],
                 },
-                Resource =
-                [
-                    new CapabilityStatement.ResourceComponent
-                    {
-                        Type = "Patient",
-                        Profile = "http://hl7.org/fhir/StructureDefinition/Patient",
-                        Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
-                    },
-                ],
+                Resource = FhirSources.AllTypes.Select(type => Resource(type, canonicals)).ToList(),
             },
         ],
     };
+
+    private static CapabilityStatement.ResourceComponent Resource(string type, FhirCanonicals canonicals)
+    {
+        var sources = FhirSources.Of(canonicals, type);
+        var resource = new CapabilityStatement.ResourceComponent
+        {
+            Type = type,
+            Profile = "http://hl7.org/fhir/StructureDefinition/" + type,
+            Interaction =
+            [
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Vread },
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.HistoryInstance },
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
+            ],
+            Versioning = CapabilityStatement.ResourceVersionPolicy.Versioned,
+            ReadHistory = true,
+            SearchInclude = SearchQuery.Includes(type),
+            SearchParam = SearchQuery.Parameters(type, sources).Select(p => new CapabilityStatement.SearchParamComponent
+            {
+                Name = p.Name,
+                Type = Enum.Parse<SearchParamType>(p.Type, ignoreCase: true),
+            }).ToList(),
+        };
+        if (type == "Observation") resource.SupportedProfile = [canonicals.AlsfrsRObservationProfile];
+        if (type == "Procedure") resource.SupportedProfile = [canonicals.TransplantationProcedureProfile];
+        return resource;
+    }
 }
