@@ -8,6 +8,7 @@ using CellTherapyCenter.Data.Diagnoses;
 using CellTherapyCenter.Data.Email;
 using CellTherapyCenter.Data.Fhir;
 using CellTherapyCenter.Data.FollowUp;
+using CellTherapyCenter.Data.History;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Inquiries;
 using CellTherapyCenter.Data.Patients;
@@ -67,6 +68,7 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<FhirClient> FhirClients => Set<FhirClient>();
     public DbSet<FhirAssertionUse> FhirAssertionUses => Set<FhirAssertionUse>();
     public DbSet<BulkExportJob> BulkExportJobs => Set<BulkExportJob>();
+    public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
 
     /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
     internal bool AuditChanges { get; set; } = true;

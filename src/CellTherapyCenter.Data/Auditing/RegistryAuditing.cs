@@ -1,5 +1,6 @@
 using System.Text.Json;
 
+using CellTherapyCenter.Data.History;
 using CellTherapyCenter.Data.Patients;
 using CellTherapyCenter.Data.Visits;
 using Microsoft.EntityFrameworkCore;
@@ -27,10 +28,13 @@ internal static class RegistryAuditing
     public static void Apply(DbContext db, IAuditActor actor, DateTime now, bool writeAudit)
     {
         var lines = new List<AuditEntry>();
+        var versions = new List<RecordVersion>();
         foreach (var entry in db.ChangeTracker.Entries().ToList())
         {
             if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
                 throw new InvalidOperationException("The audit trail is append-only.");
+            if (entry.Entity is RecordVersion && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("Past versions of records are never changed.");
             if (entry.Entity is not RegistryRecord record) continue;
 
             switch (entry.State)
@@ -49,7 +53,11 @@ internal static class RegistryAuditing
                     // Derived summary columns change when other records do; they must not make a
                     // user's open edit form of the same record look stale.
                     if (changes.Keys.Any(k => !DerivedProperties.Contains(k)))
+                    {
+                        // A new version: the one it replaces goes into the history (FHIR vread, _history).
+                        versions.Add(RecordHistory.Replaced(entry, record, now));
                         record.ConcurrencyStamp = Guid.NewGuid();
+                    }
                     var action = entry.Property(nameof(RegistryRecord.VoidedAt)).IsModified && record.VoidedAt is not null
                         ? AuditActions.Void : AuditActions.Update;
                     if (writeAudit) lines.Add(Line(actor, now, action, record, changes));
@@ -57,7 +65,8 @@ internal static class RegistryAuditing
             }
         }
         db.Set<AuditEntry>().AddRange(lines);
-        GuardParentsOfChangedParts(db, now);
+        GuardParentsOfChangedParts(db, now, versions);
+        db.Set<RecordVersion>().AddRange(versions);
     }
 
     /// <summary>
@@ -67,7 +76,7 @@ internal static class RegistryAuditing
     /// the first without warning. Writing a new stamp on the parent makes EF Core check the stamp
     /// the form was loaded with, and makes the next stale form fail.
     /// </summary>
-    private static void GuardParentsOfChangedParts(DbContext db, DateTime now)
+    private static void GuardParentsOfChangedParts(DbContext db, DateTime now, List<RecordVersion> versions)
     {
         var visitIds = db.ChangeTracker.Entries<IVisitPart>()
             .Where(e => e.State is EntityState.Added or EntityState.Modified)
@@ -76,6 +85,7 @@ internal static class RegistryAuditing
         foreach (var visit in db.ChangeTracker.Entries<Visit>())
         {
             if (visit.State != EntityState.Unchanged || !visitIds.Contains(visit.Entity.Id)) continue;
+            versions.Add(RecordHistory.Replaced(visit, visit.Entity, now));
             visit.Entity.ConcurrencyStamp = Guid.NewGuid();
             visit.Entity.UpdatedAt = now;
         }

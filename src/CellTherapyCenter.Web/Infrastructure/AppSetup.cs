@@ -143,6 +143,7 @@ public static class AppSetup
 
     public static WebApplication UseCellTherapyCenter(this WebApplication app)
     {
+        app.UseFhirErrors();
         app.UseErrorResponses();
         app.UseSecurityHeaders();
         app.UseStaffTransportSecurity();

@@ -153,8 +153,19 @@ public sealed class SmartBackendServicesTests(RegistryApps apps) : IClassFixture
         using var metadata = await http.GetAsync("/fhir/metadata");
         Assert.Equal("application/fhir+json", metadata.Content.Headers.ContentType?.MediaType);
         var statement = JsonSerializer.Deserialize<FhirCapabilityStatement>(await metadata.Content.ReadAsStringAsync(), FhirResults.Json)!;
-        var resource = Assert.Single(Assert.Single(statement.Rest).Resource, r => r.Type == "Patient");
-        Assert.Equal(Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction.Read, Assert.Single(resource.Interaction).Code);
+        // Group is there only for its $export (BulkExportTests); the writes add create and update (FhirCreateTests).
+        var resources = Assert.Single(statement.Rest).Resource.Where(r => r.Type != "Group").ToList();
+        Assert.Equal(FhirSearchTests.Types, resources.Select(r => r.Type));
+        Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction?[] interactions =
+        [
+            Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction.Read, Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction.Vread,
+            Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction.HistoryInstance, Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction.SearchType,
+        ];
+        Assert.All(resources, r => Assert.Equal(interactions, r.Interaction.Select(i => i.Code).Take(interactions.Length)));
+        var observation = resources.Single(r => r.Type == "Observation");
+        Assert.Equal(["_id", "_lastUpdated", "patient", "subject", "code", "date"], observation.SearchParam.Select(p => p.Name));
+        Assert.Equal(["Observation:patient", "Observation:subject"], observation.SearchInclude);
+        Assert.Equal(["_id", "_lastUpdated", "identifier"], resources[0].SearchParam.Select(p => p.Name));
         var oauth = Assert.Single(statement.Rest[0].Security!.Extension);
         Assert.Equal(TokenUrl, oauth.Extension.Single(e => e.Url == "token").Value!.ToString());
 

@@ -1082,6 +1082,40 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("PatientFollowUps");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.History.RecordVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("ValidTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "ValidTo");
+
+                    b.ToTable("RecordVersions", (string)null);
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Identity.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

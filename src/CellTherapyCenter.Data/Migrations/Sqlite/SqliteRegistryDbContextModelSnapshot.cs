@@ -1074,6 +1074,40 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("PatientFollowUps");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.History.RecordVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Values")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("VersionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EntityId", "ValidTo");
+
+                    b.ToTable("RecordVersions", (string)null);
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Identity.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")

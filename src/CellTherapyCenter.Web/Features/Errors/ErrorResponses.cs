@@ -32,12 +32,13 @@ public static class ErrorResponses
     public static IApplicationBuilder UseErrorResponses(this IApplicationBuilder app)
     {
         // ProblemDetails (AddProblemDetails): the exception handler logs the exception once, the answer carries no trace.
-        app.UseWhen(WantsProblemDetails, api =>
+        // /fhir answers its own errors as OperationOutcomes (Fhir/FhirErrorHandling, before this).
+        app.UseWhen(c => WantsProblemDetails(c) && !Fhir.FhirErrorHandling.IsFhir(c), api =>
         {
             api.UseExceptionHandler();
             api.UseStatusCodePages();
         });
-        app.UseWhen(c => !WantsProblemDetails(c), browser =>
+        app.UseWhen(c => !WantsProblemDetails(c) && !Fhir.FhirErrorHandling.IsFhir(c), browser =>
         {
             browser.UseExceptionHandler("/error");
             browser.UseStatusCodePagesWithReExecute("/error/{0}");

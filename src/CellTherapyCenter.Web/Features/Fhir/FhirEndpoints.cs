@@ -1,6 +1,9 @@
 using CellTherapyCenter.Web.Features.Fhir.Export;
+using CellTherapyCenter.Web.Features.Fhir.History;
 using CellTherapyCenter.Web.Features.Fhir.Metadata;
 using CellTherapyCenter.Web.Features.Fhir.Patients;
+using CellTherapyCenter.Web.Features.Fhir.Read;
+using CellTherapyCenter.Web.Features.Fhir.Search;
 using CellTherapyCenter.Web.Features.Fhir.Smart;
 using CellTherapyCenter.Web.Features.Fhir.Writes;
 
@@ -19,6 +22,9 @@ public static class FhirEndpoints
         resources.MapFhirPatients();
         resources.MapFhirBulkExport();
         resources.MapFhirWrites();
+        resources.MapFhirReads();
+        resources.MapFhirSearches();
+        resources.MapFhirHistory();
         return app;
     }
 }

@@ -1,4 +1,7 @@
 using CellTherapyCenter.Web.Features.Fhir.Conformance;
+using CellTherapyCenter.Web.Features.Fhir.Export;
+using CellTherapyCenter.Web.Features.Fhir.Read;
+using CellTherapyCenter.Web.Features.Fhir.Search;
 using CellTherapyCenter.Web.Features.Fhir.Smart;
 using CellTherapyCenter.Web.Features.Fhir.Writes;
 using CellTherapyCenter.Web.Infrastructure;
@@ -9,8 +12,10 @@ namespace CellTherapyCenter.Web.Features.Fhir.Metadata;
 
 /// <summary>
 /// <c>GET /fhir/metadata</c>: the server's CapabilityStatement, anonymous. It states only what this
-/// server does today (read of Patient) and how to get a token (SMART's oauth-uris extension); each
-/// new interaction is added here when its endpoint exists.
+/// server does today and how to get a token (SMART's oauth-uris extension): for every type of
+/// <see cref="FhirSources"/> read, vread, history-instance and search-type with the search
+/// parameters and _include values the search takes (made from the same table, so they cannot
+/// drift apart); each new interaction is added here when its endpoint exists.
 /// </summary>
 public static class MetadataEndpoint
 {
@@ -18,12 +23,12 @@ public static class MetadataEndpoint
 
     public static RouteGroupBuilder MapFhirMetadata(this RouteGroupBuilder fhir)
     {
-        fhir.MapGet("/metadata", (HttpContext http, FhirCanonicals canonicals) => FhirResults.Resource(FhirWriteCapabilities.Add(Capabilities(SmartSetup.BaseUri(http)), canonicals)))
+        fhir.MapGet("/metadata", (HttpContext http, FhirCanonicals canonicals) => FhirResults.Resource(Capabilities(SmartSetup.BaseUri(http), canonicals)))
             .AllowAnonymous().NoPatientData();
         return fhir;
     }
 
-    public static CapabilityStatement Capabilities(string baseUri) => new()
+    public static CapabilityStatement Capabilities(string baseUri, FhirCanonicals canonicals) => FhirWriteCapabilities.Add(new()
     {
         Status = PublicationStatus.Active,
         Date = "2026-12-07",
@@ -36,7 +41,7 @@ public static class MetadataEndpoint
         },
         FhirVersion = FHIRVersion.N4_0_1,
         // Bulk Data Access IG 2.0: the system, Patient and Group level $export (Features/Fhir/Export).
-        Instantiates = [Export.BulkExportCapabilities.CapabilityStatementUrl],
+        Instantiates = [BulkExportCapabilities.CapabilityStatementUrl],
         Format = [FhirResults.ContentType],
         Rest =
         [
@@ -52,19 +57,38 @@ public static class MetadataEndpoint
                         new Extension { Url = OAuthUris, Extension = [new Extension("token", new FhirUri(baseUri + SmartSetup.TokenPath))] },
                     ],
                 },
-                Operation = [Export.BulkExportCapabilities.SystemExport],
-                Resource =
-                [
-                    new CapabilityStatement.ResourceComponent
-                    {
-                        Type = "Patient",
-                        Profile = "http://hl7.org/fhir/StructureDefinition/Patient",
-                        Interaction = [new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read }],
-                        Operation = [Export.BulkExportCapabilities.PatientExport],
-                    },
-                    Export.BulkExportCapabilities.Group,
-                ],
+                Operation = [BulkExportCapabilities.SystemExport],
+                Resource = [.. FhirSources.AllTypes.Select(type => Resource(type, canonicals)), BulkExportCapabilities.Group],
             },
         ],
-    };
+    }, canonicals);
+
+    private static CapabilityStatement.ResourceComponent Resource(string type, FhirCanonicals canonicals)
+    {
+        var sources = FhirSources.Of(canonicals, type);
+        var resource = new CapabilityStatement.ResourceComponent
+        {
+            Type = type,
+            Profile = "http://hl7.org/fhir/StructureDefinition/" + type,
+            Interaction =
+            [
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Read },
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.Vread },
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.HistoryInstance },
+                new CapabilityStatement.ResourceInteractionComponent { Code = CapabilityStatement.TypeRestfulInteraction.SearchType },
+            ],
+            Versioning = CapabilityStatement.ResourceVersionPolicy.Versioned,
+            ReadHistory = true,
+            SearchInclude = SearchQuery.Includes(type),
+            SearchParam = SearchQuery.Parameters(type, sources).Select(p => new CapabilityStatement.SearchParamComponent
+            {
+                Name = p.Name,
+                Type = Enum.Parse<SearchParamType>(p.Type, ignoreCase: true),
+            }).ToList(),
+        };
+        if (type == "Observation") resource.SupportedProfile = [canonicals.AlsfrsRObservationProfile];
+        if (type == "Procedure") resource.SupportedProfile = [canonicals.TransplantationProcedureProfile];
+        if (type == "Patient") resource.Operation = [BulkExportCapabilities.PatientExport];
+        return resource;
+    }
 }

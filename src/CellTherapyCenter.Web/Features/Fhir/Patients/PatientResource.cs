@@ -1,6 +1,8 @@
 using System.Globalization;
 using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Web.Features.Fhir.Read;
+using CellTherapyCenter.Web.Features.Fhir.Resources;
 using CellTherapyCenter.Web.Features.Fhir.Smart;
 using CellTherapyCenter.Web.Infrastructure;
 using Hl7.Fhir.Model;
@@ -25,8 +27,8 @@ public static class PatientResource
     {
         var resource = new FhirPatient
         {
-            Id = p.Id.ToString(),
-            Meta = new Meta { LastUpdated = new DateTimeOffset(DateTime.SpecifyKind(p.UpdatedAt ?? p.CreatedAt, DateTimeKind.Utc)) },
+            Id = RegistryToFhir.Id(p.Id),
+            Meta = RegistryToFhir.Updated(p),
             Identifier = [new Identifier(PseudonymSystem(baseUri), p.Pseudonym)],
             Active = true,
             Gender = p.Sex switch
@@ -41,8 +43,9 @@ public static class PatientResource
                 : p.DateOfBirth.Year.ToString("0000", CultureInfo.InvariantCulture),
         };
         if (p.VitalState == VitalState.Deceased)
+            // A researcher gets the year of death only, as for the birth date.
             resource.Deceased = dateOfDeath is { } died
-                ? new FhirDateTime(died.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))
+                ? new FhirDateTime(died.ToString(identified ? "yyyy-MM-dd" : "yyyy", CultureInfo.InvariantCulture))
                 : new FhirBoolean(true);
         if (p.IsSynthetic)
             resource.Meta.Tag = [new Coding("http://terminology.hl7.org/CodeSystem/v3-ActReason", "HTEST", "test health data")];
@@ -79,11 +82,13 @@ public static class PatientResource
             : null;
         if (found is null)
         {
-            await audit.WriteAsync(FhirAuditActions.Refused, "Fhir", http.Request.Path, null, "404 no such patient", http.RequestAborted);
+            await audit.WriteAsync(FhirAuditActions.Refused, "Fhir", FhirClientAccess.AuditPath(http), null, "404 no such patient", http.RequestAborted);
             return FhirResults.Outcome(StatusCodes.Status404NotFound, OperationOutcome.IssueType.NotFound, "No patient with this id.");
         }
         read.Read(found.Patient.Id);
         var identified = StaffPolicies.Grants(http.User, StaffPolicies.ViewIdentified);
-        return FhirResults.Resource(ToFhir(found.Patient, found.DateOfDeath, identified, SmartSetup.BaseUri(http)));
+        var resource = ToFhir(found.Patient, found.DateOfDeath, identified, SmartSetup.BaseUri(http));
+        http.Response.Headers.ETag = ReadEndpoints.ETag(resource);
+        return FhirResults.Resource(resource);
     }
 }

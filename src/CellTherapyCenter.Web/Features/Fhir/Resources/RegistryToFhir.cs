@@ -55,9 +55,22 @@ public sealed class RegistryToFhir(FhirCanonicals canonicals)
             throw new ArgumentException($"A voided {record.GetType().Name} is not exported.", nameof(record));
     }
 
-    private static Meta Updated(RegistryRecord record, string? profile = null)
+    /// <summary>A resource's version id: its record's concurrency stamp (32 hex digits), which every save replaces; the ETag is W/"versionId".</summary>
+    public static string VersionId(RegistryRecord record)
     {
-        var meta = new Meta { LastUpdated = new DateTimeOffset(DateTime.SpecifyKind(record.UpdatedAt ?? record.CreatedAt, DateTimeKind.Utc)) };
+        ArgumentNullException.ThrowIfNull(record);
+        return record.ConcurrencyStamp.ToString("N", CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>meta.versionId and meta.lastUpdated (the last save, else the creation, in UTC) of a record.</summary>
+    public static Meta Updated(RegistryRecord record, string? profile = null)
+    {
+        ArgumentNullException.ThrowIfNull(record);
+        var meta = new Meta
+        {
+            VersionId = VersionId(record),
+            LastUpdated = new DateTimeOffset(DateTime.SpecifyKind(record.UpdatedAt ?? record.CreatedAt, DateTimeKind.Utc)),
+        };
         if (profile is not null) meta.Profile = [profile];
         return meta;
     }

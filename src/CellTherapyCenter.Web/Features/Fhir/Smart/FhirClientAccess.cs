@@ -31,6 +31,17 @@ public sealed class FhirClientAccess(FhirClientRegistry registry, AuditLog audit
     public const string AuthenticationType = "fhir-client";
     public const string ClientIdPrefix = "fhir-client:";
 
+    /// <summary>
+    /// The request's path as the entity id of a refusal's audit line, cut to the column's 100
+    /// characters (a history address is longer; PostgreSQL refuses an over-long value).
+    /// </summary>
+    public static string AuditPath(HttpContext http)
+    {
+        ArgumentNullException.ThrowIfNull(http);
+        var path = http.Request.Path.Value ?? "";
+        return path.Length <= 100 ? path : path[..100];
+    }
+
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
@@ -41,7 +52,7 @@ public sealed class FhirClientAccess(FhirClientRegistry registry, AuditLog audit
         if (client is null)
         {
             var why = !hasToken ? "no access token" : !result.Succeeded ? "invalid or expired access token" : "withdrawn client";
-            await audit.WriteAsync(FhirAuditActions.Refused, "Fhir", http.Request.Path, null, $"401 {why}", http.RequestAborted,
+            await audit.WriteAsync(FhirAuditActions.Refused, "Fhir", AuditPath(http), null, $"401 {why}", http.RequestAborted,
                 userName: clientId is null ? null : ClientIdPrefix + clientId);
             http.Response.Headers.WWWAuthenticate = hasToken ? "Bearer error=\"invalid_token\"" : "Bearer";
             return FhirResults.Outcome(StatusCodes.Status401Unauthorized, OperationOutcome.IssueType.Login,
@@ -60,7 +71,7 @@ public sealed class FhirClientAccess(FhirClientRegistry registry, AuditLog audit
         if (http.GetEndpoint()?.Metadata.GetMetadata<FhirScopeAttribute>() is { } needed
             && !SmartScopes.Allows(scopes, needed.ResourceType, needed.Needed))
         {
-            await audit.WriteAsync(FhirAuditActions.Refused, "Fhir", http.Request.Path, null, $"403 scope for {needed.ResourceType} {needed.Needed}", http.RequestAborted);
+            await audit.WriteAsync(FhirAuditActions.Refused, "Fhir", AuditPath(http), null, $"403 scope for {needed.ResourceType} {needed.Needed}", http.RequestAborted);
             return FhirResults.Outcome(StatusCodes.Status403Forbidden, OperationOutcome.IssueType.Forbidden,
                 $"The access token's scopes do not allow this: it needs a scope granting {needed.Needed} on {needed.ResourceType}, e.g. system/{needed.ResourceType}.read or system/*.read.");
         }

@@ -39,7 +39,8 @@ public static class FhirWriteCapabilities
             });
             resource.Versioning = CapabilityStatement.ResourceVersionPolicy.VersionedUpdate;
             resource.UpdateCreate = false;
-            resource.SupportedProfileElement.Add(new Canonical(canonicals.AlsfrsRObservationProfile));
+            if (!resource.SupportedProfile.Contains(canonicals.AlsfrsRObservationProfile))
+                resource.SupportedProfileElement.Add(new Canonical(canonicals.AlsfrsRObservationProfile));
         }
         rest.Interaction.Add(new CapabilityStatement.SystemInteractionComponent
         {
