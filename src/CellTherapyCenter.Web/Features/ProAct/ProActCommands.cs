@@ -124,15 +124,11 @@ public static class ProActCommands
         {
             dir, database, provider, cohort, registry,
         };
-        command.Validators.Add(result =>
-        {
-            var hasCohort = result.GetResult(cohort) is not null;
-            var hasRegistry = result.GetValue(registry);
-            if (hasCohort == hasRegistry) result.AddError("give either --cohort NAME or --registry");
-        });
         command.SetAction(async (parsed, ct) =>
         {
             var folder = parsed.GetRequiredValue(dir);
+            if ((parsed.GetValue(cohort) is not null) == parsed.GetValue(registry))
+                throw new CliException("give either --cohort NAME or --registry", isUsage: true);
             await using var app = await OpenAsync(parsed.GetRequiredValue(database), parsed.GetValue(provider), createSqlite: false);
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
@@ -191,8 +187,9 @@ public static class ProActCommands
     }
 
     /// <summary>
-    /// The web app's services on the database named. A SQLite file that does not exist yet is created
-    /// and migrated when <paramref name="createSqlite"/>; any other database must be at the current schema.
+    /// The web app's services on the database named. For an import (<paramref name="createSqlite"/>) a
+    /// SQLite file that does not exist yet is created, and it or any database without a migration yet
+    /// (a new PostgreSQL database) is migrated; otherwise the database must be at the current schema.
     /// </summary>
     private static async Task<WebApplication> OpenAsync(string connection, string? provider, bool createSqlite)
     {
@@ -216,7 +213,8 @@ public static class ProActCommands
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-            if (created) await RegistryMigrations.MigrateAsync(db, CancellationToken.None);
+            if (created || (createSqlite && !(await db.Database.GetAppliedMigrationsAsync()).Any()))
+                await RegistryMigrations.MigrateAsync(db, CancellationToken.None);
             else if ((await db.Database.GetPendingMigrationsAsync()).Any())
                 throw new CliException("the database is not a registry at the current schema (run the web app once to migrate it)");
         }
