@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using CellTherapyCenter.Data.Patients;
 
 namespace CellTherapyCenter.Data.Cohorts;
@@ -31,6 +32,7 @@ public enum ExternalOnsetSite
 {
     Bulbar = 1,
     Limb = 2,
+    [Display(Name = "Limb and bulbar")]
     LimbAndBulbar = 3,
     Other = 4,
 }
@@ -61,8 +63,10 @@ public class ExternalCohortSubject
 public enum AlsfrsScale
 {
     /// <summary>Original ALSFRS: item 10 is one respiratory question, total 0-40.</summary>
+    [Display(Name = "ALSFRS")]
     Alsfrs = 1,
     /// <summary>ALSFRS-R: items R1-R3 replace item 10, total 0-48.</summary>
+    [Display(Name = "ALSFRS-R")]
     AlsfrsR = 2,
     /// <summary>Only items 1-9, common to both scales: which one was asked is unknown.</summary>
     Unspecified = 3,
