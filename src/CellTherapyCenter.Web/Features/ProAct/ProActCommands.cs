@@ -5,8 +5,6 @@ using CellTherapyCenter.Data;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Web.CommandLine;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace CellTherapyCenter.Web.Features.ProAct;
 
@@ -215,8 +213,8 @@ public static class ProActCommands
         {
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-            // The history table's absence marks a database never migrated (asking for its rows would log a failed query).
-            if (created || (createSqlite && !await db.GetService<IHistoryRepository>().ExistsAsync(CancellationToken.None)))
+            // No migration applied marks a new database (on an empty PostgreSQL database EF Core logs the failed history query first).
+            if (created || (createSqlite && !(await db.Database.GetAppliedMigrationsAsync()).Any()))
                 await RegistryMigrations.MigrateAsync(db, CancellationToken.None);
             else if ((await db.Database.GetPendingMigrationsAsync()).Any())
                 throw new CliException("the database is not a registry at the current schema (run the web app once to migrate it)");
