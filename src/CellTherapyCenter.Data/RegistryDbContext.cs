@@ -69,6 +69,10 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     public DbSet<FhirAssertionUse> FhirAssertionUses => Set<FhirAssertionUse>();
     public DbSet<BulkExportJob> BulkExportJobs => Set<BulkExportJob>();
     public DbSet<RecordVersion> RecordVersions => Set<RecordVersion>();
+    public DbSet<Cohorts.ExternalCohort> ExternalCohorts => Set<Cohorts.ExternalCohort>();
+    public DbSet<Cohorts.ExternalCohortSubject> ExternalCohortSubjects => Set<Cohorts.ExternalCohortSubject>();
+    public DbSet<Cohorts.ExternalCohortAlsfrs> ExternalCohortAlsfrs => Set<Cohorts.ExternalCohortAlsfrs>();
+    public DbSet<Cohorts.ExternalCohortFvc> ExternalCohortFvc => Set<Cohorts.ExternalCohortFvc>();
 
     /// <summary>Set false only by bulk seeding of synthetic data, which writes one summary audit line instead.</summary>
     internal bool AuditChanges { get; set; } = true;

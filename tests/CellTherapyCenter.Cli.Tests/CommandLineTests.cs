@@ -38,7 +38,7 @@ public sealed partial class CommandLineTests
     public void Ctc_holds_every_command()
     {
         var commands = Commands().Cast<object[]>().Select(row => (string)row[0]).ToList();
-        Assert.Equal(["", "stats", "stats km", "stats logrank", "stats cox", "stats lmm", "claims", "seed-demo", "follow-up-pass", "privacy-pass", "backup", "restore", "verify-audit", "fhir-client", "fhir-client add"], commands);
+        Assert.Equal(["", "stats", "stats km", "stats logrank", "stats cox", "stats lmm", "claims", "seed-demo", "follow-up-pass", "privacy-pass", "backup", "restore", "verify-audit", "fhir-client", "fhir-client add", "import", "import proact", "export", "export proact"], commands);
     }
 
     [Theory]

@@ -18,6 +18,7 @@ public static class WebCommands
         Features.Privacy.PrivacyPassCommand.Create(),
         .. BackupCommands.Create(),
         Features.Fhir.Smart.FhirClientCommand.Create(),
+        .. Features.ProAct.ProActCommands.Create(),
     ];
 
     /// <summary>Runs the command the arguments name, or returns null: any other arguments start the web app.</summary>

@@ -307,6 +307,233 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ExternalCohorts");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohortAlsfrs", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("AlsfrsRTotal")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("AlsfrsTotal")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int?>("Q1")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q10")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q2")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q3")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q4")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q5")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q5a")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q5b")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q6")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q7")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q8")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Q9")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("R1")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("R2")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("R3")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Scale")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("SubjectId", "AssessedOn");
+
+                    b.ToTable("ExternalCohortAlsfrs");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohortFvc", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Litres1")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Litres2")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("Litres3")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("date");
+
+                    b.Property<double?>("PercentPredicted1")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PercentPredicted2")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("PercentPredicted3")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("SubjectId", "MeasuredOn");
+
+                    b.ToTable("ExternalCohortFvc");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohortSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<double?>("Age")
+                        .HasColumnType("double precision");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("DemographicsOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("DiagnosedOn")
+                        .HasColumnType("date");
+
+                    b.Property<bool?>("Died")
+                        .HasColumnType("boolean");
+
+                    b.Property<DateOnly?>("DiedOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly?>("OnsetOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("OnsetSite")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("RiluzoleFrom")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Sex")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SiteOfOnset")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<bool?>("UsedRiluzole")
+                        .HasColumnType("boolean");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("ExternalCohortSubjects");
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Consents.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2867,6 +3094,45 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohortAlsfrs", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Cohorts.ExternalCohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CellTherapyCenter.Data.Cohorts.ExternalCohortSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohortFvc", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Cohorts.ExternalCohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CellTherapyCenter.Data.Cohorts.ExternalCohortSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohortSubject", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Cohorts.ExternalCohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.Consents.ConsentRecord", b =>

@@ -299,6 +299,233 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                     b.ToTable("AuditEntries");
                 });
 
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohort", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsPublic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("ExternalCohorts");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohortAlsfrs", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("AlsfrsRTotal")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("AlsfrsTotal")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Mode")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Q1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q10")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q5")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q5a")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q5b")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q6")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q7")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q8")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Q9")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("R1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("R2")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("R3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RespondedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Scale")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("SubjectId", "AssessedOn");
+
+                    b.ToTable("ExternalCohortAlsfrs");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohortFvc", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Litres1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Litres2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("Litres3")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("MeasuredOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("PercentPredicted1")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PercentPredicted2")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("PercentPredicted3")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId");
+
+                    b.HasIndex("SubjectId", "MeasuredOn");
+
+                    b.ToTable("ExternalCohortFvc");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohortSubject", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("Age")
+                        .HasColumnType("REAL");
+
+                    b.Property<Guid>("CohortId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DemographicsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DiagnosedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("Died")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("DiedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("OnsetOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OnsetSite")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("RiluzoleFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Sex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SiteOfOnset")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool?>("UsedRiluzole")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CohortId", "SubjectId")
+                        .IsUnique();
+
+                    b.ToTable("ExternalCohortSubjects");
+                });
+
             modelBuilder.Entity("CellTherapyCenter.Data.Consents.ConsentRecord", b =>
                 {
                     b.Property<Guid>("Id")
@@ -2850,6 +3077,45 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Patient");
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohortAlsfrs", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Cohorts.ExternalCohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CellTherapyCenter.Data.Cohorts.ExternalCohortSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohortFvc", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Cohorts.ExternalCohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("CellTherapyCenter.Data.Cohorts.ExternalCohortSubject", null)
+                        .WithMany()
+                        .HasForeignKey("SubjectId")
+                        .OnDelete(DeleteBehavior.NoAction)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("CellTherapyCenter.Data.Cohorts.ExternalCohortSubject", b =>
+                {
+                    b.HasOne("CellTherapyCenter.Data.Cohorts.ExternalCohort", null)
+                        .WithMany()
+                        .HasForeignKey("CohortId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.Consents.ConsentRecord", b =>
