@@ -25,6 +25,7 @@ public static class RecordHistory
         {
             EntityType = entry.Metadata.ClrType.Name,
             EntityId = record.Id,
+            PatientId = record.AuditPatientId,
             VersionId = stamp,
             ValidFrom = updated ?? created,
             ValidTo = now,

@@ -4,7 +4,9 @@ namespace CellTherapyCenter.Data.History;
 /// A past version of a registry record, written in the same transaction as the save that replaced
 /// it (only when the save replaced the record's concurrency stamp, i.e. its version): the record's
 /// type and id, the version id (the old stamp), when the version was current, and its stored values
-/// as JSON. The current version is the record itself. Never changed or deleted.
+/// as JSON. The current version is the record itself. Never changed; deleted only with the
+/// patient's identity when an erasure request is carried out (past versions hold the old name,
+/// contact and notes that the pseudonymisation removes from the records themselves).
 /// </summary>
 public class RecordVersion
 {
@@ -14,6 +16,9 @@ public class RecordVersion
     public required string EntityType { get; set; }
 
     public Guid EntityId { get; set; }
+
+    /// <summary>The patient the record belongs to (<see cref="RegistryRecord.AuditPatientId"/>): an erasure deletes the patient's past versions.</summary>
+    public Guid PatientId { get; set; }
 
     /// <summary>The version's concurrency stamp: meta.versionId of the FHIR resource of that version.</summary>
     public Guid VersionId { get; set; }

@@ -12,5 +12,6 @@ internal sealed class RecordVersionConfiguration : IEntityTypeConfiguration<Reco
         b.Property(x => x.EntityType).HasMaxLength(100);
         // A record's history (newest first) and a vread of one version are both one index range.
         b.HasIndex(x => new { x.EntityId, x.ValidTo });
+        b.HasIndex(x => x.PatientId);
     }
 }

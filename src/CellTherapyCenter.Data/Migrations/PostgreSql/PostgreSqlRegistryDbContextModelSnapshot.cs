@@ -1048,7 +1048,7 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
 
                     b.HasIndex("IdentifierValue");
 
-                    b.ToTable("FhirSubmissions");
+                    b.ToTable("FhirSubmissions", (string)null);
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpAlert", b =>
@@ -1323,6 +1323,9 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
 
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTime>("ValidFrom")
                         .HasColumnType("timestamp with time zone");
 
@@ -1337,6 +1340,8 @@ namespace CellTherapyCenter.Data.Migrations.PostgreSql
                         .HasColumnType("uuid");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
 
                     b.HasIndex("EntityId", "ValidTo");
 

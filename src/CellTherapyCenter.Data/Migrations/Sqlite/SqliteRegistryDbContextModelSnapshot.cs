@@ -1040,7 +1040,7 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
 
                     b.HasIndex("IdentifierValue");
 
-                    b.ToTable("FhirSubmissions");
+                    b.ToTable("FhirSubmissions", (string)null);
                 });
 
             modelBuilder.Entity("CellTherapyCenter.Data.FollowUp.FollowUpAlert", b =>
@@ -1315,6 +1315,9 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PatientId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("ValidFrom")
                         .HasColumnType("TEXT");
 
@@ -1329,6 +1332,8 @@ namespace CellTherapyCenter.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PatientId");
 
                     b.HasIndex("EntityId", "ValidTo");
 

@@ -143,6 +143,9 @@ public sealed class PatientErasure(
         counts["PatientFollowUp.RepeatCourseNote"] = await db.PatientFollowUps.Where(f => f.PatientId == patientId && f.RepeatCourseNote != null)
             .ExecuteUpdateAsync(s => s.SetProperty(f => f.RepeatCourseNote, (string?)null), ct);
         counts["void reasons"] = await ClearVoidReasonsAsync(patientId, ct);
+        // Past versions of the patient's records (FHIR vread and _history) hold the old name, contact
+        // and notes: they go, and the history of every record starts again at its pseudonymised version.
+        counts["RecordVersion"] = await db.RecordVersions.Where(v => v.PatientId == patientId).ExecuteDeleteAsync(ct);
 
         // The requests sent through the public form: who wrote and how to reach them, the message, notes and documents.
         var inquiries = db.Inquiries.Where(i => i.PatientId == patientId);
