@@ -164,6 +164,14 @@ public sealed class ProActCommandTests(RegistryApps apps) : IClassFixture<Regist
         Assert.Equal("unchanged", again.GetProperty("status").GetString());
         Assert.Equal(first, await StateAsync());
 
+        // The same files with one renamed in lower case (as a Windows download may be): found, unchanged.
+        var renamed = new Dictionary<string, string>(ProActFiles.Sample);
+        renamed.Remove(ProActLayout.DeathData);
+        renamed[ProActLayout.DeathData.ToLowerInvariant()] = ProActFiles.Sample[ProActLayout.DeathData];
+        var lowerCase = await ImportAsync(app, ProActFiles.Write(renamed), "twice");
+        Assert.Equal(("unchanged", 0), (lowerCase.GetProperty("status").GetString(), lowerCase.GetProperty("missingFiles").GetArrayLength()));
+        Assert.Equal(first, await StateAsync());
+
         var changed = new Dictionary<string, string>(ProActFiles.Sample) { [ProActLayout.DeathData] = "subject_id,Subject_Died,Death_Days\n102,Yes,501" };
         var replaced = await ImportAsync(app, ProActFiles.Write(changed), "twice");
         Assert.Equal("replaced", replaced.GetProperty("status").GetString());

@@ -32,6 +32,20 @@ public sealed class ProActData
 /// </summary>
 public static class ProActReader
 {
+    /// <summary>
+    /// The file of that name in the folder, its letter case aside when no file has it exactly
+    /// (a download unpacked or renamed on Windows gives proact_alsfrs.csv): a file taken as missing
+    /// would make an import of changed files replace the cohort without that file's rows.
+    /// </summary>
+    private static string? Locate(string directory, string file)
+    {
+        var exact = Path.Combine(directory, file);
+        if (File.Exists(exact)) return exact;
+        var matches = Directory.EnumerateFiles(directory)
+            .Where(f => string.Equals(Path.GetFileName(f), file, StringComparison.OrdinalIgnoreCase)).Take(2).ToList();
+        return matches.Count == 1 ? matches[0] : null;
+    }
+
     public static ProActData Read(string directory)
     {
         var data = new ProActData();
@@ -40,8 +54,7 @@ public static class ProActReader
         var setBy = new Dictionary<(string Subject, string Column), (string Value, int Line)>();
         foreach (var file in Files)
         {
-            var path = Path.Combine(directory, file);
-            if (!File.Exists(path)) { data.MissingFiles.Add(file); data.Rows[file] = 0; continue; }
+            if (Locate(directory, file) is not { } path) { data.MissingFiles.Add(file); data.Rows[file] = 0; continue; }
             var count = 0;
             ReadFile(path, file, data, row =>
             {
