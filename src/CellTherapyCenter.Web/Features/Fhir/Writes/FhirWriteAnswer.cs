@@ -17,7 +17,8 @@ namespace CellTherapyCenter.Web.Features.Fhir.Writes;
 /// </summary>
 public static class FhirWriteAnswer
 {
-    public static string VersionId(RegistryRecord record) => record?.ConcurrencyStamp.ToString("N", CultureInfo.InvariantCulture) ?? "";
+    /// <summary>The one definition the reads use too (<see cref="RegistryToFhir.VersionId"/>), so an ETag a write answers is one a read answers.</summary>
+    public static string VersionId(RegistryRecord record) => RegistryToFhir.VersionId(record);
 
     public static string ETag(RegistryRecord record) => $"W/\"{VersionId(record)}\"";
 
