@@ -1,7 +1,23 @@
 namespace CellTherapyCenter.Statistics.MixedModels;
 
-/// <summary>A fixed effect with its standard error (lme4: fixef and sqrt(diag(vcov))).</summary>
-public sealed record FixedEffect(string Name, double Estimate, double StandardError);
+/// <summary>
+/// A fixed effect with its standard error (lme4: fixef and sqrt(diag(vcov))), its Wald 95%
+/// interval as lme4's <c>confint(fit, method = "Wald")</c> and the two-sided p-value of the Wald z
+/// against the normal distribution (lme4 prints none; the degrees of freedom of a t test in a
+/// mixed model are themselves an approximation, and with hundreds of subjects the normal is the usual choice).
+/// </summary>
+public sealed record FixedEffect(string Name, double Estimate, double StandardError)
+{
+    /// <summary>qnorm(0.975).</summary>
+    private static readonly double Z975 = MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, 0.975);
+
+    public double WaldLower => Estimate - Z975 * StandardError;
+
+    public double WaldUpper => Estimate + Z975 * StandardError;
+
+    /// <summary>2 Φ(−|estimate / SE|).</summary>
+    public double P => 2 * MathNet.Numerics.Distributions.Normal.CDF(0, 1, -Math.Abs(Estimate / StandardError));
+}
 
 /// <summary>
 /// The REML fit of <c>outcome ~ time + (time | subject)</c>, in lme4's terms: random-effect

@@ -79,8 +79,8 @@ public static class RandomSlopeModel
         return new RandomSlopeFit(
             N: subject.Count,
             Subjects: ids.Count,
-            Intercept: new FixedEffect("(Intercept)", p.Beta0 + centre, Math.Sqrt(p.Sigma2 * p.Inverse00)),
-            Slope: new FixedEffect(timeName, p.Beta1, Math.Sqrt(p.Sigma2 * p.Inverse11)),
+            Intercept: new FixedEffect("(Intercept)", p.Reference.Beta0 + centre, Math.Sqrt(p.Sigma2 * p.Reference.Inverse00)),
+            Slope: new FixedEffect(timeName, p.Reference.Beta1, Math.Sqrt(p.Sigma2 * p.Reference.Inverse11)),
             InterceptSd: sigma * a,
             SlopeSd: sigma * slopeScale,
             Correlation: a * b / (a * slopeScale),
@@ -95,7 +95,7 @@ public static class RandomSlopeModel
     }
 
     /// <summary>θ from the covariance of the subjects' lines over the residual SD about them; null where those say nothing.</summary>
-    private static double[]? MomentStart(SubjectLine[] lines)
+    internal static double[]? MomentStart(SubjectLine[] lines)
     {
         var withSlope = lines.Where(l => l.HasSlope).ToArray();
         var df = lines.Sum(l => l.Count - (l.HasSlope ? 2 : 1));
@@ -112,7 +112,7 @@ public static class RandomSlopeModel
     }
 
     /// <summary>lmer's checks, in lmer's order and words, then ours.</summary>
-    private static void Identifiable(int n, int subjects, SubjectLine[] lines, string timeName, string subjectName)
+    internal static void Identifiable(int n, int subjects, SubjectLine[] lines, string timeName, string subjectName)
     {
         if (subjects < 2)
             throw new UnidentifiableModelException("grouping factors must have > 1 sampled level");

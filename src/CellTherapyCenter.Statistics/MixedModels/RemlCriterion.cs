@@ -20,17 +20,35 @@ namespace CellTherapyCenter.Statistics.MixedModels;
 /// X'y − Σ R_ZX'c_u = Σ W_i ĉ_i, and r² = (residual sum of squares about the lines) + Σ ĉ_i'W_iĉ_i − β'Σ W_iĉ_i.
 /// Computed instead as y'y − ‖c_u‖² − ‖c_β‖² and X'X − Σ P'A⁻¹P, both are differences of large
 /// sums that lose every digit when the residuals are small against the outcome's spread.
+/// <para>
+/// With a group constant within each subject (<c>y ~ t * g + (t | subject)</c>), subject i's
+/// fixed-effects design is [X_i, g_i X_i], so in the parameterisation (reference group's line,
+/// group's line) the Schur complement is block-diagonal: each group's line is S_k⁻¹R_k from the
+/// same per-subject sums taken over that group's subjects only, log|R_X|² = Σ_k log det S_k and
+/// r² = RSS + Q − Σ_k β_k'R_k, with p = 4. The subjects are ordered by group once, so each
+/// evaluation runs the same loop over two ranges.
+/// </para>
 /// </remarks>
 internal sealed class RemlCriterion
 {
-    private const int FixedEffects = 2;
     // Per subject, one array per quantity (so that four subjects are worked on at once): M = [[n, Σt], [Σt, Σt²]],
     // det M, and the line ĉ (intercept relative to the centre, slope).
     private readonly double[] _count, _sumT, _sumTT, _detM, _c0, _c1;
     private readonly double _n, _residualSumOfSquares;
+    // Subjects [0, _groupStart) are the reference group, the rest the group; without a group, all are the reference.
+    private readonly int _groupStart;
 
-    public RemlCriterion(SubjectLine[] subjects, double centre)
+    /// <param name="inGroup">Per subject, whether it is in the group (null: no group term).</param>
+    public RemlCriterion(SubjectLine[] subjects, double centre, IReadOnlyList<bool>? inGroup = null)
     {
+        _groupStart = subjects.Length;
+        if (inGroup is not null)
+        {
+            var order = Enumerable.Range(0, subjects.Length).OrderBy(i => inGroup[i]).ToArray();
+            subjects = order.Select(i => subjects[i]).ToArray();
+            _groupStart = order.Count(i => !inGroup[i]);
+            HasGroup = true;
+        }
         _count = subjects.Select(s => (double)s.Count).ToArray();
         _sumT = subjects.Select(s => s.Count * s.MeanT).ToArray();
         _sumTT = subjects.Select(s => s.SumOfSquaresT + s.Count * s.MeanT * s.MeanT).ToArray();
@@ -43,7 +61,9 @@ internal sealed class RemlCriterion
 
     public int Evaluations { get; private set; }
 
-    public double ResidualDegreesOfFreedom => _n - FixedEffects;
+    public bool HasGroup { get; }
+
+    public double ResidualDegreesOfFreedom => _n - (HasGroup ? 4 : 2);
 
     /// <summary>The criterion for the optimiser: a NaN (from arithmetic overflow far from the optimum) counts as +∞, so it is never chosen.</summary>
     public double Value(ReadOnlySpan<double> theta) => Evaluate(theta).Criterion is var c && double.IsNaN(c) ? double.PositiveInfinity : c;
@@ -62,20 +82,44 @@ internal sealed class RemlCriterion
         double a = theta[0], b = theta[1], c = theta[2];
         // G = ΛΛ' and its adjugate's entries; det G = (θ1θ3)².
         var g = new Factor(a * a, a * b, b * b + c * c, a * c * (a * c));
-        var sums = new Sums();
-        var i = 0;
-        if (Vector256.IsHardwareAccelerated)
-            i = AddVectors(g, ref sums);
-        for (; i < _count.Length; i++)
-            AddSubject(g, i, ref sums);
-        var logDetL = sums.LogDet + Math.Log(sums.Determinants);
-
-        var det = sums.S00 * sums.S11 - sums.S01 * sums.S01;
-        double beta0 = (sums.S11 * sums.R0 - sums.S01 * sums.R1) / det, beta1 = (sums.S00 * sums.R1 - sums.S01 * sums.R0) / det;
-        var pwrss = _residualSumOfSquares + Math.Max(0, sums.Q - (beta0 * sums.R0 + beta1 * sums.R1));
+        var reference = Accumulate(g, 0, _groupStart);
+        var logDetL = reference.LogDet + Math.Log(reference.Determinants);
+        var (referenceLine, logDetX, fitted) = Solve(reference);
+        var q = reference.Q;
+        Line groupLine = default;
+        if (HasGroup)
+        {
+            var group = Accumulate(g, _groupStart, _count.Length);
+            logDetL += group.LogDet + Math.Log(group.Determinants);
+            (groupLine, var logDetGroup, var fittedGroup) = Solve(group);
+            logDetX += logDetGroup;
+            fitted += fittedGroup;
+            q += group.Q;
+        }
+        var pwrss = _residualSumOfSquares + Math.Max(0, q - fitted);
         var nmp = ResidualDegreesOfFreedom;
-        var criterion = logDetL + Math.Log(det) + nmp * (1 + Math.Log(2 * Math.PI * pwrss / nmp));
-        return new Profile(criterion, beta0, beta1, pwrss / nmp, sums.S11 / det, -sums.S01 / det, sums.S00 / det);
+        var criterion = logDetL + logDetX + nmp * (1 + Math.Log(2 * Math.PI * pwrss / nmp));
+        return new Profile(criterion, pwrss / nmp, referenceLine, groupLine);
+    }
+
+    /// <summary>The sums over subjects [from, to), four at a time where the processor has vector arithmetic.</summary>
+    private Sums Accumulate(Factor g, int from, int to)
+    {
+        var sums = new Sums();
+        var i = from;
+        if (Vector256.IsHardwareAccelerated)
+            i = AddVectors(g, ref sums, from, to);
+        for (; i < to; i++)
+            AddSubject(g, i, ref sums);
+        return sums;
+    }
+
+    /// <summary>A group's line S⁻¹R, with log det S and β'R.</summary>
+    private static (Line Line, double LogDetS, double Fitted) Solve(in Sums s)
+    {
+        var det = s.S00 * s.S11 - s.S01 * s.S01;
+        double beta0 = (s.S11 * s.R0 - s.S01 * s.R1) / det, beta1 = (s.S00 * s.R1 - s.S01 * s.R0) / det;
+        return (new Line(beta0, beta1, s.S11 / det, -s.S01 / det, s.S00 / det), Math.Log(det), beta0 * s.R0 + beta1 * s.R1);
     }
 
     private readonly record struct Factor(double G00, double G01, double G11, double DetG);
@@ -115,8 +159,8 @@ internal sealed class RemlCriterion
         sums.Q += c0 * r0 + c1 * r1;
     }
 
-    /// <summary>The same as <see cref="AddSubject"/>, four subjects at a time; returns the first subject left for the scalar loop.</summary>
-    private int AddVectors(Factor g, ref Sums sums)
+    /// <summary>The same as <see cref="AddSubject"/> over [from, to), four subjects at a time; returns the first subject left for the scalar loop.</summary>
+    private int AddVectors(Factor g, ref Sums sums, int from, int to)
     {
         var width = Vector256<double>.Count;
         Vector256<double> g00 = Vector256.Create(g.G00), g01 = Vector256.Create(2 * g.G01), g11 = Vector256.Create(g.G11);
@@ -125,8 +169,8 @@ internal sealed class RemlCriterion
         var determinants = one;
         var large = Vector256.Create(1e50);
         var flush = Vector256.Create(1e250);
-        var i = 0;
-        for (; i + width <= _count.Length; i += width)
+        var i = from;
+        for (; i + width <= to; i += width)
         {
             var n = Vector256.Create(_count.AsSpan(i, width));
             var t = Vector256.Create(_sumT.AsSpan(i, width));
@@ -172,6 +216,9 @@ internal sealed class RemlCriterion
         return i;
     }
 
-    /// <summary>β, σ² = r²/(n − p), and S⁻¹ (so that vcov(β) = σ² S⁻¹, as lme4's vcov).</summary>
-    public readonly record struct Profile(double Criterion, double Beta0, double Beta1, double Sigma2, double Inverse00, double Inverse01, double Inverse11);
+    /// <summary>A group's line β (intercept relative to the centre, slope) and S⁻¹, so that its vcov is σ² S⁻¹, as lme4's vcov.</summary>
+    public readonly record struct Line(double Beta0, double Beta1, double Inverse00, double Inverse01, double Inverse11);
+
+    /// <summary>The criterion, σ² = r²/(n − p), the reference group's line, and the group's (default without a group term).</summary>
+    public readonly record struct Profile(double Criterion, double Sigma2, Line Reference, Line Group);
 }
