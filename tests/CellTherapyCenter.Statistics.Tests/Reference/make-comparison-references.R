@@ -3,8 +3,8 @@
 # with the three adjustment covariates). R 4.2.2, lme4 1.1-31, survival 3.5.3 (Debian packages
 # r-base-core, r-cran-lme4, r-cran-survival).
 # Run from this folder:  Rscript make-comparison-references.R
-# Writes data-comparison-lmm.csv and data-comparison-survival.csv (inputs) and
-# lmm-comparison.csv, lmm-comparison-fixef.csv, km-comparison-*.csv, km-median-comparison-*.csv,
+# Writes data-comparison-lmm.csv, data-comparison-lmm-singular.csv and data-comparison-survival.csv
+# (inputs) and lmm-comparison*.csv, km-comparison-*.csv, km-median-comparison-*.csv,
 # logrank-comparison.csv, cox-comparison-*.csv, cox-tests-comparison-*.csv (outputs).
 suppressMessages(library(lme4))
 library(survival)
@@ -58,32 +58,46 @@ polished <- function(par, fn, lower, upper, control = list(), ...) {
 tight <- lmerControl(optimizer = polished, calc.derivs = FALSE)
 tight_nm <- lmerControl(optimizer = "Nelder_Mead", optCtrl = list(FtolAbs = 1e-15, FtolRel = 1e-15,
                         XtolRel = 1e-12, maxfun = 1e6), calc.derivs = FALSE)
+# A small set whose optimum lies on the boundary (theta3 = 0, lme4's "boundary (singular) fit"), as
+# with a clinic's few treated patients: the 40 patients of make-lmm-references.R's singular set
+# (same seed and recipe), every fourth one treated (10 patients).
+set.seed(23)
+singular <- do.call(rbind, lapply(1:40, function(id) {
+  k <- sample(2:5, 1); t <- round(sort(runif(k, 0, 24)), 3)
+  data.frame(patient = sprintf("S%02d", id), months = t, alsfrs = round(rnorm(1, 40, 3) - 0.8 * t + rnorm(k, 0, 2)),
+             treated = as.integer(id %% 4 == 0))
+}))
+write(singular, "data-comparison-lmm-singular.csv")
+
 formula <- alsfrs ~ months * treated + (months | patient)
-fit <- lmer(formula, lmm, REML = TRUE, control = tight)
-check <- lmer(formula, lmm, REML = TRUE, control = tight_nm)
-stopifnot(REMLcrit(fit) <= REMLcrit(check) + 1e-10)
-default_fit <- lmer(formula, lmm, REML = TRUE)
-vc <- as.data.frame(VarCorr(fit))
-th <- getME(fit, "theta")
-write(data.frame(n = nobs(fit), subjects = ngrps(fit)[[1]],
-                 groupSubjects = length(unique(lmm$patient[lmm$treated == 1])),
-                 interceptSd = vc$sdcor[1], slopeSd = vc$sdcor[2], correlation = vc$sdcor[3],
-                 residualSd = sigma(fit), remlCriterion = REMLcrit(fit),
-                 theta1 = th[[1]], theta2 = th[[2]], theta3 = th[[3]], singular = isSingular(fit),
-                 defaultRemlCriterion = REMLcrit(default_fit), nelderMeadRemlCriterion = REMLcrit(check)),
-      "lmm-comparison.csv")
-# Fixed effects as fixef and vcov, the Wald interval as confint(method = "Wald") and the normal
-# p-value (lme4 prints none); then the treated group's own slope, months + months:treated,
-# with its SE from vcov.
-fe <- fixef(fit); V <- as.matrix(vcov(fit)); se <- sqrt(diag(V))
-wald <- confint(fit, method = "Wald")[names(fe), ]
-L <- c(0, 1, 0, 1)
-own <- sum(L * fe); own_se <- sqrt(drop(t(L) %*% V %*% L))
-write(data.frame(name = c(names(fe), "groupSlope"), estimate = c(unname(fe), own), se = c(unname(se), own_se),
-                 lower = c(unname(wald[, 1]), own - qnorm(0.975) * own_se),
-                 upper = c(unname(wald[, 2]), own + qnorm(0.975) * own_se),
-                 p = 2 * pnorm(-abs(c(unname(fe), own) / c(unname(se), own_se)))),
-      "lmm-comparison-fixef.csv")
+for (case in list(list(name = "comparison", data = lmm), list(name = "comparison-singular", data = singular))) {
+  d <- case$data
+  fit <- lmer(formula, d, REML = TRUE, control = tight)
+  check <- lmer(formula, d, REML = TRUE, control = tight_nm)
+  stopifnot(REMLcrit(fit) <= REMLcrit(check) + 1e-10)
+  default_fit <- lmer(formula, d, REML = TRUE)
+  vc <- as.data.frame(VarCorr(fit))
+  th <- getME(fit, "theta")
+  write(data.frame(n = nobs(fit), subjects = ngrps(fit)[[1]],
+                   groupSubjects = length(unique(d$patient[d$treated == 1])),
+                   interceptSd = vc$sdcor[1], slopeSd = vc$sdcor[2], correlation = vc$sdcor[3],
+                   residualSd = sigma(fit), remlCriterion = REMLcrit(fit),
+                   theta1 = th[[1]], theta2 = th[[2]], theta3 = th[[3]], singular = isSingular(fit),
+                   defaultRemlCriterion = REMLcrit(default_fit), nelderMeadRemlCriterion = REMLcrit(check)),
+        sprintf("lmm-%s.csv", case$name))
+  # Fixed effects as fixef and vcov, the Wald interval as confint(method = "Wald") and the normal
+  # p-value (lme4 prints none); then the treated group's own slope, months + months:treated,
+  # with its SE from vcov.
+  fe <- fixef(fit); V <- as.matrix(vcov(fit)); se <- sqrt(diag(V))
+  wald <- confint(fit, method = "Wald")[names(fe), ]
+  L <- c(0, 1, 0, 1)
+  own <- sum(L * fe); own_se <- sqrt(drop(t(L) %*% V %*% L))
+  write(data.frame(name = c(names(fe), "groupSlope"), estimate = c(unname(fe), own), se = c(unname(se), own_se),
+                   lower = c(unname(wald[, 1]), own - qnorm(0.975) * own_se),
+                   upper = c(unname(wald[, 2]), own + qnorm(0.975) * own_se),
+                   p = 2 * pnorm(-abs(c(unname(fe), own) / c(unname(se), own_se)))),
+        sprintf("lmm-%s-fixef.csv", case$name))
+}
 
 # 2. Survival from onset: 300 cohort subjects and 90 treated, with age at onset (years), bulbar
 # onset (0/1) and the ALSFRS-R decline rate at baseline (dfrs, points/month). Weibull times whose
