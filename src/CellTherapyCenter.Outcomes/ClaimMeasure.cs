@@ -12,6 +12,10 @@ public enum MeasureKind
     Ratio,
     /// <summary>ALSFRS-R points per month.</summary>
     SlopePerMonth,
+    /// <summary>A hazard ratio from a Cox model, with its Wald interval.</summary>
+    HazardRatio,
+    /// <summary>A test's chi-square statistic (no interval; its p-value in <see cref="ClaimMeasure.P"/>).</summary>
+    ChiSquare,
 }
 
 /// <summary>
@@ -33,6 +37,9 @@ public sealed record ClaimMeasure(
     string? Shortfall = null)
 {
     public bool IsEstimated => Estimate is not null;
+
+    /// <summary>The two-sided p-value of a test or of a difference between groups; null where none is computed.</summary>
+    public double? P { get; init; }
 
     internal static ClaimMeasure TooFew(string name, MeasureKind kind, int? numerator, int denominator, string method) =>
         new(name, kind, null, null, null, numerator, denominator, method, $"n = {denominator}, too few to estimate");

@@ -1,4 +1,5 @@
 using CellTherapyCenter.Outcomes.Claims;
+using CellTherapyCenter.Outcomes.Comparison;
 using CellTherapyCenter.Statistics.Survival;
 
 namespace CellTherapyCenter.Outcomes;
@@ -13,7 +14,9 @@ public static class ClaimsAudit
 {
     /// <param name="patients">Every patient not voided; the audit selects the treated ones and applies the filter.</param>
     /// <param name="dataDate">The date the data run to: windows that end after it are not yet judged.</param>
-    public static ClaimsAuditReport Compute(IReadOnlyList<PatientFacts> patients, DateOnly dataDate, ClaimsAuditParameters? parameters = null)
+    /// <param name="cohorts">Imported external cohorts: the progression and survival claims are compared with each.</param>
+    public static ClaimsAuditReport Compute(IReadOnlyList<PatientFacts> patients, DateOnly dataDate, ClaimsAuditParameters? parameters = null,
+        IReadOnlyList<ExternalCohortFacts>? cohorts = null)
     {
         // The report's texts are the audit's own English words, cached and shown to every reader:
         // they must not take the culture of whichever request happened to compute them (a
@@ -23,7 +26,7 @@ public static class ClaimsAudit
         System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
         try
         {
-            return ComputeInvariant(patients, dataDate, parameters ?? new ClaimsAuditParameters());
+            return ComputeInvariant(patients, dataDate, parameters ?? new ClaimsAuditParameters(), cohorts ?? []);
         }
         finally
         {
@@ -31,7 +34,8 @@ public static class ClaimsAudit
         }
     }
 
-    private static ClaimsAuditReport ComputeInvariant(IReadOnlyList<PatientFacts> patients, DateOnly dataDate, ClaimsAuditParameters parameters)
+    private static ClaimsAuditReport ComputeInvariant(IReadOnlyList<PatientFacts> patients, DateOnly dataDate, ClaimsAuditParameters parameters,
+        IReadOnlyList<ExternalCohortFacts> cohorts)
     {
         var treated = Treated(patients, parameters);
 
@@ -43,7 +47,8 @@ public static class ClaimsAudit
         var advanced = Task.Run(() => SurvivalClaims.MeasureAdvanced(treated, parameters));
         var progression = Task.Run(() => Progression.Measure(treated, parameters));
         var survival = Task.Run(() => SurvivalClaims.MeasureOverall(treated, parameters));
-        Task.WaitAll(c1, objective, repeat, c5, advanced, progression, survival);
+        var comparisons = cohorts.Select(c => Task.Run(() => CohortComparison.Compute(treated, c, parameters))).ToList();
+        Task.WaitAll([c1, objective, repeat, c5, advanced, progression, survival, .. comparisons]);
         var (c2, c3, durability) = objective.Result;
         var (c4, repeatCurve) = repeat.Result;
         var (c6, advancedCohort) = advanced.Result;
@@ -54,7 +59,10 @@ public static class ClaimsAudit
             SyntheticPatients: patients.Count(p => p.IsSynthetic),
             TreatedPatients: treated.Count,
             Claims: [c1.Result, c2, c3, c4, c5.Result, c6, progression.Result, overall],
-            new AuditCurves(durability, repeatCurve, advancedCohort, fromCourse, fromOnset));
+            new AuditCurves(durability, repeatCurve, advancedCohort, fromCourse, fromOnset))
+        {
+            Comparisons = comparisons.Select(c => c.Result).ToList(),
+        };
     }
 
     /// <summary>The treated patients the audit covers under the parameters' filter.</summary>
@@ -88,6 +96,9 @@ public sealed record ClaimsAuditReport(
     IReadOnlyList<ClaimResult> Claims,
     AuditCurves Curves)
 {
+    /// <summary>The progression and survival claims beside each imported external cohort, in the cohorts' name order.</summary>
+    public IReadOnlyList<CohortComparison> Comparisons { get; init; } = [];
+
     public ClaimResult Claim(string id) => Claims.Single(c => c.Stated.Id == id);
 }
 

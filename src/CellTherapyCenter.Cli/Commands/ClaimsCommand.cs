@@ -90,7 +90,7 @@ public static class ClaimsCommand
             var today = DateOnly.FromDateTime(DateTime.UtcNow);
             var started = Stopwatch.GetTimestamp();
             snapshot = await RegistryFacts.LoadAsync(open, today, CancellationToken.None);
-            report = ClaimsAudit.Compute(snapshot.Patients, snapshot.DataDate);
+            report = ClaimsAudit.Compute(snapshot.Patients, snapshot.DataDate, cohorts: snapshot.Cohorts);
             if (repeat > 0) await console.Error.WriteLineAsync($"run 0 (cold): {Stopwatch.GetElapsedTime(started).TotalMilliseconds:0} ms");
             for (var i = 1; i <= repeat; i++)
             {
@@ -99,7 +99,7 @@ public static class ClaimsCommand
                 var load = await RegistryFacts.LoadAsync(open, today, CancellationToken.None);
                 var loaded = Stopwatch.GetElapsedTime(started);
                 var loadCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
-                ClaimsAudit.Compute(load.Patients, load.DataDate);
+                ClaimsAudit.Compute(load.Patients, load.DataDate, cohorts: load.Cohorts);
                 var total = Stopwatch.GetElapsedTime(started);
                 var totalCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                 // CPU time of this process beside the wall clock: on a shared machine the wall clock

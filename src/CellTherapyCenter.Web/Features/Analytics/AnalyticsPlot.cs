@@ -21,6 +21,8 @@ public sealed record AnalyticsPlot(string Name, string Title, string Description
             "Kaplan-Meier curves with 95% bands and numbers at risk; one curve per site of onset."),
         new("survival-vs-expected", "Treated patients against their ENCALS-expected survival",
             "Kaplan-Meier curve of freedom from death, tracheostomy and permanent ventilation after the first course, with the survival the ENCALS model predicts for the same patients (dashed)."),
+        new("survival-vs-cohort", "Survival from onset beside the external cohort",
+            "Kaplan-Meier curves with 95% bands and numbers at risk from onset: the comparable treated patients and the comparable subjects of each imported external cohort."),
         new("alsfrs-spaghetti", "ALSFRS-R totals around the first course",
             "One line per patient: ALSFRS-R totals by months from the first course."),
         new("alsfrs-mean", "Mean ALSFRS-R around the first course",
@@ -46,6 +48,7 @@ public sealed record AnalyticsPlot(string Name, string Title, string Description
         "survival-by-stage" => KaplanMeierPlot.Render(Series(OutcomeCurves.SurvivalByKingsStage(treated, parameters)), new(Title, "first course") { Phone = phone }),
         "survival-by-onset" => KaplanMeierPlot.Render(Series(OutcomeCurves.SurvivalByOnsetSite(treated)), new(Title, "first course") { Phone = phone }),
         "survival-vs-expected" => KaplanMeierPlot.Render(Series(EventFree(report)), new(Title, "first course") { Phone = phone }, Expected(report)),
+        "survival-vs-cohort" => KaplanMeierPlot.Render(Series(BesideCohorts(report)), new(Title, "onset") { Phone = phone }),
         "alsfrs-spaghetti" => TrajectoryPlots.Spaghetti(Trajectories(treated), new(Title) { Phone = phone }),
         "alsfrs-mean" => MeanPlot(treated, phone),
         _ => throw new InvalidOperationException($"No plot {Name}."),
@@ -86,6 +89,9 @@ public sealed record AnalyticsPlot(string Name, string Title, string Description
                         : $" ENCALS expected for {e.Patients} predictable patients: {M(e.Months[half])} months.";
                 }
                 return text;
+            case "survival-vs-cohort":
+                var beside = BesideCohorts(report);
+                return beside.Count == 0 ? "No external cohort is imported, or no subjects are comparable." : $"Median survival from onset. {Groups(beside)}.";
             case "alsfrs-spaghetti":
                 var all = Trajectories(treated).Where(t => t.Months.Count > 0).ToList();
                 if (all.Count == 0) return "No ALSFRS-R assessments in this selection.";
@@ -114,11 +120,12 @@ public sealed record AnalyticsPlot(string Name, string Title, string Description
         }
         switch (Name)
         {
-            case "survival-by-stage" or "survival-by-onset" or "survival-vs-expected":
+            case "survival-by-stage" or "survival-by-onset" or "survival-vs-expected" or "survival-vs-cohort":
                 var curves = Name switch
                 {
                     "survival-by-stage" => OutcomeCurves.SurvivalByKingsStage(treated, parameters),
                     "survival-by-onset" => OutcomeCurves.SurvivalByOnsetSite(treated),
+                    "survival-vs-cohort" => BesideCohorts(report),
                     _ => EventFree(report),
                 };
                 Row("group", "months", "nRisk", "nEvent", "nCensor", "survival", "lower", "upper");
@@ -152,6 +159,19 @@ public sealed record AnalyticsPlot(string Name, string Title, string Description
 
     private static IReadOnlyList<LabelledCurve> EventFree(ClaimsAuditReport report) =>
         report.Curves.FromFirstCourse.EventFree is { } curve ? [new LabelledCurve("Treated, free of the ENCALS events", curve)] : [];
+
+    /// <summary>Per imported cohort, its comparable treated patients and its comparable subjects, from onset.</summary>
+    private static IReadOnlyList<LabelledCurve> BesideCohorts(ClaimsAuditReport report)
+    {
+        var curves = new List<LabelledCurve>();
+        foreach (var c in report.Comparisons)
+        {
+            var one = report.Comparisons.Count == 1;
+            if (c.TreatedFromOnset is { } t) curves.Add(new LabelledCurve(one ? "Treated, comparable" : $"Treated, comparable with {c.Cohort}", t));
+            if (c.CohortFromOnset is { } e) curves.Add(new LabelledCurve(c.IsSynthetic ? $"{c.Cohort} (synthetic)" : c.Cohort, e));
+        }
+        return curves;
+    }
 
     private static List<ExpectedSeries>? Expected(ClaimsAuditReport report) =>
         report.Curves.FromFirstCourse.Expected is { } e ? [new ExpectedSeries($"ENCALS expected ({e.Patients} predictable)", e.Months, e.Survival)] : null;

@@ -32,7 +32,7 @@ public sealed class ClaimsAuditCache(IServiceScopeFactory scopes, IMemoryCache c
             if (cache.TryGetValue(key, out audit)) return audit!;
             var started = Stopwatch.GetTimestamp();
             var snapshot = await LoadSnapshotAsync(key.RecordsVersion, ct);
-            var report = ClaimsAudit.Compute(snapshot.Patients, snapshot.DataDate, parameters);
+            var report = ClaimsAudit.Compute(snapshot.Patients, snapshot.DataDate, parameters, snapshot.Cohorts);
             audit = new ComputedAudit(report, clock.GetUtcNow(), Stopwatch.GetElapsedTime(started));
             cache.Set(key, audit, new MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = MaximumAge, Size = 1 });
             return audit;

@@ -18,15 +18,21 @@ public static partial class MeasureText
     public static string Value(ClaimMeasure m)
     {
         if (m.Estimate is not { } e) return m.Shortfall ?? "not estimable";
+        var p = m.P is { } pv ? $"; p {PValue(pv)}" : "";
+        if (m.Kind is MeasureKind.ChiSquare) return $"χ² = {Number(m, e)}{p}";
         var ci = $"95% CI {Number(m, m.Lower)} to {Number(m, m.Upper)}";
-        return $"{Number(m, e)}{Unit(m)} ({ci})";
+        return $"{Number(m, e)}{Unit(m)} ({ci}{p})";
     }
+
+    /// <summary>A p-value as journals print it: "= 0.042", "= 0.31", "&lt; 0.001".</summary>
+    public static string PValue(double p) => p < 0.001 ? "< 0.001" : "= " + p.ToString(p < 0.01 ? "0.000" : "0.00", En);
 
     public static string Count(ClaimMeasure m) => m.Kind switch
     {
         MeasureKind.Proportion or MeasureKind.CumulativeIncidence when m.Numerator is { } k => $"{k} of {m.Denominator}",
         MeasureKind.MedianMonths when m.Numerator is { } events => $"n = {m.Denominator}, {events} events",
         MeasureKind.Ratio when m.Numerator is { } observed => $"n = {m.Denominator}, {observed} observed",
+        MeasureKind.HazardRatio or MeasureKind.ChiSquare when m.Numerator is { } events => $"n = {m.Denominator}, {events} deaths",
         _ => $"n = {m.Denominator}",
     };
 
@@ -34,7 +40,7 @@ public static partial class MeasureText
     {
         null => "not reached",
         { } v when m.Kind is MeasureKind.Proportion or MeasureKind.CumulativeIncidence => (v * 100).ToString("0.0", En) + "%",
-        { } v when m.Kind is MeasureKind.Ratio => v.ToString("0.00", En),
+        { } v when m.Kind is MeasureKind.Ratio or MeasureKind.HazardRatio or MeasureKind.ChiSquare => v.ToString("0.00", En),
         { } v => v.ToString("0.00", En).Replace("-", "−", StringComparison.Ordinal),
     };
 
@@ -73,20 +79,25 @@ public static partial class MeasureText
     {
         if (m.Estimate is not { } e) return m.Shortfall is { } why ? Translate(why, t) : t["Value.NotEstimable"];
         var estimate = ReaderNumber(m, e, t);
+        if (m.Kind is MeasureKind.ChiSquare) return WithP(t["Value.ChiSquare", estimate], m, t);
         var withUnit = m.Kind switch
         {
             MeasureKind.MedianMonths => t["Value.Months", estimate].Value,
             MeasureKind.SlopePerMonth => t["Value.PerMonth", estimate].Value,
             _ => estimate,
         };
-        return t["Value.Estimate", withUnit, ReaderNumber(m, m.Lower, t), ReaderNumber(m, m.Upper, t)];
+        return WithP(t["Value.Estimate", withUnit, ReaderNumber(m, m.Lower, t), ReaderNumber(m, m.Upper, t)], m, t);
     }
+
+    private static string WithP(string value, ClaimMeasure m, IStringLocalizer<OutcomeCardText> t) =>
+        m.P is { } p ? t["Value.WithP", value, p < 0.001 ? "< " + 0.001.ToString("0.000", CultureInfo.CurrentCulture) : "= " + p.ToString(p < 0.01 ? "0.000" : "0.00", CultureInfo.CurrentCulture)] : value;
 
     public static string Count(ClaimMeasure m, IStringLocalizer<OutcomeCardText> t) => m.Kind switch
     {
         MeasureKind.Proportion or MeasureKind.CumulativeIncidence when m.Numerator is { } k => t["Count.Share", k, m.Denominator],
         MeasureKind.MedianMonths when m.Numerator is { } events => t["Count.Events", m.Denominator, events],
         MeasureKind.Ratio when m.Numerator is { } observed => t["Count.Observed", m.Denominator, observed],
+        MeasureKind.HazardRatio or MeasureKind.ChiSquare when m.Numerator is { } events => t["Count.Events", m.Denominator, events],
         _ => t["Count.N", m.Denominator],
     };
 

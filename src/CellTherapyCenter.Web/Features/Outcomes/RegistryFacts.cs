@@ -18,7 +18,11 @@ public static class RegistryFacts
 {
     private static readonly ChangeAspect[] C1Aspects = [ChangeAspect.Weakness, ChangeAspect.Appetite, ChangeAspect.Mood, ChangeAspect.Fasciculations, ChangeAspect.Spasticity];
 
-    public sealed record Snapshot(IReadOnlyList<PatientFacts> Patients, DateOnly DataDate);
+    public sealed record Snapshot(IReadOnlyList<PatientFacts> Patients, DateOnly DataDate)
+    {
+        /// <summary>The imported external cohorts, compared with the progression and survival claims.</summary>
+        public IReadOnlyList<CellTherapyCenter.Outcomes.Comparison.ExternalCohortFacts> Cohorts { get; init; } = [];
+    }
 
     /// <param name="open">Opens a new context: the tables are read concurrently, each on its own connection.</param>
     /// <remarks>
@@ -104,7 +108,12 @@ public static class RegistryFacts
             ["PatientId", "VisitId", "Count", "Improved"],
             (r, at) => findings.Add(r.GetGuid(at[0]), (r.GetGuid(at[1]), r.GetInt32(at[2]), r.GetInt32(at[3]))));
         var assessmentsTask = ReadScoresAsync(open, ct);
-        await Task.WhenAll(patientsTask, diagnosesTask, vitalsTask, coursesTask, visitsTask, ratingsTask, findingsTask, assessmentsTask);
+        var cohortsTask = Task.Run(async () =>
+        {
+            await using var db = open();
+            return await ExternalCohortFactsLoader.LoadAsync(db, ct);
+        }, ct);
+        await Task.WhenAll(patientsTask, diagnosesTask, vitalsTask, coursesTask, visitsTask, ratingsTask, findingsTask, assessmentsTask, cohortsTask);
         var assessments = await assessmentsTask;
 
         var facts = new List<PatientFacts>(patients.Count);
@@ -145,7 +154,7 @@ public static class RegistryFacts
             if (fact.FollowUpEnd is { } end && end > dataDate) dataDate = end;
         }
         // The data run to the latest recorded date, never past today (a mistyped future date must not open windows early).
-        return new Snapshot(facts, dataDate == DateOnly.MinValue || dataDate > today ? today : dataDate);
+        return new Snapshot(facts, dataDate == DateOnly.MinValue || dataDate > today ? today : dataDate) { Cohorts = await cohortsTask };
     }
 
     /// <summary>One patient's visits with their ratings and findings, matched by visit among the patient's few.</summary>
