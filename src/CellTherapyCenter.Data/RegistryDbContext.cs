@@ -135,7 +135,9 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
         RegistryAuditing.Apply(this, actor, now, AuditChanges);
         await PortalRoleGuard.CheckAsync(this, cancellationToken);
         var patientsChange = ChangeTracker.Entries<Patient>().Any(e => e.State is EntityState.Added or EntityState.Modified);
-        var recordsChange = ChangeTracker.Entries<RegistryRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        // An external cohort (its public flag, a re-import) changes the audit's comparisons as a record does.
+        var recordsChange = ChangeTracker.Entries<RegistryRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
+            || ChangeTracker.Entries<Cohorts.ExternalCohort>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (patientsChange) Interlocked.Increment(ref s_patientsVersion);
         if (recordsChange) Interlocked.Increment(ref s_recordsVersion);

@@ -65,6 +65,7 @@ public sealed partial class ClaimsAuditPageTests(RegistryApps apps) : IClassFixt
     [EveryDatabase("survival-by-stage", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
     [EveryDatabase("survival-by-onset", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
     [EveryDatabase("survival-vs-expected", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
+    [EveryDatabase("survival-vs-cohort", "group,months,nRisk,nEvent,nCensor,survival,lower,upper")]
     [EveryDatabase("alsfrs-spaghetti", "patient,months,alsfrsRTotal")]
     [EveryDatabase("alsfrs-mean", "month,mean,lower,upper,n")]
     public async Task Each_plot_is_a_png_and_a_phone_svg_with_its_numbers_as_csv(DatabaseProvider database, string plot, string header)

@@ -64,6 +64,8 @@ public static class ProActImport
             await BulkInsert.InsertAsync(db, data.Alsfrs, ct);
             await BulkInsert.InsertAsync(db, data.Fvc, ct);
             await transaction.CommitAsync(ct);
+            // The rows went in past the change tracker: in-process caches of the audit learn of them here, after the commit.
+            RegistryDbContext.RecordsWrittenInBulk();
             return new ProActImportResult(status, cohort.Id);
         });
     }
