@@ -3,11 +3,14 @@
 # each, as bench/registry-pages.sh) into a throwaway PostgreSQL, then runs `ctc claims` with
 # --repeat, which loads the registry and computes the whole audit RUNS more times in one process
 # and prints each run's wall-clock time on stderr (run 0 includes start-up and JIT).
-# Usage: bench/claims-audit.sh [patients] [runs]
+# With COHORT > 0, a synthetic PRO-ACT cohort of COHORT subjects (bench/make-proact.py) is imported
+# first, so the audit also computes the comparison with an external cohort (issue 19).
+# Usage: bench/claims-audit.sh [patients] [runs] [cohort subjects]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${1:-100000}
 RUNS=${2:-5}
+COHORT=${3:-0}
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
 
 source scripts/throwaway-postgres.sh
@@ -21,6 +24,11 @@ dotnet build src/CellTherapyCenter.Cli -c Release -nologo -v quiet >/dev/null
 web="$PWD/src/CellTherapyCenter.Web/bin/Release/net10.0"
 echo "== seeding $N synthetic patients"
 dotnet "$web/CellTherapyCenter.Web.dll" seed-demo --patients "$N" --self-report-share 0.7 --without-follow-up --contentRoot "$web"
+if [ "$COHORT" -gt 0 ]; then
+  echo "== importing a synthetic PRO-ACT cohort of $COHORT subjects"
+  python3 bench/make-proact.py "$PG_TMP/proact" "$COHORT"
+  dotnet src/CellTherapyCenter.Cli/bin/Release/net10.0/ctc.dll import proact --dir "$PG_TMP/proact" --database "$ConnectionStrings__Registry" --cohort bench-natural-history >/dev/null
+fi
 pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -d ctc_bench -qc "VACUUM ANALYZE"
 
 echo "== ctc claims --repeat $RUNS (load average before: $(cut -d' ' -f1-3 /proc/loadavg))"

@@ -116,7 +116,9 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
 
     /// <summary>
     /// Moves on after every save in this process that adds or changes any registry record, so
-    /// in-process caches of whole-registry computations (the claims audit) can key on it.
+    /// in-process caches of whole-registry computations (the claims audit) can key on it. An external
+    /// cohort's row counts too (an import, or an administrator making it public or withdrawing it):
+    /// the audit's comparison with the cohort must follow it.
     /// </summary>
     public static long RecordsVersion => Interlocked.Read(ref s_recordsVersion);
 

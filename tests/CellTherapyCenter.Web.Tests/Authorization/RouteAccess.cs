@@ -186,6 +186,7 @@ public static class RouteAccess
         ["GET /fhir/Appointment/{id}/_history/{vid}"] = Access.FhirClient,
         ["PAGE /staff/fhir-clients"] = Access.Administrator,
         ["PAGE /staff/fhir-clients/{clientId}/withdraw"] = Access.Administrator,
+        ["PAGE /staff/cohorts"] = Access.Administrator,
     };
 
     /// <summary>The walk's name for a signed-in portal user.</summary>

@@ -24,7 +24,7 @@ public sealed class ExternalCohortComparisonPageTests(RegistryApps apps) : IClas
         _ = app.Server;
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<DemoCohortSeeder>().SeedAsync(
-                new DemoCohortOptions { Patients = 80, Seed = 19, DataDate = new DateOnly(2026, 6, 1), FollowUpSchedules = false }, CancellationToken.None);
+                new DemoCohortOptions { Patients = 80, Seed = 19, DataDate = new DateOnly(2026, 6, 1), FollowUpSchedules = false, NaturalHistorySubjects = 0 }, CancellationToken.None);
         var cohortId = await app.WithDbAsync(db => AddCohortAsync(db, subjects: 150));
 
         var staff = await app.SignedInClientAsync(StaffRoles.Researcher);

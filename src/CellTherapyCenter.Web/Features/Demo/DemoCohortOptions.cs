@@ -14,6 +14,11 @@ public sealed record DemoCohortOptions
     /// </summary>
     public int Patients { get; init; } = 600;
     public int Seed { get; init; } = 7;
+    /// <summary>
+    /// Subjects of the synthetic, untreated natural-history cohort seeded beside the patients as an
+    /// external PRO-ACT cohort (the outcomes comparison's control group); 0 seeds none.
+    /// </summary>
+    public int NaturalHistorySubjects { get; init; } = 600;
     /// <summary>ALSFRS-R points per month added to a patient's slope after a course. 0 = no effect (default).</summary>
     public double TreatmentEffectPointsPerMonth { get; init; }
     /// <summary>Share of months between visits with a self-reported ALSFRS-R from home.</summary>

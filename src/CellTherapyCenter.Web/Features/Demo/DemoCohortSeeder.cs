@@ -15,6 +15,7 @@ namespace CellTherapyCenter.Web.Features.Demo;
 /// <summary>
 /// Writes the synthetic demo cohort into an empty registry in batches. Row-by-row auditing is
 /// off for the bulk insert; one audit line records the seeding and its parameters instead.
+/// The synthetic natural-history cohort follows, through the PRO-ACT import (<see cref="DemoNaturalHistoryCohort"/>).
 /// </summary>
 public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeProvider clock, IOptions<FollowUpOptions> followUp)
 {
@@ -34,6 +35,7 @@ public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeP
             await PostgreSqlBulkWriter.WriteAsync(db, cohort.AllRecords().ToList(), ct);
             RegistryDbContext.RecordsWrittenInBulk();
             await WriteAuditAsync(options, dataDate, ct);
+            await DemoNaturalHistoryCohort.SeedAsync(db, options, ct);
             return cohort.Patients.Count;
         }
 
@@ -61,6 +63,7 @@ public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeP
         }
 
         await WriteAuditAsync(options, dataDate, ct);
+        await DemoNaturalHistoryCohort.SeedAsync(db, options, ct);
         return cohort.Patients.Count;
     }
 
@@ -81,7 +84,7 @@ public sealed class DemoCohortSeeder(RegistryDbContext db, AuditLog audit, TimeP
 
     private Task WriteAuditAsync(DemoCohortOptions options, DateOnly dataDate, CancellationToken ct) =>
         audit.WriteAsync(AuditActions.Create, "DemoCohort", null, null,
-            JsonSerializer.Serialize(new { options.Patients, options.Seed, options.TreatmentEffectPointsPerMonth, options.SelfReportShare, options.FollowUpSchedules, DataDate = dataDate, synthetic = true }), ct);
+            JsonSerializer.Serialize(new { options.Patients, options.Seed, options.TreatmentEffectPointsPerMonth, options.SelfReportShare, options.FollowUpSchedules, options.NaturalHistorySubjects, DataDate = dataDate, synthetic = true }), ct);
 
     private static int Order(RegistryRecord r) => r switch
     {

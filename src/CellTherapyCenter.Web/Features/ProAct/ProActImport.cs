@@ -18,7 +18,16 @@ public sealed record ProActImportResult(string Status, Guid CohortId);
 /// </summary>
 public static class ProActImport
 {
-    public static async Task<ProActImportResult> StoreAsync(RegistryDbContext db, ProActData data, string name, string source, string user, CancellationToken ct)
+    public static Task<ProActImportResult> StoreAsync(RegistryDbContext db, ProActData data, string name, string source, string user, CancellationToken ct) =>
+        StoreAsync(db, data, name, source, user, synthetic: false, publicWhenNew: false, ct);
+
+    /// <param name="synthetic">Marks the cohort as synthetic (generated data) in the same transaction; never clears the mark.</param>
+    /// <param name="publicWhenNew">
+    /// A cohort created by this import starts public (the demo's, whose data are all synthetic); an existing
+    /// cohort keeps what an administrator set, so seeding again never undoes a withdrawal.
+    /// </param>
+    public static async Task<ProActImportResult> StoreAsync(RegistryDbContext db, ProActData data, string name, string source, string user,
+        bool synthetic, bool publicWhenNew, CancellationToken ct)
     {
         if (data.Refused.Count > 0) throw new InvalidOperationException("Refused data are never stored.");
         var fingerprint = Fingerprint(data);
@@ -32,7 +41,7 @@ public static class ProActImport
             string status;
             if (cohort is null)
             {
-                cohort = new ExternalCohort { Name = name, Source = source, ImportedAt = now, ImportedBy = user, Fingerprint = fingerprint };
+                cohort = new ExternalCohort { Name = name, Source = source, ImportedAt = now, ImportedBy = user, Fingerprint = fingerprint, IsPublic = publicWhenNew };
                 db.ExternalCohorts.Add(cohort);
                 status = "imported";
             }
@@ -48,13 +57,15 @@ public static class ProActImport
                 cohort.ImportedBy = user;
                 status = "replaced";
             }
+            if (synthetic) cohort.IsSynthetic = true;
             db.AuditEntries.Add(new AuditEntry
             {
                 At = now,
                 UserName = user,
                 Action = status == "imported" ? AuditActions.Create : AuditActions.Update,
                 EntityType = nameof(ExternalCohort),
-                Detail = $"{status} PRO-ACT cohort '{name}': {data.Subjects.Count} subjects, {data.Alsfrs.Count} ALSFRS rows, {data.Fvc.Count} FVC rows",
+                Detail = $"{status} PRO-ACT cohort '{name}': {data.Subjects.Count} subjects, {data.Alsfrs.Count} ALSFRS rows, {data.Fvc.Count} FVC rows"
+                    + (cohort.IsSynthetic ? ", synthetic" : "") + (status == "imported" && cohort.IsPublic ? ", public" : ""),
             });
             await db.SaveChangesAsync(ct);
             foreach (var s in data.Subjects) s.CohortId = cohort.Id;
