@@ -32,6 +32,33 @@ public sealed class ClaimsCommandTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_imported_external_cohort_is_compared_with_the_progression_and_survival_claims()
+    {
+        var (_, without, _) = await CliRun.RunAsync("claims", "--database", Database);
+        Assert.Equal(0, JsonDocument.Parse(without).RootElement.GetProperty("externalCohorts").GetArrayLength());
+        var options = new DbContextOptionsBuilder<SqliteRegistryDbContext>();
+        DatabaseSetup.ConfigureSqlite(options, DatabaseSetup.SqliteConnectionString(null, Database));
+        await using (var db = new SqliteRegistryDbContext(options.Options, SystemActor.Instance, TimeProvider.System))
+            await DemoNaturalHistoryCohort.SeedAsync(db, new DemoCohortOptions { Seed = 3, NaturalHistorySubjects = 150, DataDate = new DateOnly(2026, 3, 1) }, CancellationToken.None);
+
+        var (exit, stdout, stderr) = await CliRun.RunAsync("claims", "--database", Database);
+
+        Assert.True(exit == 0, stderr);
+        var cohort = JsonDocument.Parse(stdout).RootElement.GetProperty("externalCohorts").EnumerateArray().Single();
+        Assert.Equal(DemoNaturalHistoryCohort.Name, cohort.GetProperty("cohort").GetString());
+        Assert.True(cohort.GetProperty("isSynthetic").GetBoolean());
+        var comparable = cohort.GetProperty("comparable");
+        Assert.InRange(comparable.GetProperty("cohort").GetInt32(), 10, 150);
+        var difference = cohort.GetProperty("progression")[2];
+        Assert.StartsWith("Difference in slope", difference.GetProperty("name").GetString());
+        Assert.Equal(comparable.GetProperty("treated").GetInt32() + comparable.GetProperty("cohort").GetInt32(), difference.GetProperty("denominator").GetInt32());
+        Assert.True(difference.GetProperty("lower").GetDouble() < difference.GetProperty("estimate").GetDouble());
+        Assert.InRange(difference.GetProperty("p").GetDouble(), 0, 1);
+        var hazard = cohort.GetProperty("survival")[3];
+        Assert.Equal("HazardRatio", hazard.GetProperty("kind").GetString());
+    }
+
+    [Fact]
     public async Task Claims_prints_every_claim_with_its_measures_as_json()
     {
         var (exit, stdout, stderr) = await CliRun.RunAsync("claims", "--database", Database);
