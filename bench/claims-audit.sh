@@ -17,6 +17,8 @@ source scripts/throwaway-postgres.sh
 export Database__Provider=PostgreSQL
 export ConnectionStrings__Registry="Host=127.0.0.1;Port=$PG_PORT;Database=ctc_bench;Username=postgres"
 export Admin__Email=bench@bench.local Admin__Password=Bench-password-1234 Demo__Enabled=false
+# The demo's own natural-history cohort is left out: the only external cohort is the one of COHORT subjects.
+export Demo__NaturalHistorySubjects=0
 export DataProtection__KeysPath="$PG_TMP/keys" Logging__LogLevel__Default=Warning
 pg_as_owner "$PGBIN/psql" -h "$PG_TMP" -p "$PG_PORT" -U postgres -qc "CREATE DATABASE ctc_bench" postgres
 
