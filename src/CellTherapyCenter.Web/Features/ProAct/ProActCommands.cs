@@ -64,9 +64,8 @@ public static class ProActCommands
             ProActImportResult result;
             try
             {
-                result = await ProActImport.StoreAsync(db, data, name, sourceText, CommandUser, ct);
-                if (result.Status != "unchanged" && parsed.GetValue(synthetic))
-                    await db.ExternalCohorts.Where(c => c.Id == result.CohortId).ExecuteUpdateAsync(s => s.SetProperty(c => c.IsSynthetic, true), ct);
+                // The synthetic mark in the import's own transaction: never a cohort stored without it.
+                result = await ProActImport.StoreAsync(db, data, name, sourceText, CommandUser, parsed.GetValue(synthetic), publicWhenNew: false, ct);
             }
             catch (Exception e) when (e is System.Data.Common.DbException or DbUpdateException)
             {
