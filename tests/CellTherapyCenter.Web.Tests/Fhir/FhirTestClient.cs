@@ -41,16 +41,18 @@ public static class FhirTestClient
     /// <summary>OpenIddict 7 wants the issuer as a client-authentication+jwt assertion's audience (RFC 7523bis), not the token URL.</summary>
     public const string Issuer = "http://localhost/";
 
-    public static string Assertion(string clientId, FhirClientKey key, string audience = Issuer, string? jti = null, DateTime? expires = null)
+    /// <summary>A signed client assertion; <paramref name="type"/> is the JOSE header's typ (SMART's own is "JWT", with the token URL as audience).</summary>
+    public static string Assertion(string clientId, FhirClientKey key, string audience = Issuer, string? jti = null, DateTime? expires = null,
+        string type = "client-authentication+jwt", string? subject = null)
     {
         var exp = expires ?? DateTime.UtcNow.AddMinutes(4);
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
-            // RFC 7523bis's type, which OpenIddict 7 requires (SMART's "JWT" is refused: see docs/security.md).
-            TokenType = "client-authentication+jwt",
+            // By default RFC 7523bis's type, which OpenIddict 7 requires; SMART's "JWT" is let in by SmartAssertionType.
+            TokenType = type,
             Issuer = clientId,
             Audience = audience,
-            Claims = new Dictionary<string, object> { ["sub"] = clientId, ["jti"] = jti ?? Guid.NewGuid().ToString() },
+            Claims = new Dictionary<string, object> { ["sub"] = subject ?? clientId, ["jti"] = jti ?? Guid.NewGuid().ToString() },
             IssuedAt = exp.AddMinutes(-5),
             NotBefore = exp.AddMinutes(-5),
             Expires = exp,

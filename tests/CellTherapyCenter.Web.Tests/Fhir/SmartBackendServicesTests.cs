@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using CellTherapyCenter.Data.Auditing;
 using CellTherapyCenter.Data.Identity;
 using CellTherapyCenter.Data.Patients;
+using CellTherapyCenter.Web.Features.Fhir.Conformance;
 using CellTherapyCenter.Web.Features.Fhir.Smart;
 using CellTherapyCenter.Web.Tests.CommandLine;
 using CellTherapyCenter.Web.Tests.Infrastructure;
@@ -153,8 +154,9 @@ public sealed class SmartBackendServicesTests(RegistryApps apps) : IClassFixture
         using var metadata = await http.GetAsync("/fhir/metadata");
         Assert.Equal("application/fhir+json", metadata.Content.Headers.ContentType?.MediaType);
         var statement = JsonSerializer.Deserialize<FhirCapabilityStatement>(await metadata.Content.ReadAsStringAsync(), FhirResults.Json)!;
-        // Group is there only for its $export (BulkExportTests); the writes add create and update (FhirCreateTests).
-        var resources = Assert.Single(statement.Rest).Resource.Where(r => r.Type != "Group").ToList();
+        // Group is there only for its $export (BulkExportTests); the writes add create and update (FhirCreateTests);
+        // the conformance types follow the registry's (ConformanceResourceTests).
+        var resources = Assert.Single(statement.Rest).Resource.Where(r => r.Type != "Group" && !ServedDefinitions.Types.Contains(r.Type)).ToList();
         Assert.Equal(FhirSearchTests.Types, resources.Select(r => r.Type));
         Hl7.Fhir.Model.CapabilityStatement.TypeRestfulInteraction?[] interactions =
         [

@@ -1,3 +1,4 @@
+using CellTherapyCenter.Web.Features.Fhir.Conformance;
 using CellTherapyCenter.Web.Features.Fhir.Export;
 using CellTherapyCenter.Web.Features.Fhir.History;
 using CellTherapyCenter.Web.Features.Fhir.Metadata;
@@ -25,6 +26,7 @@ public static class FhirEndpoints
         resources.MapFhirReads();
         resources.MapFhirSearches();
         resources.MapFhirHistory();
+        resources.MapFhirConformance();
         return app;
     }
 }

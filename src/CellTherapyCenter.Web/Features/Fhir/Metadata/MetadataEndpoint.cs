@@ -58,7 +58,7 @@ public static class MetadataEndpoint
                     ],
                 },
                 Operation = [BulkExportCapabilities.SystemExport],
-                Resource = [.. FhirSources.AllTypes.Select(type => Resource(type, canonicals)), BulkExportCapabilities.Group],
+                Resource = [.. FhirSources.AllTypes.Select(type => Resource(type, canonicals)), BulkExportCapabilities.Group, .. ConformanceEndpoints.Capabilities()],
             },
         ],
     }, canonicals);

@@ -42,6 +42,7 @@ public static class SmartSetup
                 o.DisableAuthorizationStorage();
                 AddKeys(o, configuration);
                 o.AddEventHandler(ClientAssertionRules.Descriptor);
+                o.AddEventHandler(SmartAssertionType.Descriptor);
                 // HTTPS is enforced for /fhir by UseFhirTransportSecurity, which allows loopback like the staff portal.
                 o.UseAspNetCore().EnableTokenEndpointPassthrough().DisableTransportSecurityRequirement();
             })
