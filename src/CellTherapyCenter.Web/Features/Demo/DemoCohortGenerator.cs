@@ -79,23 +79,7 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
         cohort.Patients.Add(patient);
         AddConsents(cohort, patient, onset);
 
-        var site = PickOnsetSite();
-        // Natural-history decline: -0.9 ± 0.57 points/month; the ~7% above -0.02 are held nearly flat.
-        var slope = Math.Clamp(_r.Normal(-0.9, 0.57), -3.5, -0.02);
-        var diagnosisMonths = _r.LogNormal(11, 0.5);
-        var elEscorial = (ElEscorialCategory)_r.Int(2, 6);
-        var ftd = _r.Chance(0.10);
-        var c9orf72 = _r.Chance(0.07);
-        // Survival follows the ENCALS model for the patient's own predictors at diagnosis (points
-        // lost, FVC and ΔFRS as the disease course below produces them, without visit noise).
-        var lostAtDiagnosis = 1 - slope * diagnosisMonths;
-        var linearPredictor = EncalsModel.LinearPredictor(ageAtOnset, diagnosisMonths, lostAtDiagnosis / diagnosisMonths,
-            Math.Clamp(100 - lostAtDiagnosis * 1.6, 15, 130), site == OnsetSite.Bulbar, elEscorial == ElEscorialCategory.Definite, ftd, c9orf72);
-        var eventMonths = EncalsEventTime.MonthsFromOnset(linearPredictor, diagnosisMonths, _r.Uniform(1e-9, 1));
-        // One in five reach the outcome by full-time ventilation (a third of them by tracheostomy) and live on for a while.
-        var ventilatedFirst = _r.Chance(0.2);
-        var tracheostomy = ventilatedFirst && _r.Chance(0.3);
-        var survivalMonths = ventilatedFirst ? eventMonths + _r.LogNormal(10, 0.6) : eventMonths;
+        var (site, slope, diagnosisMonths, elEscorial, ftd, c9orf72, eventMonths, ventilatedFirst, tracheostomy, survivalMonths) = DrawnDisease.Draw(_r, ageAtOnset);
         var death = MonthsAfter(onset, survivalMonths);
         var dead = death <= dataDate;
         var end = dead ? death : dataDate;
@@ -149,11 +133,6 @@ public sealed class DemoCohortGenerator(DemoCohortOptions options, DateOnly data
         Summarise(patient, dead, cohort.Assessments.Skip(firstAssessment), cohort.Visits.Skip(firstVisit));
     }
 
-    private OnsetSite PickOnsetSite()
-    {
-        var u = _r.Uniform();
-        return u < 0.30 ? OnsetSite.Bulbar : u < 0.63 ? OnsetSite.UpperLimb : u < 0.95 ? OnsetSite.LowerLimb : u < 0.98 ? OnsetSite.Respiratory : OnsetSite.Generalised;
-    }
 
     private BodyRegions Regions(OnsetSite site)
     {

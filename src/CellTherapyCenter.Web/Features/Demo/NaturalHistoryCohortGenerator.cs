@@ -46,19 +46,7 @@ public sealed class NaturalHistoryCohortGenerator(DemoCohortOptions options)
         {
             var female = _r.Chance(0.4);
             var ageAtOnset = Math.Clamp(_r.Normal(58, 11), 25, 85);
-            var site = PickOnsetSite();
-            var slope = Math.Clamp(_r.Normal(-0.9, 0.57), -3.5, -0.02);
-            var diagnosisMonths = _r.LogNormal(11, 0.5);
-            var elEscorial = (ElEscorialCategory)_r.Int(2, 6);
-            var ftd = _r.Chance(0.10);
-            var c9orf72 = _r.Chance(0.07);
-            var lostAtDiagnosis = 1 - slope * diagnosisMonths;
-            var linearPredictor = EncalsModel.LinearPredictor(ageAtOnset, diagnosisMonths, lostAtDiagnosis / diagnosisMonths,
-                Math.Clamp(100 - lostAtDiagnosis * 1.6, 15, 130), site == OnsetSite.Bulbar, elEscorial == ElEscorialCategory.Definite, ftd, c9orf72);
-            var eventMonths = EncalsEventTime.MonthsFromOnset(linearPredictor, diagnosisMonths, _r.Uniform(1e-9, 1));
-            var ventilatedFirst = _r.Chance(0.2);
-            var tracheostomy = ventilatedFirst && _r.Chance(0.3);
-            var survivalMonths = ventilatedFirst ? eventMonths + _r.LogNormal(10, 0.6) : eventMonths;
+            var (site, slope, diagnosisMonths, elEscorial, ftd, c9orf72, eventMonths, ventilatedFirst, tracheostomy, survivalMonths) = DrawnDisease.Draw(_r, ageAtOnset);
             var entryMonths = diagnosisMonths + _r.Uniform(1, 12);
             // Enrolled alive, with at least the day-0 visit before death.
             if (Day(survivalMonths) <= Day(entryMonths)) continue;
@@ -141,11 +129,6 @@ public sealed class NaturalHistoryCohortGenerator(DemoCohortOptions options)
     }
 
     /// <summary>The demo's onset site mix (as <see cref="DemoCohortGenerator"/> draws it).</summary>
-    private OnsetSite PickOnsetSite()
-    {
-        var u = _r.Uniform();
-        return u < 0.30 ? OnsetSite.Bulbar : u < 0.63 ? OnsetSite.UpperLimb : u < 0.95 ? OnsetSite.LowerLimb : u < 0.98 ? OnsetSite.Respiratory : OnsetSite.Generalised;
-    }
 
     /// <summary>PRO-ACT's Site_of_Onset wording: limb onsets are not told apart; generalised is limb and bulbar, respiratory other.</summary>
     private static string SiteOfOnset(OnsetSite site) => site switch
