@@ -112,20 +112,19 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
     /// </summary>
     public static long PatientsVersion => Interlocked.Read(ref s_patientsVersion);
 
-    private static long s_recordsVersion;
-
     /// <summary>
     /// Moves on after every save in this process that adds or changes any registry record, so
     /// in-process caches of whole-registry computations (the claims audit) can key on it. An external
     /// cohort's row counts too (an import, or an administrator making it public or withdrawing it):
-    /// the audit's comparison with the cohort must follow it.
+    /// the audit's comparison with the cohort must follow it. <see cref="RecordChanges.Registry"/>
+    /// says which patients each save touched.
     /// </summary>
-    public static long RecordsVersion => Interlocked.Read(ref s_recordsVersion);
+    public static long RecordsVersion => RecordChanges.Registry.Version;
 
-    /// <summary>For writers that bypass the change tracker (PostgreSQL COPY of the demo cohort).</summary>
+    /// <summary>For writers that bypass the change tracker (PostgreSQL COPY of the demo cohort): what changed is not known.</summary>
     internal static void RecordsWrittenInBulk()
     {
-        Interlocked.Increment(ref s_recordsVersion);
+        RecordChanges.Registry.Record(patients: null, cohorts: true);
         Interlocked.Increment(ref s_patientsVersion);
     }
 
@@ -138,12 +137,30 @@ public abstract class RegistryDbContext(DbContextOptions options, IAuditActor ac
         await PortalRoleGuard.CheckAsync(this, cancellationToken);
         var patientsChange = ChangeTracker.Entries<Patient>().Any(e => e.State is EntityState.Added or EntityState.Modified);
         // An external cohort (its public flag, a re-import) changes the audit's comparisons as a record does.
-        var recordsChange = ChangeTracker.Entries<RegistryRecord>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            || ChangeTracker.Entries<Cohorts.ExternalCohort>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        var changedPatients = ChangedPatients();
+        var cohortsChange = ChangeTracker.Entries<Cohorts.ExternalCohort>().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         var saved = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
         if (patientsChange) Interlocked.Increment(ref s_patientsVersion);
-        if (recordsChange) Interlocked.Increment(ref s_recordsVersion);
+        if (changedPatients.Length > 0 || cohortsChange) RecordedVersion = RecordChanges.Registry.Record(changedPatients, cohortsChange);
         return saved;
+    }
+
+    /// <summary>The records version this context's last save moved the registry to (tests read its change set).</summary>
+    internal long? RecordedVersion { get; private set; }
+
+    /// <summary>The patients whose records this save adds, changes or voids (a record moved to another patient counts for both).</summary>
+    private Guid[] ChangedPatients()
+    {
+        var patients = new HashSet<Guid>();
+        foreach (var entry in ChangeTracker.Entries<RegistryRecord>())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted)) continue;
+            patients.Add(entry.Entity.AuditPatientId);
+            if (entry.State == EntityState.Modified && entry.Metadata.FindProperty("PatientId") is { } property
+                && entry.Property(property).OriginalValue is Guid before)
+                patients.Add(before);
+        }
+        return [.. patients];
     }
 }
 

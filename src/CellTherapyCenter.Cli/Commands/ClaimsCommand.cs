@@ -17,6 +17,8 @@ namespace CellTherapyCenter.Cli.Commands;
 /// for one audit line recording that the registry was read for the audit. <c>--repeat N</c>
 /// (for benchmarks) loads and computes N more times in the same process and reports each
 /// run's time on stderr: the first run pays for starting up, as a freshly started server would.
+/// After each run it also times what a server does after a save to one patient: that patient's
+/// facts read again into the snapshot (<see cref="RegistryFacts.RefreshAsync"/>) and the audit computed.
 /// The registry is opened through the web app's own services, configured for that database.
 /// </summary>
 public static class ClaimsCommand
@@ -105,6 +107,16 @@ public static class ClaimsCommand
                 // CPU time of this process beside the wall clock: on a shared machine the wall clock
                 // also counts waiting for other work, the CPU time only this tool's own.
                 await console.Error.WriteLineAsync($"run {i}: {total.TotalMilliseconds:0} ms (load {loaded.TotalMilliseconds:0} ms, compute {(total - loaded).TotalMilliseconds:0} ms; CPU {totalCpu.TotalMilliseconds:0} ms: load {loadCpu.TotalMilliseconds:0}, compute {(totalCpu - loadCpu).TotalMilliseconds:0})");
+
+                // What the server does after a save to one patient (ClaimsAuditCache): that patient's
+                // facts read again into the last snapshot, and the audit computed. Nothing is written.
+                var changed = load.Patients[load.Patients.Count * i / (repeat + 1)].Id;
+                started = Stopwatch.GetTimestamp();
+                var refreshed = await RegistryFacts.RefreshAsync(load, new RecordChangeSet(new HashSet<Guid> { changed }, Cohorts: false), open, today, CancellationToken.None);
+                var reloaded = Stopwatch.GetElapsedTime(started);
+                ClaimsAudit.Compute(refreshed.Patients, refreshed.DataDate, cohorts: refreshed.Cohorts);
+                var afterChange = Stopwatch.GetElapsedTime(started);
+                await console.Error.WriteLineAsync($"run {i} after a change to one patient: {afterChange.TotalMilliseconds:0} ms (refresh {reloaded.TotalMilliseconds:0} ms, compute {(afterChange - reloaded).TotalMilliseconds:0} ms)");
             }
             db.AuditEntries.Add(new Data.Auditing.AuditEntry
             {

@@ -11,14 +11,24 @@ public sealed record ComputedAudit(ClaimsAuditReport Report, DateTimeOffset Comp
 /// <summary>
 /// Computes the claims audit on demand and keeps it until the registry changes: the snapshot of
 /// registry facts and each filtered report are keyed on <see cref="RegistryDbContext.RecordsVersion"/>,
-/// which every save in this process moves on. Changes made by another process (the command-line
-/// tool, a second server) show within <see cref="MaximumAge"/>. One computation at a time: a
-/// burst of requests after a change waits for the first instead of each loading the registry.
+/// which every save in this process moves on. After a save, only the facts of the patients it
+/// touched are read again (<see cref="RecordChanges"/>); the whole registry is read when that is
+/// not known (a bulk import, many saves) and at least every <see cref="MaximumAge"/>, so changes
+/// made by another process (the command-line tool, a second server) show within it. One
+/// computation at a time: a burst of requests after a change waits for the first instead of each
+/// loading the registry.
 /// </summary>
 public sealed class ClaimsAuditCache(IServiceScopeFactory scopes, IMemoryCache cache, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaximumAge = TimeSpan.FromMinutes(10);
+    /// <summary>More patients changed than this, and the whole registry is read again: one query per table is then cheaper.</summary>
+    public const int MostPatientsRefreshed = 2_000;
+
     private readonly SemaphoreSlim _computing = new(1, 1);
+    private LatestSnapshot? _latest;
+
+    /// <param name="WholeReadAt">When the whole registry was last read; refreshes keep it.</param>
+    private sealed record LatestSnapshot(long Version, DateTimeOffset WholeReadAt, RegistryFacts.Snapshot Snapshot);
 
     public void Dispose() => _computing.Dispose();
 
@@ -69,9 +79,22 @@ public sealed class ClaimsAuditCache(IServiceScopeFactory scopes, IMemoryCache c
             lock (opened) opened.Add(scope);
             return scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
         }
+        var now = clock.GetUtcNow();
+        var today = DateOnly.FromDateTime(now.UtcDateTime);
+        var latest = _latest;
         try
         {
-            snapshot = await RegistryFacts.LoadAsync(Open, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), ct);
+            if (latest is not null && latest.Version <= version && now - latest.WholeReadAt < MaximumAge
+                && RecordChanges.Registry.Between(latest.Version, version) is { } changes && changes.Patients.Count <= MostPatientsRefreshed)
+            {
+                snapshot = await RegistryFacts.RefreshAsync(latest.Snapshot, changes, Open, today, ct);
+                _latest = latest with { Version = version, Snapshot = snapshot };
+            }
+            else
+            {
+                snapshot = await RegistryFacts.LoadAsync(Open, today, ct);
+                _latest = new LatestSnapshot(version, now, snapshot);
+            }
         }
         finally
         {

@@ -3,6 +3,7 @@ using CellTherapyCenter.Clinical.Diagnosis;
 using CellTherapyCenter.Clinical.Staging;
 using CellTherapyCenter.Clinical.Symptoms;
 using CellTherapyCenter.Data;
+using CellTherapyCenter.Data.Assessments;
 using CellTherapyCenter.Data.Courses;
 using CellTherapyCenter.Data.Visits;
 using CellTherapyCenter.Outcomes;
@@ -35,6 +36,48 @@ public static class RegistryFacts
     /// </remarks>
     public static async Task<Snapshot> LoadAsync(Func<RegistryDbContext> open, DateOnly today, CancellationToken ct)
     {
+        var (facts, cohorts) = await LoadFactsAsync(open, only: null, withCohorts: true, ct);
+        return new Snapshot(facts, DataDate(facts, today)) { Cohorts = cohorts };
+    }
+
+    /// <summary>
+    /// The snapshot after the saves <paramref name="changes"/> describes: the facts of the patients
+    /// they touched are read again (a voided patient's are dropped), every other patient's are kept
+    /// from <paramref name="previous"/>, and the external cohorts are read again if one changed.
+    /// The result equals a whole <see cref="LoadAsync"/> when the changes are complete.
+    /// </summary>
+    public static async Task<Snapshot> RefreshAsync(Snapshot previous, RecordChangeSet changes, Func<RegistryDbContext> open, DateOnly today, CancellationToken ct)
+    {
+        if (changes.Patients.Count == 0 && !changes.Cohorts) return previous with { DataDate = DataDate(previous.Patients, today) };
+        var (fresh, cohorts) = await LoadFactsAsync(open, [.. changes.Patients], changes.Cohorts, ct);
+        var facts = new List<PatientFacts>(previous.Patients.Count + fresh.Count);
+        var next = 0;
+        // Both lists are in id order: a merge, the re-read patients in place of their old facts.
+        foreach (var kept in previous.Patients)
+        {
+            while (next < fresh.Count && StoreOrder.Compare(fresh[next].Id, kept.Id) < 0) facts.Add(fresh[next++]);
+            if (!changes.Patients.Contains(kept.Id)) facts.Add(kept);
+        }
+        while (next < fresh.Count) facts.Add(fresh[next++]);
+        return new Snapshot(facts, DataDate(facts, today)) { Cohorts = changes.Cohorts ? cohorts : previous.Cohorts };
+    }
+
+    /// <summary>The data run to the latest recorded date, never past today (a mistyped future date must not open windows early).</summary>
+    private static DateOnly DataDate(IReadOnlyList<PatientFacts> facts, DateOnly today)
+    {
+        var dataDate = DateOnly.MinValue;
+        foreach (var fact in facts)
+            if (fact.FollowUpEnd is { } end && end > dataDate) dataDate = end;
+        return dataDate == DateOnly.MinValue || dataDate > today ? today : dataDate;
+    }
+
+    /// <param name="only">The patients to read, or null for all.</param>
+    private static async Task<(List<PatientFacts> Facts, IReadOnlyList<CellTherapyCenter.Outcomes.Comparison.ExternalCohortFacts> Cohorts)> LoadFactsAsync(
+        Func<RegistryDbContext> open, Guid[]? only, bool withCohorts, CancellationToken ct)
+    {
+        IQueryable<T> Of<T>(IQueryable<T> records) where T : class =>
+            only is null ? records : records.Where(r => only.Contains(EF.Property<Guid>(r, "PatientId")));
+
         async Task Read<T>(Func<RegistryDbContext, IQueryable<T>> query, string[] columns, Action<DbDataReader, int[]> onRow)
         {
             await using var db = open();
@@ -44,30 +87,30 @@ public static class RegistryFacts
         // Voided patients are read too (and left out below): every other table's patients are then
         // among these, in the same order.
         var patients = new List<PatientRow>();
-        var patientsTask = Read(db => db.Patients.AsNoTracking().OrderBy(p => p.Id)
+        var patientsTask = Read(db => (only is null ? db.Patients : db.Patients.Where(p => only.Contains(p.Id))).AsNoTracking().OrderBy(p => p.Id)
                 .Select(p => new { p.Id, Voided = p.VoidedAt != null, p.IsSynthetic, p.DateOfBirth }),
             ["Id", "Voided", "IsSynthetic", "DateOfBirth"],
             (r, at) => patients.Add(new PatientRow(r.GetGuid(at[0]), r.GetBoolean(at[1]), r.GetBoolean(at[2]), r.GetFieldValue<DateOnly>(at[3]))));
         var diagnoses = new PatientRuns<DiagnosisRow>();
-        var diagnosesTask = Read(db => db.Diagnoses.AsNoTracking().Where(d => d.VoidedAt == null).OrderBy(d => d.PatientId)
+        var diagnosesTask = Read(db => Of(db.Diagnoses).AsNoTracking().Where(d => d.VoidedAt == null).OrderBy(d => d.PatientId)
                 .Select(d => new { d.PatientId, d.OnsetDate, d.OnsetSite, d.DiagnosisDate, d.ElEscorial, d.FrontotemporalDementia, d.C9orf72 }),
             ["PatientId", "OnsetDate", "OnsetSite", "DiagnosisDate", "ElEscorial", "FrontotemporalDementia", "C9orf72"],
             (r, at) => diagnoses.Add(r.GetGuid(at[0]), new DiagnosisRow(
                 r.GetNullable<DateOnly>(at[1]), (OnsetSite?)r.GetNullable<int>(at[2]), r.GetNullable<DateOnly>(at[3]), (ElEscorialCategory?)r.GetNullable<int>(at[4]), r.GetNullable<bool>(at[5]), (GeneticResult)r.GetInt32(at[6]))));
         var vitals = new PatientRuns<VitalRow>();
-        var vitalsTask = Read(db => db.VitalStatuses.AsNoTracking().Where(v => v.VoidedAt == null).OrderBy(v => v.PatientId)
+        var vitalsTask = Read(db => Of(db.VitalStatuses).AsNoTracking().Where(v => v.VoidedAt == null).OrderBy(v => v.PatientId)
                 .Select(v => new { v.PatientId, v.IsAlive, v.DateOfDeath, v.LastKnownAliveOn, v.TracheostomyDate, v.PermanentVentilationDate, v.GastrostomyDate }),
             ["PatientId", "IsAlive", "DateOfDeath", "LastKnownAliveOn", "TracheostomyDate", "PermanentVentilationDate", "GastrostomyDate"],
             (r, at) => vitals.Add(r.GetGuid(at[0]), new VitalRow(
                 r.GetBoolean(at[1]), r.GetNullable<DateOnly>(at[2]), r.GetNullable<DateOnly>(at[3]), r.GetNullable<DateOnly>(at[4]), r.GetNullable<DateOnly>(at[5]), r.GetNullable<DateOnly>(at[6]))));
         var courses = new PatientRuns<DateOnly>();
-        var coursesTask = Read(db => db.CountedCourses().AsNoTracking()
+        var coursesTask = Read(db => Of(db.CountedCourses()).AsNoTracking()
                 .OrderBy(c => c.PatientId).ThenBy(c => c.StartDate)
                 .Select(c => new { c.PatientId, c.StartDate }),
             ["PatientId", "StartDate"],
             (r, at) => courses.Add(r.GetGuid(at[0]), r.GetFieldValue<DateOnly>(at[1])));
         var visits = new PatientRuns<VisitRow>();
-        var visitsTask = Read(db => db.Visits.AsNoTracking().Where(v => v.VoidedAt == null)
+        var visitsTask = Read(db => Of(db.Visits).AsNoTracking().Where(v => v.VoidedAt == null)
                 .OrderBy(v => v.PatientId).ThenBy(v => v.Date)
                 .Select(v => new { v.Id, v.PatientId, v.Date, v.FvcPercentPredicted }),
             ["Id", "PatientId", "Date", "FvcPercentPredicted"],
@@ -78,7 +121,7 @@ public static class RegistryFacts
             throw new InvalidOperationException("Claim C1's aspects changed: update the per-aspect columns of the ratings query.");
         // One row per rated visit: the rating of each C1 aspect, 0 where it was not rated.
         var ratings = new PatientRuns<(Guid VisitId, VisitRatings Ratings)>();
-        var ratingsTask = Read(db => db.PatientReportedChanges.AsNoTracking().Where(r => r.VoidedAt == null && aspects.Contains(r.Aspect))
+        var ratingsTask = Read(db => Of(db.PatientReportedChanges).AsNoTracking().Where(r => r.VoidedAt == null && aspects.Contains(r.Aspect))
                 .GroupBy(r => new { r.PatientId, r.VisitId })
                 .Select(g => new
                 {
@@ -101,14 +144,14 @@ public static class RegistryFacts
             });
         // One row per examined visit: how many domains were recorded and how many improved.
         var findings = new PatientRuns<(Guid VisitId, int Count, int Improved)>();
-        var findingsTask = Read(db => db.ExaminationFindings.AsNoTracking().Where(f => f.VoidedAt == null)
+        var findingsTask = Read(db => Of(db.ExaminationFindings).AsNoTracking().Where(f => f.VoidedAt == null)
                 .GroupBy(f => new { f.PatientId, f.VisitId })
                 .Select(g => new { g.Key.PatientId, g.Key.VisitId, Count = g.Count(), Improved = g.Count(f => f.Change == ExaminationChange.Improved) })
                 .OrderBy(g => g.PatientId),
             ["PatientId", "VisitId", "Count", "Improved"],
             (r, at) => findings.Add(r.GetGuid(at[0]), (r.GetGuid(at[1]), r.GetInt32(at[2]), r.GetInt32(at[3]))));
-        var assessmentsTask = ReadScoresAsync(open, ct);
-        var cohortsTask = Task.Run(async () =>
+        var assessmentsTask = ReadScoresAsync(open, Of, ct);
+        var cohortsTask = !withCohorts ? Task.FromResult<IReadOnlyList<CellTherapyCenter.Outcomes.Comparison.ExternalCohortFacts>>([]) : Task.Run(async () =>
         {
             await using var db = open();
             return await ExternalCohortFactsLoader.LoadAsync(db, ct);
@@ -117,7 +160,6 @@ public static class RegistryFacts
         var assessments = await assessmentsTask;
 
         var facts = new List<PatientFacts>(patients.Count);
-        var dataDate = DateOnly.MinValue;
         foreach (var p in patients)
         {
             // Every table's runs are taken in patient order, voided patients' too, so that none is left behind.
@@ -151,10 +193,8 @@ public static class RegistryFacts
                 Visits = patientVisits,
             };
             facts.Add(fact);
-            if (fact.FollowUpEnd is { } end && end > dataDate) dataDate = end;
         }
-        // The data run to the latest recorded date, never past today (a mistyped future date must not open windows early).
-        return new Snapshot(facts, dataDate == DateOnly.MinValue || dataDate > today ? today : dataDate) { Cohorts = await cohortsTask };
+        return (facts, await cohortsTask);
     }
 
     /// <summary>One patient's visits with their ratings and findings, matched by visit among the patient's few.</summary>
@@ -195,14 +235,14 @@ public static class RegistryFacts
     /// An assessment recorded at a voided visit is left out with the visit: voiding a visit voids
     /// the visit row only, and its score must not count as a clinic-visit score (C2, C3).
     /// </summary>
-    private static async Task<PatientRuns<AssessmentFact>> ReadScoresAsync(Func<RegistryDbContext> open, CancellationToken ct)
+    private static async Task<PatientRuns<AssessmentFact>> ReadScoresAsync(Func<RegistryDbContext> open, Func<IQueryable<AlsfrsRAssessment>, IQueryable<AlsfrsRAssessment>> of, CancellationToken ct)
     {
         await using var db = open();
         // NOT IN over the voided visits (few): PostgreSQL hashes them once and filters the index-only
         // scan, in its order. NOT EXISTS planned worse: alone, an anti-join and a sort of every row
         // (five times slower); beside the OR, a cost estimate high enough to JIT-compile the query.
         var voidedVisits = db.Visits.Where(v => v.VoidedAt != null).Select(v => v.Id);
-        var query = db.AlsfrsRAssessments.AsNoTracking().Where(a => a.VoidedAt == null && a.Total != null)
+        var query = of(db.AlsfrsRAssessments).AsNoTracking().Where(a => a.VoidedAt == null && a.Total != null)
             .Where(a => a.VisitId == null || !voidedVisits.Contains(a.VisitId.Value))
             .OrderBy(a => a.PatientId).ThenBy(a => a.AssessedOn)
             // The stage as a number (KingsStageValue + 1, 0 for none), so that no string is made per row.
