@@ -22,7 +22,7 @@ public sealed class FhirDemoRegistryTests(RegistryApps apps, ITestOutputHelper o
     public async Task Every_demo_record_maps_to_a_resource_that_validates(DatabaseProvider database)
     {
         var app = apps[database];
-        var options = new DemoCohortOptions { Patients = 6, Seed = 3, DataDate = new DateOnly(2026, 6, 1) };
+        var options = new DemoCohortOptions { Patients = 6, Seed = 3, DataDate = new DateOnly(2026, 6, 1), NaturalHistorySubjects = 0 };
         _ = app.Server;
         using (var scope = app.Services.CreateScope())
             await scope.ServiceProvider.GetRequiredService<DemoCohortSeeder>().SeedAsync(options, CancellationToken.None);

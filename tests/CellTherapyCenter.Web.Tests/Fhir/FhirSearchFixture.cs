@@ -34,7 +34,7 @@ public static class FhirSearchFixture
         _ = app.Server;
         using var scope = app.Services.CreateScope();
         await scope.ServiceProvider.GetRequiredService<DemoCohortSeeder>()
-            .SeedAsync(new DemoCohortOptions { Patients = 4, Seed = 11, DataDate = DataDate }, CancellationToken.None);
+            .SeedAsync(new DemoCohortOptions { Patients = 4, Seed = 11, DataDate = DataDate, NaturalHistorySubjects = 0 }, CancellationToken.None);
     }
 
     public static async Task<(HttpStatusCode Status, string? ContentType, JsonObject Body)> GetAsync(HttpClient http, string url)

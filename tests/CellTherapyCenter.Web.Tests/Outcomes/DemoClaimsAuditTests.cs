@@ -30,9 +30,10 @@ public sealed class DemoClaimsAuditTests(RegistryApps apps) : IClassFixture<Regi
     {
         // No follow-up schedules: the audit does not read them, they draw nothing at random, and
         // seeding is quicker without. The cohort's dates follow its data date; its draws do not.
+        // Nor the natural-history cohort: these tests read the claims, not the comparisons with it.
         var options = new DemoCohortOptions
         {
-            DataDate = new DateOnly(2026, 6, 1), TreatmentEffectPointsPerMonth = effectPointsPerMonth, FollowUpSchedules = false,
+            DataDate = new DateOnly(2026, 6, 1), TreatmentEffectPointsPerMonth = effectPointsPerMonth, FollowUpSchedules = false, NaturalHistorySubjects = 0,
         };
         _ = app.Server;
         using (var scope = app.Services.CreateScope())

@@ -16,7 +16,7 @@ public sealed class DemoPortalAccountTests(SqliteApp app) : IClassFixture<Sqlite
         using (var scope = app.Services.CreateScope())
         {
             await scope.ServiceProvider.GetRequiredService<DemoCohortSeeder>()
-                .SeedAsync(new DemoCohortOptions { Patients = 30, Seed = 5, DataDate = new DateOnly(2026, 6, 1) }, CancellationToken.None);
+                .SeedAsync(new DemoCohortOptions { Patients = 30, Seed = 5, DataDate = new DateOnly(2026, 6, 1), NaturalHistorySubjects = 0 }, CancellationToken.None);
             await DemoPortalAccount.CreateAsync(scope.ServiceProvider.GetRequiredService<RegistryDbContext>(),
                 scope.ServiceProvider.GetRequiredService<PortalInvitations>(), RegistryAppFactory.TestPassword, CancellationToken.None);
         }
