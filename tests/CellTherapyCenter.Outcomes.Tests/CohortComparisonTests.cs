@@ -43,10 +43,13 @@ public sealed class CohortComparisonTests
         treated.Add(Patient(36, -0.5, 14, null, 98) with { Assessments = [] });
         var cohort = Enumerable.Range(0, 12).Select(i => Subject($"S{i}", 36, -1, i % 2 == 0 ? 10 : 20, null, i)).ToList();
         cohort.Add(Subject("no-scores", 36, -1, 14, null, 5) with { Scores = [] });
+        // Died two months after day 0, scored until month 12: the data contradict themselves.
+        cohort.Add(Subject("scored-after-death", 36, -1, 14, 2, 6));
         var support = Compare(treated, cohort).Support;
         Assert.Equal(1, support.TreatedMissing["no onset date"]);
         Assert.Equal(1, support.TreatedMissing["no baseline ALSFRS-R"]);
         Assert.Equal(1, support.CohortMissing["no ALSFRS-R"]);
+        Assert.Equal(1, support.CohortMissing["ALSFRS-R dated after death"]);
         Assert.Equal(12, support.TreatedKept);
     }
 

@@ -35,16 +35,40 @@ public sealed record CommonSupport(
         {
             foreach (var (name, value) in Values)
             {
-                var from = Math.Max(treated.Min(value), cohort.Min(value));
-                var to = Math.Min(treated.Max(value), cohort.Max(value));
+                var (treatedMin, treatedMax) = Span(treated, value);
+                var (cohortMin, cohortMax) = Span(cohort, value);
+                var from = Math.Max(treatedMin, cohortMin);
+                var to = Math.Min(treatedMax, cohortMax);
                 if (from > to) { ranges.Clear(); break; }
                 ranges.Add(new SharedRange(name, from, to));
             }
         }
-        var kept = ranges.Count == 0 ? [] : treated.Concat(cohort)
-            .Where(s => Values.Select((v, i) => ranges[i].Contains(v.Value(s))).All(x => x)).ToList();
+        var kept = new List<ComparisonSubject>();
+        if (ranges.Count > 0)
+            foreach (var group in (List<ComparisonSubject>[])[treated, cohort])
+                foreach (var s in group)
+                    if (WithinAll(s, ranges)) kept.Add(s);
         return (new CommonSupport(ranges, treated.Count, cohort.Count, kept.Count(s => s.Treated), kept.Count(s => !s.Treated),
             treatedMissing, cohortMissing), kept);
+    }
+
+    private static (double Min, double Max) Span(List<ComparisonSubject> subjects, Func<ComparisonSubject, double> value)
+    {
+        double min = double.PositiveInfinity, max = double.NegativeInfinity;
+        foreach (var s in subjects)
+        {
+            var v = value(s);
+            if (v < min) min = v;
+            if (v > max) max = v;
+        }
+        return (min, max);
+    }
+
+    private static bool WithinAll(ComparisonSubject subject, List<SharedRange> ranges)
+    {
+        for (var i = 0; i < Values.Length; i++)
+            if (!ranges[i].Contains(Values[i].Value(subject))) return false;
+        return true;
     }
 
     private static readonly (string Name, Func<ComparisonSubject, double> Value)[] Values =

@@ -31,15 +31,29 @@ internal sealed record ComparisonSubject(
         if (Timeline.Baseline(p, start, windowDays) is not { } baseline) return (null, "no baseline ALSFRS-R");
         if (baseline.Date <= onset) return (null, "baseline not after onset");
         var next = Timeline.SecondCourse(p);
-        var scores = p.Assessments.Where(a => a.Date >= baseline.Date && (next is null || a.Date < next)).ToList();
+        // Counted first, then filled: this runs for every treated patient of the registry on each audit.
+        var assessments = p.Assessments;
+        var count = 0;
+        for (var i = 0; i < assessments.Count; i++)
+            if (InFollowUp(assessments[i].Date, baseline.Date, next)) count++;
+        var months = new double[count];
+        var totals = new double[count];
+        for (int i = 0, k = 0; i < assessments.Count; i++)
+        {
+            var a = assessments[i];
+            if (!InFollowUp(a.Date, baseline.Date, next)) continue;
+            months[k] = Timeline.Months(baseline.Date, a.Date);
+            totals[k++] = a.Total;
+        }
         var end = p.FollowUpEnd ?? baseline.Date;
         if (end < baseline.Date) end = baseline.Date;
         double? age = p.DateOfBirth is { } born ? (onset.DayNumber - born.DayNumber) / 365.25 : null;
         return (new ComparisonSubject(
             p.Id.ToString("N"), true, baseline.Total, Timeline.Months(onset, baseline.Date), age, Bulbar(p.OnsetSite),
-            scores.Select(a => Timeline.Months(baseline.Date, a.Date)).ToList(), scores.Select(a => (double)a.Total).ToList(),
-            Timeline.Months(onset, end), p.DateOfDeath is not null), null);
+            months, totals, Timeline.Months(onset, end), p.DateOfDeath is not null), null);
     }
+
+    private static bool InFollowUp(DateOnly date, DateOnly baseline, DateOnly? nextCourse) => date >= baseline && (nextCourse is not { } next || date < next);
 
     /// <summary>An external subject's baseline: the first ALSFRS-R total; all its scores from there.</summary>
     public static (ComparisonSubject? Subject, string? Missing) FromCohort(CohortSubjectFacts s)
@@ -48,8 +62,11 @@ internal sealed record ComparisonSubject(
         if (s.Scores.Count == 0) return (null, "no ALSFRS-R");
         var baseline = s.Scores[0];
         if (baseline.Date <= onset) return (null, "baseline not after onset");
+        // A score after the recorded death is an error in the data: the subject is left out and
+        // counted, rather than its death moved or its follow-up stretched past it.
+        if (s.DateOfDeath is { } died && s.Scores[^1].Date > died) return (null, "ALSFRS-R dated after death");
         var end = s.DateOfDeath ?? s.LastContact ?? baseline.Date;
-        if (s.Scores[^1].Date > end) end = s.Scores[^1].Date;
+        if (s.DateOfDeath is null && s.Scores[^1].Date > end) end = s.Scores[^1].Date;
         double? age = s.AgeAtDayZero is { } a ? a - (s.DayZero.DayNumber - onset.DayNumber) / 365.25 : null;
         return (new ComparisonSubject(
             s.SubjectId, false, baseline.Total, Timeline.Months(onset, baseline.Date), age, s.BulbarOnset,
