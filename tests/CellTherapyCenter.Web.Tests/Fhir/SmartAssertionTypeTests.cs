@@ -22,10 +22,11 @@ public sealed class SmartAssertionTypeTests(RegistryApps apps) : IClassFixture<R
     {
         var app = apps[database];
         using var http = app.CreateClient();
-        foreach (var key in new[] { FhirClientKey.Rsa(), FhirClientKey.Ec() })
+        // typ is a media type, compared without regard to case (RFC 7515): "jwt" is the same type.
+        foreach (var (key, type) in new[] { (FhirClientKey.Rsa(), Smart), (FhirClientKey.Ec(), "jwt") })
         {
             var clientId = await FhirTestClient.RegisterAsync(app, key, "system/*.read");
-            var (status, token) = await FhirTestClient.TokenAsync(http, FhirTestClient.Assertion(clientId, key, audience: TokenUrl, type: Smart));
+            var (status, token) = await FhirTestClient.TokenAsync(http, FhirTestClient.Assertion(clientId, key, audience: TokenUrl, type: type));
             Assert.True(status == HttpStatusCode.OK, token.ToJsonString());
             Assert.InRange((int)token["expires_in"]!, 290, 300);
 

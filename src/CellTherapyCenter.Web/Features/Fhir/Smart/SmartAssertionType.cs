@@ -17,7 +17,7 @@ namespace CellTherapyCenter.Web.Features.Fhir.Smart;
 /// Each type keeps its own audience: RFC 7523bis makes the issuer the only audience of its typed
 /// assertions (a token URL there is what the audience-injection attack on private_key_jwt abused),
 /// while SMART 2.0 names the token URL for its <c>JWT</c> ones. Only an explicit <c>typ</c> of
-/// <c>JWT</c> is let in: OpenIddict's type check reads a missing <c>typ</c> as <c>JWT</c>, so adding
+/// <c>JWT</c> is let in (in any case: RFC 7515 compares <c>typ</c>, a media type, case-insensitively, so <c>jwt</c> is the same type): OpenIddict's type check reads a missing <c>typ</c> as <c>JWT</c>, so adding
 /// <c>JWT</c> to its valid types would also let untyped tokens through. An access token
 /// (<c>at+jwt</c>) or any other type stays refused.
 /// </remarks>
@@ -52,7 +52,7 @@ public sealed class SmartAssertionType : IOpenIddictServerHandler<ValidateTokenC
         // Validated as the RFC 7523bis type, so OpenIddict maps the result to a client assertion as it
         // does for its own kind (a "JWT" result would otherwise be read as an identity token).
         parameters.TypeValidator = (type, token, p) =>
-            string.Equals(type, SmartType, StringComparison.Ordinal) ? ClientAuthenticationType
+            string.Equals(type, SmartType, StringComparison.OrdinalIgnoreCase) ? ClientAuthenticationType
                 : validate is null ? throw new SecurityTokenInvalidTypeException("Unexpected assertion type.") { InvalidType = type } : validate(type, token, p);
         context.TokenValidationParameters = parameters;
 
@@ -79,7 +79,7 @@ public sealed class SmartAssertionType : IOpenIddictServerHandler<ValidateTokenC
         {
             var jwt = new JsonWebToken(token);
             return !jwt.IsEncrypted && jwt.TryGetHeaderValue<string>(JwtHeaderParameterNames.Typ, out var typ)
-                && string.Equals(typ, SmartType, StringComparison.Ordinal);
+                && string.Equals(typ, SmartType, StringComparison.OrdinalIgnoreCase);
         }
         catch (ArgumentException)
         {
