@@ -18,14 +18,15 @@ public static partial class MeasureText
     public static string Value(ClaimMeasure m)
     {
         if (m.Estimate is not { } e) return m.Shortfall ?? "not estimable";
-        var p = m.P is { } pv ? $"; p {PValue(pv)}" : "";
+        var p = m.P is { } pv ? $"; p {PValue(pv, En)}" : "";
         if (m.Kind is MeasureKind.ChiSquare) return $"χ² = {Number(m, e)}{p}";
         var ci = $"95% CI {Number(m, m.Lower)} to {Number(m, m.Upper)}";
         return $"{Number(m, e)}{Unit(m)} ({ci}{p})";
     }
 
-    /// <summary>A p-value as journals print it: "= 0.042", "= 0.31", "&lt; 0.001".</summary>
-    public static string PValue(double p) => p < 0.001 ? "< 0.001" : "= " + p.ToString(p < 0.01 ? "0.000" : "0.00", En);
+    /// <summary>A p-value as journals print it, "= 0.042", "= 0.31", "&lt; 0.001", with the culture's decimal separator (staff English, the public page the reader's).</summary>
+    public static string PValue(double p, IFormatProvider culture) =>
+        p < 0.001 ? "< " + 0.001.ToString("0.000", culture) : "= " + p.ToString(p < 0.01 ? "0.000" : "0.00", culture);
 
     public static string Count(ClaimMeasure m) => m.Kind switch
     {
@@ -90,7 +91,7 @@ public static partial class MeasureText
     }
 
     private static string WithP(string value, ClaimMeasure m, IStringLocalizer<OutcomeCardText> t) =>
-        m.P is { } p ? t["Value.WithP", value, p < 0.001 ? "< " + 0.001.ToString("0.000", CultureInfo.CurrentCulture) : "= " + p.ToString(p < 0.01 ? "0.000" : "0.00", CultureInfo.CurrentCulture)] : value;
+        m.P is { } p ? t["Value.WithP", value, PValue(p, CultureInfo.CurrentCulture)] : value;
 
     public static string Count(ClaimMeasure m, IStringLocalizer<OutcomeCardText> t) => m.Kind switch
     {
