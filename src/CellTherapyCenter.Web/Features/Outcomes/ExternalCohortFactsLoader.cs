@@ -8,7 +8,7 @@ namespace CellTherapyCenter.Web.Features.Outcomes;
 /// <summary>
 /// Loads the imported external cohorts as the comparison reads them: per subject its onset, age,
 /// onset class, death, last contact and ALSFRS-R totals (rows of the original ALSFRS, and rows
-/// without a total, are a different scale or no score and are left out). Untracked, three narrow queries.
+/// without a total, are a different scale or no score and are left out). Untracked, four narrow queries.
 /// </summary>
 public static class ExternalCohortFactsLoader
 {
@@ -19,13 +19,21 @@ public static class ExternalCohortFactsLoader
         if (cohorts.Count == 0) return [];
         var subjects = await db.ExternalCohortSubjects.AsNoTracking()
             .Select(s => new { s.Id, s.CohortId, s.SubjectId, s.Age, s.OnsetSite, s.OnsetOn, s.Died, s.DiedOn }).ToListAsync(ct);
-        var scores = (await db.ExternalCohortAlsfrs.AsNoTracking()
-                .Where(a => a.Scale == AlsfrsScale.AlsfrsR && a.AlsfrsRTotal != null)
-                .Select(a => new { a.SubjectId, a.AssessedOn, Total = a.AlsfrsRTotal!.Value }).ToListAsync(ct))
-            .ToLookup(a => a.SubjectId);
-        var lastRow = (await db.ExternalCohortAlsfrs.AsNoTracking().GroupBy(a => a.SubjectId)
-                .Select(g => new { SubjectId = g.Key, Last = g.Max(a => a.AssessedOn) }).ToListAsync(ct))
-            .ToDictionary(x => x.SubjectId, x => x.Last);
+        // Every ALSFRS row once, in subject and date order, straight off the data reader: each row
+        // dates a contact, and the ALSFRS-R totals among them are the scores.
+        var scores = new Dictionary<Guid, List<CohortScore>>();
+        var lastRow = new Dictionary<Guid, DateOnly>();
+        var query = db.ExternalCohortAlsfrs.AsNoTracking().OrderBy(a => a.SubjectId).ThenBy(a => a.AssessedOn)
+            .Select(a => new { a.SubjectId, a.AssessedOn, RTotal = a.Scale == AlsfrsScale.AlsfrsR ? a.AlsfrsRTotal : null });
+        await RawRows.ReadAsync(db, query, ["SubjectId", "AssessedOn", "RTotal"], (r, at) =>
+        {
+            var subject = r.GetGuid(at[0]);
+            var on = r.GetFieldValue<DateOnly>(at[1]);
+            lastRow[subject] = on;
+            if (r.IsDBNull(at[2])) return;
+            if (!scores.TryGetValue(subject, out var list)) scores[subject] = list = [];
+            list.Add(new CohortScore(on, r.GetDouble(at[2])));
+        }, ct);
         var lastFvc = (await db.ExternalCohortFvc.AsNoTracking().GroupBy(f => f.SubjectId)
                 .Select(g => new { SubjectId = g.Key, Last = g.Max(f => f.MeasuredOn) }).ToListAsync(ct))
             .ToDictionary(x => x.SubjectId, x => x.Last);
@@ -45,7 +53,7 @@ public static class ExternalCohortFactsLoader
                 },
                 DateOfDeath = s.Died == true ? s.DiedOn : null,
                 LastContact = Latest(lastRow.TryGetValue(s.Id, out var a) ? a : null, lastFvc.TryGetValue(s.Id, out var f) ? f : null),
-                Scores = scores[s.Id].OrderBy(x => x.AssessedOn).Select(x => new CohortScore(x.AssessedOn, x.Total)).ToList(),
+                Scores = scores.TryGetValue(s.Id, out var scored) ? scored : [],
             }).ToList())).ToList();
     }
 
