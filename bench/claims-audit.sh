@@ -2,7 +2,8 @@
 # Benchmark of issue 4's claims audit: seeds N synthetic patients (default 100,000, ~15 ALSFRS-R
 # each, as bench/registry-pages.sh) into a throwaway PostgreSQL, then runs `ctc claims` with
 # --repeat, which loads the registry and computes the whole audit RUNS more times in one process
-# and prints each run's wall-clock time on stderr (run 0 includes start-up and JIT).
+# and prints each run's wall-clock time on stderr (run 0 includes start-up and JIT); after each run,
+# also the audit after a change to one patient (that patient's facts read again, as the server does).
 # With COHORT > 0, a synthetic PRO-ACT cohort of COHORT subjects (bench/make-proact.py) is imported
 # first, so the audit also computes the comparison with an external cohort (issue 19).
 # Usage: bench/claims-audit.sh [patients] [runs] [cohort subjects]
