@@ -41,6 +41,16 @@ internal sealed class PatientRuns<T>
         return [];
     }
 
+    /// <summary>Adds the runs of a read of later patients (all after this one's, in store order).</summary>
+    public void Append(PatientRuns<T> later)
+    {
+        Close(Guid.Empty);
+        later.Close(Guid.Empty);
+        if (_runs.Count > 0 && later._runs.Count > 0 && StoreOrder.Compare(_runs[^1].Patient, later._runs[0].Patient) >= 0)
+            throw new InvalidOperationException("The appended rows are not all after these in patient order.");
+        _runs.AddRange(later._runs);
+    }
+
     private void Close(Guid next)
     {
         if (_run.Count > 0)
