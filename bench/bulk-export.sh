@@ -27,7 +27,8 @@ else
   cleanup() { stop_throwaway_postgres; }
 fi
 trap cleanup EXIT
-command -v curl >/dev/null || { source scripts/throwaway-postgres.sh; apt_install curl; }
+# (apt-get by hand: sourcing throwaway-postgres.sh for its apt_install would start a second cluster.)
+command -v curl >/dev/null || { apt-get update -qq; DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends curl >/dev/null; }
 
 export Database__Provider=PostgreSQL
 export ConnectionStrings__Registry="Host=127.0.0.1;Port=$PG_PORT;Database=ctc_bench;Username=postgres"
