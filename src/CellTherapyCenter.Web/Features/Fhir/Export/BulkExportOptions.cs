@@ -25,6 +25,12 @@ public sealed class BulkExportOptions
     /// <summary>An upper bound on the export's pace, to spare the clinic's own work; 0: none.</summary>
     public int MaxResourcesPerSecond { get; set; }
 
+    /// <summary>
+    /// How many resource types are written at once, each on a connection of its own into files of its
+    /// own (the mapping and serialising is the work; one type keeps one core busy).
+    /// </summary>
+    public int Parallelism { get; set; } = 2;
+
     /// <summary>Records read from the database per query (keyset batches).</summary>
     public int BatchSize { get; set; } = 2_000;
 
@@ -49,6 +55,7 @@ public sealed class BulkExportOptions
         if (PollSeconds <= 0) yield return "Fhir:Export:PollSeconds must be positive.";
         if (MaxResourcesPerSecond < 0) yield return "Fhir:Export:MaxResourcesPerSecond must not be negative.";
         if (BatchSize < 1) yield return "Fhir:Export:BatchSize must be at least 1.";
+        if (Parallelism < 1) yield return "Fhir:Export:Parallelism must be at least 1.";
     }
 }
 

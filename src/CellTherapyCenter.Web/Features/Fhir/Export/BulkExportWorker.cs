@@ -95,7 +95,7 @@ public sealed class BulkExportWorker(
         await using var scope = scopes.CreateAsyncScope();
         await using var writes = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<RegistryDbContext>();
-        var work = new BulkExportRun(db, writes.ServiceProvider.GetRequiredService<RegistryDbContext>(),
+        using var work = new BulkExportRun(scopes, db, writes.ServiceProvider.GetRequiredService<RegistryDbContext>(),
             scope.ServiceProvider.GetRequiredService<RegistryToFhir>(), Options, clock, Owner, Folder);
         var renewal = RenewWhileRunningAsync(jobId, work, run);
         try

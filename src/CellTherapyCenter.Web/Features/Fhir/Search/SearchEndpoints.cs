@@ -48,8 +48,12 @@ public static class SearchEndpoints
         var hits = new List<SourceHit>();
         foreach (var source in sources)
         {
-            total += await source.CountAsync(context, request.Filter);
-            if (request.Count > 0) hits.AddRange(await source.PageAsync(context, request.Filter, request.Count + 1));
+            var found = request.Count > 0 ? await source.PageAsync(context, request.Filter, request.Count + 1) : [];
+            // A first page with room to spare holds every match: its length is the count, without a second query
+            // (most searches of one patient's records). After a cursor, or with a full page, the count is asked for.
+            total += request.Filter.After is null && request.Count > 0 && found.Count <= request.Count
+                ? found.Count : await source.CountAsync(context, request.Filter);
+            hits.AddRange(found);
         }
         // The sources' pages merged in the paging order; one more than asked says whether a next page exists.
         hits = hits.OrderBy(h => h.RecordId).ThenBy(h => h.Order).Take(request.Count + 1).ToList();
